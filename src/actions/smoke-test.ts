@@ -1,0 +1,5 @@
+import type { Toolkit } from "../core/toolkit.ts";
+
+export async function smokeTest(tk: Toolkit): Promise<void> {
+  tk.info("placeholder");
+}
