@@ -30,7 +30,11 @@ export type SimHandler = (request: SimRequest) => SimResponse | Promise<SimRespo
  *   a client cannot know whether its mutation was applied;
  * - `status-after-handle`: handle the request, then answer this status instead of the real answer.
  */
-export type Fault = { match?: { method?: string; path?: string | RegExp }; times?: number } & (
+export type Fault = {
+  /** `when` narrows further by content (a GraphQL operation name, say): every given condition must hold. */
+  match?: { method?: string; path?: string | RegExp; when?: (request: SimRequest) => boolean };
+  times?: number;
+} & (
   | { kind: "status"; status: number; body?: unknown; headers?: Record<string, string> }
   | { kind: "drop" }
   | { kind: "delay"; ms: number }
@@ -87,8 +91,9 @@ export class SimServer {
 
   private takeFault(request: SimRequest): Fault | undefined {
     const index = this.faults.findIndex((fault) => {
-      const { method, path } = fault.match ?? {};
+      const { method, path, when } = fault.match ?? {};
       if (method && method !== request.method) return false;
+      if (when && !when(request)) return false;
       if (typeof path === "string" && path !== request.path) return false;
       if (path instanceof RegExp && !path.test(request.path)) return false;
       return true;
