@@ -8,14 +8,14 @@ export const modules = {
 var __webpack_unused_export__;
 
 
-const Client = __webpack_require__(3069)
+const Client = __webpack_require__(5450)
 const Dispatcher = __webpack_require__(2091)
 const Pool = __webpack_require__(7404)
 const BalancedPool = __webpack_require__(8973)
 const Agent = __webpack_require__(6261)
 const ProxyAgent = __webpack_require__(9848)
 const EnvHttpProxyAgent = __webpack_require__(7897)
-const RetryAgent = __webpack_require__(1882)
+const RetryAgent = __webpack_require__(9501)
 const errors = __webpack_require__(8091)
 const util = __webpack_require__(1544)
 const { InvalidArgumentError } = errors
@@ -47,7 +47,7 @@ __webpack_unused_export__ = DecoratorHandler
 __webpack_unused_export__ = RedirectHandler
 __webpack_unused_export__ = createRedirectInterceptor
 __webpack_unused_export__ = {
-  redirect: __webpack_require__(3650),
+  redirect: __webpack_require__(1269),
   retry: __webpack_require__(3874),
   dump: __webpack_require__(2375),
   dns: __webpack_require__(7251)
@@ -4155,7 +4155,7 @@ const { InvalidArgumentError } = __webpack_require__(8091)
 const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __webpack_require__(9411)
 const DispatcherBase = __webpack_require__(4745)
 const Pool = __webpack_require__(7404)
-const Client = __webpack_require__(3069)
+const Client = __webpack_require__(5450)
 const util = __webpack_require__(1544)
 const createRedirectInterceptor = __webpack_require__(1676)
 
@@ -6821,7 +6821,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3069:
+/***/ 5450:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // @ts-check
@@ -8284,7 +8284,7 @@ const {
   kAddClient,
   kGetDispatcher
 } = __webpack_require__(3272)
-const Client = __webpack_require__(3069)
+const Client = __webpack_require__(5450)
 const {
   InvalidArgumentError
 } = __webpack_require__(8091)
@@ -8398,7 +8398,7 @@ const Pool = __webpack_require__(7404)
 const DispatcherBase = __webpack_require__(4745)
 const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __webpack_require__(8091)
 const buildConnector = __webpack_require__(2296)
-const Client = __webpack_require__(3069)
+const Client = __webpack_require__(5450)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -8667,7 +8667,7 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 1882:
+/***/ 9501:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10022,7 +10022,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 3650:
+/***/ 1269:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -10581,7 +10581,7 @@ module.exports = MockAgent
 
 
 const { promisify } = __webpack_require__(7975)
-const Client = __webpack_require__(3069)
+const Client = __webpack_require__(5450)
 const { buildMockDispatch } = __webpack_require__(1725)
 const {
   kDispatches,

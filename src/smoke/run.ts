@@ -1,0 +1,264 @@
+import { Agent, type Dispatcher, interceptors, request } from "undici";
+import { backoffDelay, sleep } from "../core/http.ts";
+import { formatMs } from "../core/wait.ts";
+import { type Check, evaluate } from "./checks.ts";
+
+export interface SmokeSettings {
+  checks: Check[];
+  /** Sent with every request; a check's own headers win. */
+  headers: Record<string, string>;
+  readyTimeoutMs: number;
+  samples: number;
+  intervalMs: number;
+  maxErrorRate: number;
+  maxP95Ms?: number;
+  requestTimeoutMs: number;
+  concurrency: number;
+  onProgress?: (line: string) => void;
+}
+
+export interface Sample {
+  check: string;
+  phase: "warm-up" | "verify";
+  time: string;
+  status?: number;
+  latencyMs: number;
+  ok: boolean;
+  error?: string;
+}
+
+export interface CheckResult {
+  check: Check;
+  ready: boolean;
+  warmupAttempts: number;
+  verifySamples: number;
+  verifyFailures: number;
+  p50Ms?: number;
+  p95Ms?: number;
+  lastError?: string;
+  /** Why the check failed, in words a person can act on; undefined when it passed. */
+  failure?: string;
+}
+
+export interface SmokeResult {
+  verdict: "pass" | "fail";
+  errorRate: number;
+  p95Ms?: number;
+  checks: CheckResult[];
+  samples: Sample[];
+  elapsedMs: number;
+}
+
+/** Nearest-rank percentile. */
+export function percentile(values: number[], p: number): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** At most `size` requests in flight; waiters are served first come, first served. */
+class Semaphore {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    }
+  }
+}
+
+interface Probe {
+  status?: number;
+  body: string;
+  latencyMs: number;
+  failure?: string;
+}
+
+function describeError(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && error.name === "TimeoutError")
+    return `no answer within ${formatMs(timeoutMs)}`;
+  let current: unknown = error;
+  while (current && typeof current === "object") {
+    const code = (current as { code?: unknown }).code;
+    if (code === "ECONNREFUSED") return "connection refused";
+    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
+    if (typeof code === "string" && code !== "UND_ERR") return `${code} (${(current as Error).message})`;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return (error as Error).message ?? String(error);
+}
+
+/** Runs the warm-up and verification phases over every check and returns the verdict. */
+export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
+  const started = Date.now();
+  const samples: Sample[] = [];
+  const limit = new Semaphore(settings.concurrency);
+  const plain = new Agent();
+  const following = plain.compose(interceptors.redirect({ maxRedirections: 5 }));
+  const lastBodies = new Map<Check, string>();
+
+  const probe = (check: Check, phase: Sample["phase"]): Promise<Probe> =>
+    limit.run(async () => {
+      // A check that expects a redirect must see it, not the page it leads to.
+      const dispatcher: Dispatcher = check.expect.status?.some((s) => s >= 300 && s < 400)
+        ? plain
+        : following;
+      const began = performance.now();
+      let result: Probe;
+      try {
+        const response = await request(check.url, {
+          method: check.method as Dispatcher.HttpMethod,
+          headers: { "user-agent": "production-rollback-smoke-test", ...settings.headers, ...check.headers },
+          body: check.body,
+          dispatcher,
+          signal: AbortSignal.timeout(settings.requestTimeoutMs),
+        });
+        const body = await response.body.text();
+        const latencyMs = performance.now() - began;
+        result = {
+          status: response.statusCode,
+          body,
+          latencyMs,
+          failure: evaluate(check, response.statusCode, body, latencyMs),
+        };
+      } catch (error) {
+        result = {
+          body: "",
+          latencyMs: performance.now() - began,
+          failure: describeError(error, settings.requestTimeoutMs),
+        };
+      }
+      lastBodies.set(check, result.body);
+      samples.push({
+        check: check.name,
+        phase,
+        time: new Date().toISOString(),
+        status: result.status,
+        latencyMs: Math.round(result.latencyMs),
+        ok: result.failure === undefined,
+        error: result.failure,
+      });
+      return result;
+    });
+
+  const pending = new Set(settings.checks);
+  const progress = setInterval(() => {
+    if (pending.size === 0) return;
+    const names = [...pending].slice(0, 3).map((check) => check.name);
+    settings.onProgress?.(
+      `Waiting for ${pending.size} of ${settings.checks.length} checks to become ready (${formatMs(Date.now() - started)} of ${formatMs(settings.readyTimeoutMs)}): ${names.join(", ")}${pending.size > 3 ? ", …" : ""}`,
+    );
+  }, 10_000);
+  progress.unref();
+
+  const runCheck = async (check: Check): Promise<CheckResult> => {
+    const deadline = Date.now() + settings.readyTimeoutMs;
+    let attempts = 0;
+    let last: Probe;
+    for (;;) {
+      last = await probe(check, "warm-up");
+      attempts++;
+      if (!last.failure || Date.now() >= deadline) break;
+      await sleep(Math.min(backoffDelay(attempts, 250, 5000), Math.max(0, deadline - Date.now())));
+    }
+    pending.delete(check);
+    if (last.failure) {
+      return {
+        check,
+        ready: false,
+        warmupAttempts: attempts,
+        verifySamples: 0,
+        verifyFailures: 0,
+        lastError: last.failure,
+      };
+    }
+    settings.onProgress?.(`${check.name}: ready after ${attempts} attempt${attempts > 1 ? "s" : ""}`);
+    const verifyStart = Date.now();
+    const latencies: number[] = [];
+    let failures = 0;
+    let lastError: string | undefined;
+    for (let i = 0; i < settings.samples; i++) {
+      const wait = verifyStart + i * settings.intervalMs - Date.now();
+      if (wait > 0) await sleep(wait);
+      const sample = await probe(check, "verify");
+      latencies.push(sample.latencyMs);
+      if (sample.failure) {
+        failures++;
+        lastError = sample.failure;
+      }
+    }
+    return {
+      check,
+      ready: true,
+      warmupAttempts: attempts,
+      verifySamples: settings.samples,
+      verifyFailures: failures,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      lastError,
+    };
+  };
+
+  let results: CheckResult[];
+  try {
+    results = await Promise.all(settings.checks.map(runCheck));
+  } finally {
+    clearInterval(progress);
+    await plain.close();
+  }
+
+  const verifySamples = samples.filter((sample) => sample.phase === "verify");
+  const errorRate = verifySamples.length
+    ? verifySamples.filter((s) => !s.ok).length / verifySamples.length
+    : 0;
+  const p95Ms = percentile(
+    verifySamples.map((sample) => sample.latencyMs),
+    95,
+  );
+  const rateExceeded = errorRate > settings.maxErrorRate;
+  const p95Exceeded = settings.maxP95Ms !== undefined && p95Ms !== undefined && p95Ms > settings.maxP95Ms;
+
+  for (const result of results) {
+    const { check } = result;
+    const mine = samples.filter((sample) => sample.check === check.name);
+    if (!result.ready) {
+      result.failure = neverReady(check, mine, lastBodies.get(check) ?? "", Date.now() - started);
+    } else if (rateExceeded && result.verifyFailures > 0) {
+      result.failure = `${check.method} ${check.url} → ${result.verifyFailures} of ${result.verifySamples} verification samples failed (last: ${result.lastError})`;
+    } else if (p95Exceeded && (result.p95Ms ?? 0) > (settings.maxP95Ms ?? Infinity)) {
+      result.failure = `${check.method} ${check.url} → p95 ${Math.round(result.p95Ms ?? 0)} ms, over the ${settings.maxP95Ms} ms limit`;
+    }
+  }
+  const anyFailed = results.some((result) => result.failure !== undefined);
+  return {
+    verdict: anyFailed || rateExceeded || p95Exceeded ? "fail" : "pass",
+    errorRate,
+    p95Ms: p95Ms === undefined ? undefined : Math.round(p95Ms),
+    checks: results,
+    samples,
+    elapsedMs: Date.now() - started,
+  };
+}
+
+/** `GET https://x/healthz → 503 ×12 over 5m00s (last body: "maintenance")` */
+function neverReady(check: Check, samples: Sample[], lastBody: string, elapsedMs: number): string {
+  const last = samples.at(-1);
+  const reason = last?.error ?? "no answer";
+  const shown = reason.replace(/^status /, "");
+  const count = samples.filter((sample) => sample.error === reason).length;
+  const body = lastBody.replace(/\s+/g, " ").trim();
+  const snippet = body
+    ? ` (last body: ${JSON.stringify(body.length > 120 ? `${body.slice(0, 117)}...` : body)})`
+    : "";
+  return `${check.method} ${check.url} → ${shown} ×${count} over ${formatMs(elapsedMs)}${snippet}`;
+}
