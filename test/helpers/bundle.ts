@@ -9,7 +9,10 @@ export interface BundleRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
-  /** Everything a user could see: logs, outputs and summary. */
+  /**
+   * Everything a user could see: logs, outputs and summary. `::add-mask::` commands are left out: the
+   * runner consumes them and never shows them.
+   */
   all: string;
 }
 
