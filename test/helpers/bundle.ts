@@ -84,12 +84,16 @@ export async function runBundle(
   clearTimeout(timer);
   const outputs = parseOutputFile(readFileSync(outputFile, "utf8"));
   const summary = readFileSync(summaryFile, "utf8");
+  const shown = stdout
+    .split("\n")
+    .filter((line) => !line.startsWith("::add-mask::"))
+    .join("\n");
   return {
     code,
     stdout,
     stderr,
     outputs,
     summary,
-    all: [stdout, stderr, JSON.stringify(outputs), summary].join("\n"),
+    all: [shown, stderr, JSON.stringify(outputs), summary].join("\n"),
   };
 }
