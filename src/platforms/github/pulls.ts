@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { githubErrorMessage, type Octokit } from "./client.ts";
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+export interface PullRequest {
+  number: number;
+  url: string;
+}
+
+const pullSchema = z.object({ number: z.number(), html_url: z.string() });
+const repositorySchema = z.object({ default_branch: z.string() });
+
+/** `owner/repo` as GITHUB_REPOSITORY holds it. */
+export function parseRepository(value: string | undefined): Repo | undefined {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
+  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined;
+}
+
+export class GitHubError extends Error {
+  override name = "GitHubError";
+  readonly status: number | undefined;
+  constructor(what: string, error: unknown) {
+    super(`${what} failed: ${githubErrorMessage(error)}`);
+    this.status = (error as { status?: number }).status;
+  }
+}
+
+export async function repositoryDefaultBranch(octokit: Octokit, repo: Repo): Promise<string> {
+  try {
+    const { data } = await octokit.rest.repos.get({ ...repo });
+    return repositorySchema.parse(data).default_branch;
+  } catch (error) {
+    throw new GitHubError(`Reading repository ${repo.owner}/${repo.repo}`, error);
+  }
+}
+
+/** The open pull request from `head` (a branch of this repository) into `base`, if there is one. */
+export async function findPullRequest(
+  octokit: Octokit,
+  repo: Repo,
+  head: string,
+  base: string,
+): Promise<PullRequest | undefined> {
+  try {
+    const { data } = await octokit.rest.pulls.list({
+      ...repo,
+      head: `${repo.owner}:${head}`,
+      base,
+      state: "open",
+    });
+    const pull = z.array(pullSchema).parse(data)[0];
+    return pull && { number: pull.number, url: pull.html_url };
+  } catch (error) {
+    throw new GitHubError(`Listing pull requests for ${head}`, error);
+  }
+}
+
+export async function createPullRequest(
+  octokit: Octokit,
+  repo: Repo,
+  pull: { head: string; base: string; title: string; body: string },
+): Promise<PullRequest> {
+  try {
+    const { data } = await octokit.rest.pulls.create({ ...repo, ...pull });
+    const created = pullSchema.parse(data);
+    return { number: created.number, url: created.html_url };
+  } catch (error) {
+    // Not re-sent blindly: the request may have been applied (lost answer, or a PR that already exists).
+    const existing = await findPullRequest(octokit, repo, pull.head, pull.base).catch(() => undefined);
+    if (existing) return existing;
+    throw new GitHubError(`Opening a pull request from ${pull.head} into ${pull.base}`, error);
+  }
+}
+
+/** Starts a `workflow_dispatch` run of `workflow` (file name or ID) on `ref`. */
+export async function dispatchWorkflow(
+  octokit: Octokit,
+  repo: Repo,
+  dispatch: { workflow: string; ref: string; inputs?: Record<string, unknown> | undefined },
+): Promise<void> {
+  try {
+    await octokit.rest.actions.createWorkflowDispatch({
+      ...repo,
+      workflow_id: dispatch.workflow,
+      ref: dispatch.ref,
+      ...(dispatch.inputs ? { inputs: dispatch.inputs } : {}),
+    });
+  } catch (error) {
+    throw new GitHubError(`Dispatching workflow ${dispatch.workflow} on ${dispatch.ref}`, error);
+  }
+}
