@@ -1,0 +1,230 @@
+import { WebSocket } from "undici";
+import { z } from "zod";
+import { formatMs, waitFor } from "../../core/wait.ts";
+import type { RailwayClient } from "./client.ts";
+import { classifyStatus } from "./deployments.ts";
+import { DEPLOYMENT_SUBSCRIPTION } from "./operations.ts";
+
+/** How long the subscription may take to be acknowledged before polling takes over. */
+const SUBSCRIBE_TIMEOUT_MS = 5000;
+/** With live updates, a read this often guards against a subscription that went silent. */
+const GUARD_READ_MS = 30_000;
+/** Without live updates: first pause between reads, growing ×1.5 up to the CLI's 5 s… and a bit beyond. */
+const FALLBACK_FIRST_MS = 2000;
+const FALLBACK_MAX_MS = 8000;
+/** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
+const TICK_MS = 50;
+
+const nextMessage = z.object({
+  type: z.string(),
+  id: z.string().optional(),
+  payload: z.unknown().optional(),
+});
+const nextPayload = z.object({
+  data: z
+    .object({ deployment: z.object({ id: z.string(), status: z.string() }) })
+    .nullable()
+    .optional(),
+  errors: z.array(z.object({ message: z.string() }).loose()).optional(),
+});
+
+export interface Subscription {
+  /** True once subscribed; false when live updates are unavailable. */
+  ready: Promise<boolean>;
+  readonly healthy: boolean;
+  close(): void;
+}
+
+/** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
+export function websocketUrl(apiUrl: string): string {
+  return apiUrl.replace(/^http/, "ws");
+}
+
+/**
+ * Subscribes to a deployment's status over graphql-transport-ws, as Railway's CLI does, with the auth
+ * headers on the upgrade. Any failure (refused upgrade, error message, close) marks it unhealthy and the
+ * caller polls instead; it never throws.
+ */
+export function subscribeDeployment(
+  client: RailwayClient,
+  deploymentId: string,
+  onStatus: (status: string) => void,
+  onFailure: (reason: string) => void,
+): Subscription {
+  let healthy = false;
+  let ended = false;
+  let settle: (ok: boolean) => void = () => {};
+  const ready = new Promise<boolean>((resolve) => {
+    settle = resolve;
+  });
+  client.extraRequests++;
+  let socket: WebSocket;
+  try {
+    socket = new WebSocket(websocketUrl(client.apiUrl), {
+      protocols: "graphql-transport-ws",
+      headers: client.headers,
+    });
+  } catch (error) {
+    onFailure((error as Error).message);
+    return { ready: Promise.resolve(false), healthy: false, close: () => {} };
+  }
+  const fail = (reason: string) => {
+    if (ended) return;
+    ended = true;
+    healthy = false;
+    clearTimeout(timer);
+    settle(false);
+    onFailure(reason);
+    try {
+      socket.close();
+    } catch {
+      // Already closing.
+    }
+  };
+  const timer = setTimeout(
+    () => fail(`no acknowledgement within ${formatMs(SUBSCRIBE_TIMEOUT_MS)}`),
+    SUBSCRIBE_TIMEOUT_MS,
+  );
+  const send = (message: unknown) => socket.send(JSON.stringify(message));
+  socket.onopen = () => send({ type: "connection_init", payload: {} });
+  socket.onerror = (event) =>
+    fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
+  socket.onclose = (event) =>
+    fail(`connection closed (${event.code}${event.reason ? ` ${event.reason}` : ""})`);
+  socket.onmessage = (event) => {
+    let message: z.infer<typeof nextMessage>;
+    try {
+      message = nextMessage.parse(JSON.parse(String(event.data)));
+    } catch {
+      return fail("a message that is not graphql-transport-ws");
+    }
+    switch (message.type) {
+      case "connection_ack":
+        send({
+          id: "1",
+          type: "subscribe",
+          payload: {
+            operationName: "DeploymentStatus",
+            query: DEPLOYMENT_SUBSCRIPTION,
+            variables: { id: deploymentId },
+          },
+        });
+        healthy = true;
+        clearTimeout(timer);
+        settle(true);
+        return;
+      case "ping":
+        return send({ type: "pong" });
+      case "next": {
+        const payload = nextPayload.safeParse(message.payload);
+        if (!payload.success) return fail("an update this client does not understand");
+        if (payload.data.errors?.length) return fail(payload.data.errors.map((e) => e.message).join("; "));
+        const status = payload.data.data?.deployment.status;
+        if (status) onStatus(status);
+        return;
+      }
+      case "error":
+        return fail(`subscription refused: ${JSON.stringify(message.payload)}`);
+      case "complete":
+        return fail("subscription ended by the server");
+      default:
+        return;
+    }
+  };
+  return {
+    ready,
+    get healthy() {
+      return healthy && !ended;
+    },
+    close: () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      settle(false);
+      socket.close();
+    },
+  };
+}
+
+export type DeploymentOutcome =
+  | { outcome: "success" | "failed"; status: string; elapsedMs: number }
+  | { outcome: "timeout"; status: string | undefined; elapsedMs: number };
+
+export interface WaitDeploymentOptions {
+  timeoutMs: number;
+  log: (line: string) => void;
+  /** Label for progress lines, e.g. "backend deployment 1234". */
+  what: string;
+  /** Set false to poll only. */
+  live?: boolean;
+}
+
+/**
+ * Waits for a deployment to succeed or fail. Live updates come from the subscription (exit within one
+ * tick of Railway reporting the outcome); reads are rare guards while it is healthy and frugal polling
+ * when it is not. Unknown statuses keep the wait going, with a warning, until the deadline.
+ */
+export async function waitForDeployment(
+  client: RailwayClient,
+  deploymentId: string,
+  options: WaitDeploymentOptions,
+): Promise<DeploymentOutcome> {
+  let latest: string | undefined;
+  const unknownSeen = new Set<string>();
+  const subscription =
+    options.live === false
+      ? undefined
+      : subscribeDeployment(
+          client,
+          deploymentId,
+          (status) => {
+            latest = status;
+          },
+          (reason) =>
+            options.log(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`),
+        );
+  try {
+    if (subscription) await subscription.ready;
+    let lastRead: number | undefined;
+    let fallbackDelay = FALLBACK_FIRST_MS;
+    const result = await waitFor<string>({
+      what: options.what,
+      timeoutMs: options.timeoutMs,
+      initialDelayMs: TICK_MS,
+      maxDelayMs: TICK_MS,
+      factor: 1,
+      progressEveryMs: 15_000,
+      onProgress: options.log,
+      poll: async () => {
+        const now = Date.now();
+        const live = subscription?.healthy === true;
+        const due =
+          lastRead === undefined
+            ? !live || latest === undefined
+            : now - lastRead >= (live ? GUARD_READ_MS : fallbackDelay);
+        if (due) {
+          if (lastRead !== undefined && !live) fallbackDelay = Math.min(FALLBACK_MAX_MS, fallbackDelay * 1.5);
+          lastRead = now;
+          latest = (await client.deployment(deploymentId)).status;
+        }
+        if (latest === undefined) return { done: false };
+        const kind = classifyStatus(latest);
+        if (kind === "success" || kind === "failed") return { done: true, value: latest };
+        if (kind === "unknown" && !unknownSeen.has(latest)) {
+          unknownSeen.add(latest);
+          options.log(
+            `warning: ${options.what} reports status ${latest}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`,
+          );
+        }
+        return { done: false, state: latest };
+      },
+    });
+    if (result.outcome === "timeout") {
+      return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
+    }
+    const kind = classifyStatus(result.value) === "success" ? "success" : "failed";
+    return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
+  } finally {
+    subscription?.close();
+  }
+}
