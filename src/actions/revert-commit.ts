@@ -500,13 +500,13 @@ async function alreadyReverted(
   };
   const active = plan.targets.filter((commit) => !isReverted(commit.sha));
   // Re-running the same workflow run must not revert its own revert (which would re-apply the bad commit).
-  const tipMessage = messages.find((entry) => entry.sha === plan.tip)?.message ?? "";
+  const [only] = active;
   const ownRevert =
     active.length === 1 &&
-    active[0]?.sha === plan.tip &&
+    only?.sha === plan.tip &&
     env.GITHUB_RUN_ID &&
-    /This reverts commit/.test(tipMessage) &&
-    tipMessage.includes(`/actions/runs/${env.GITHUB_RUN_ID}`);
+    /This reverts commit/.test(only.body) &&
+    only.body.includes(`/actions/runs/${env.GITHUB_RUN_ID}`);
   if (ownRevert)
     return `The tip of ${plan.branch} is the revert this workflow run already made: nothing to do.`;
   if (active.length === 0)

@@ -184,7 +184,7 @@ export class Git {
 
   /** Commits whose parents a shallow clone lacks. */
   async shallowBoundary(): Promise<Set<string>> {
-    const list = await this.run(["rev-parse", "--shallow-file"], { allowFailure: true });
+    const list = await this.run(["rev-parse", "--git-path", "shallow"], { allowFailure: true });
     const file = list.stdout.trim();
     if (!file) return new Set();
     const { readFile } = await import("node:fs/promises");
@@ -242,7 +242,7 @@ export class Git {
   }
 
   async diffStat(from: string, to: string): Promise<string> {
-    return this.out(["diff", "--stat", from, to]);
+    return (await this.run(["diff", "--stat", from, to])).stdout.trimEnd();
   }
 
   async addWorktree(dir: string, sha: string): Promise<void> {
