@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { CreateDeploymentResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/createdeploymentresponsebody.js";
+// The official SDK's zod models for the operations the simulator serves (zod v3 schemas, read as-is).
+import { GetDeploymentResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getdeploymentresponsebody1.js";
+import { GetDeploymentsResponseBody$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getdeploymentsop.js";
+import { GetProjectResponseBody$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getprojectresponsebody.js";
+import { ListPromoteAliasesResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/listpromotealiasesop.js";
+import { badProductionSimulator, SIM_VERCEL_TOKEN, type VercelSimulator } from "../src/sim/vercel.ts";
+
+let sim: VercelSimulator | undefined;
+afterEach(async () => {
+  await sim?.stop();
+  sim = undefined;
+});
+
+async function call(url: string, method = "GET", body?: unknown) {
+  const response = await fetch(url, {
+    method,
+    headers: { authorization: `Bearer ${SIM_VERCEL_TOKEN}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, text, json: text ? JSON.parse(text) : undefined };
+}
+
+function strictParse(
+  schema: { safeParse(v: unknown): { success: boolean; error?: unknown } },
+  value: unknown,
+) {
+  const result = schema.safeParse(value);
+  expect(result.error, JSON.stringify(result.error)).toBeUndefined();
+  expect(result.success).toBe(true);
+}
+
+describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
+  it("serves every operation the action uses in the SDK's shapes", async () => {
+    sim = badProductionSimulator({ aliasJobMs: 20 });
+    const base = await sim.start();
+
+    const project = await call(`${base}/v9/projects/shop`);
+    expect(project.status).toBe(200);
+    strictParse(GetProjectResponseBody$inboundSchema, project.json);
+    expect(project.json.targets.production.id).toBe("dpl_bad");
+
+    const list = await call(`${base}/v6/deployments?projectId=prj_shop&target=production&limit=2`);
+    expect(list.status).toBe(200);
+    strictParse(GetDeploymentsResponseBody$inboundSchema, list.json);
+    expect(list.json.deployments).toHaveLength(2);
+    expect(typeof list.json.pagination.next).toBe("number");
+
+    const one = await call(`${base}/v13/deployments/dpl_good2`);
+    expect(one.status).toBe(200);
+    // The full (LAMBDAS) variant, not the union's loosest member that needs only readyState.
+    strictParse(GetDeploymentResponseBody2$inboundSchema, one.json);
+
+    const rollback = await call(`${base}/v1/projects/prj_shop/rollback/dpl_good2?description=bad`, "POST");
+    expect(rollback.status).toBe(201);
+    expect(rollback.text).toBe(""); // the SDK reads 201 as void
+
+    const aliases = await call(`${base}/v1/projects/prj_shop/rollback/aliases?failedOnly=true`);
+    strictParse(ListPromoteAliasesResponseBody2$inboundSchema, aliases.json);
+
+    const rebuilt = await call(`${base}/v13/deployments`, "POST", {
+      deploymentId: "dpl_preview",
+      name: "shop",
+      target: "production",
+      meta: { action: "promote" },
+    });
+    expect(rebuilt.status).toBe(200);
+    strictParse(CreateDeploymentResponseBody2$inboundSchema, rebuilt.json);
+
+    const promote = await call(`${base}/v10/projects/prj_shop/promote/dpl_good1`, "POST");
+    expect(promote.status).toBe(201);
+    expect(promote.text).toBe(""); // the SDK reads 201/202 as void
+
+    const current = sim.productionDeployment("shop")?.id;
+    const conflict = await call(`${base}/v10/projects/prj_shop/promote/${current}`, "POST");
+    expect(conflict.status).toBe(409);
+    expect(conflict.json.error.message).toContain("already the current production deployment");
+  });
+});
