@@ -236,7 +236,7 @@ async function resolveProject(
   } catch (error) {
     if (error instanceof RailwayError) {
       throw new Error(
-        `${error.message}. The token cannot list projects, so project "${wanted}" cannot be found by name: give the project id (project settings → General), or check the token.`,
+        `${error.message}. Railway did not let this token (sent as an account/workspace token, Bearer) list projects or read project "${wanted}". If it is a project token, set token-type: project or auto; if it is a workspace token, give the project id (project settings → General).`,
       );
     }
     throw error;

@@ -166,6 +166,7 @@ type Auth =
 
 const DEFAULT_TIMING: Timing = { initializingMs: 30, buildingMs: 60, deployingMs: 60 };
 const ACTIVE = new Set(["SUCCESS", "SLEEPING"]);
+const IN_PROGRESS = new Set(["INITIALIZING", "BUILDING", "DEPLOYING", "QUEUED", "WAITING"]);
 
 function operationName(body: unknown): string | undefined {
   if (!body || typeof body !== "object") return undefined;
@@ -373,12 +374,15 @@ export class RailwaySimulator {
     deployment.status = status;
     deployment.updatedAt = this.now();
     if (ACTIVE.has(status)) {
-      // The new deployment serves: every other one of the same service and environment is removed.
+      // The new deployment serves: the one serving before is removed, and so are older ones still in progress.
       for (const other of this.list({
         serviceId: deployment.serviceId,
         environmentId: deployment.environmentId,
       })) {
-        if (other !== deployment && ACTIVE.has(other.status)) this.transition(other, "REMOVED");
+        const superseded =
+          ACTIVE.has(other.status) ||
+          (IN_PROGRESS.has(other.status) && other.createdAt < deployment.createdAt);
+        if (other !== deployment && superseded) this.transition(other, "REMOVED");
       }
     }
     for (const listener of this.listeners) listener(deployment, previous);
