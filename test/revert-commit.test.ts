@@ -52,7 +52,7 @@ describe("revert-commit: what gets reverted", () => {
   });
 
   it("reverts several commits given as short SHAs in any order, newest first, one revert each", async () => {
-    const { c1, c2, c3 } = seed(repos);
+    const { c1, c3 } = seed(repos);
     const clone = repos.clone();
     const tk = await run({
       path: clone,

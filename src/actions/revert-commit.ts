@@ -323,7 +323,7 @@ export async function revertCommit(tk: Toolkit): Promise<void> {
         });
       } catch (error) {
         throw new RevertError(
-          `The revert is on ${branch} (${built.head}), but starting ${inputs.dispatch} failed: ${errorMessage(error)}\nStart the deploy by hand (Actions → ${inputs.dispatch} → Run workflow on ${branch}); check the workflow has a workflow_dispatch trigger and the job has permissions: actions: write.`,
+          `The revert is on ${branch} (${built.head}), but the deploy was not started. ${errorMessage(error)}\nStart the deploy by hand (Actions → ${inputs.dispatch} → Run workflow on ${branch}); check the workflow has a workflow_dispatch trigger and the job has permissions: actions: write.`,
         );
       }
       tk.info(`Started workflow ${inputs.dispatch} on ${branch}.`);
