@@ -98,12 +98,21 @@ export const input = {
     return field((raw) => (raw === "" ? undefined : raw));
   },
 
-  /** A token, webhook URL or other secret: masked as soon as it is read, never echoed in a message. */
-  secret(options: { required?: boolean; example?: string } = {}) {
+  /**
+   * A token, webhook URL or other secret: masked as soon as it is read, never echoed in a message.
+   * `url`: the secret is a webhook URL and must be http(s).
+   */
+  secret(options: { required?: boolean; example?: string; url?: boolean } = {}) {
     const schema = field((raw) => {
       if (options.required && raw === "") {
         throw new Problem(
           "is required and empty. If it comes from a secret, check the secret exists and is passed to this workflow (secrets: inherit or by name).",
+          options.example,
+        );
+      }
+      if (options.url && raw !== "" && !/^https?:$/.test(URL.parse(raw)?.protocol ?? "")) {
+        throw new Problem(
+          "is not an http(s) URL (its value is a secret, so it is not shown).",
           options.example,
         );
       }

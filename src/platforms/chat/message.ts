@@ -1,0 +1,133 @@
+/** What a notification says, independent of the channel it goes to. */
+export const STATUSES = ["started", "succeeded", "failed", "cancelled", "info"] as const;
+export type ChatStatus = (typeof STATUSES)[number];
+
+export interface ChatField {
+  name: string;
+  value: string;
+}
+
+export interface ChatMessage {
+  status: ChatStatus;
+  title: string;
+  /** Free text; may be empty. */
+  message: string;
+  /** Shown as a table (Slack fields, Discord embed fields, a Teams FactSet). */
+  fields: ChatField[];
+  /** ISO 8601 time of the notification. */
+  time: string;
+  /** Link to the workflow run (the button / card action). */
+  runUrl?: string;
+  actor?: string;
+  /** owner/name */
+  repository?: string;
+  repositoryUrl?: string;
+  ref?: string;
+  sha?: string;
+  workflow?: string;
+}
+
+export interface StatusStyle {
+  /** Slack emoji shortcode. */
+  emoji: string;
+  /** Unicode emoji, for channels without shortcodes. */
+  symbol: string;
+  /** RGB colour. */
+  color: number;
+  /** Adaptive Card text colour. */
+  teamsColor: "Good" | "Attention" | "Warning" | "Accent" | "Default";
+  word: string;
+}
+
+export const STATUS_STYLE: Record<ChatStatus, StatusStyle> = {
+  started: {
+    emoji: ":rotating_light:",
+    symbol: "🚨",
+    color: 0xdbab09,
+    teamsColor: "Warning",
+    word: "Started",
+  },
+  succeeded: {
+    emoji: ":white_check_mark:",
+    symbol: "✅",
+    color: 0x2eb67d,
+    teamsColor: "Good",
+    word: "Succeeded",
+  },
+  failed: { emoji: ":x:", symbol: "❌", color: 0xe01e5a, teamsColor: "Attention", word: "Failed" },
+  cancelled: {
+    emoji: ":no_entry_sign:",
+    symbol: "🚫",
+    color: 0x868e96,
+    teamsColor: "Default",
+    word: "Cancelled",
+  },
+  info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
+};
+
+/** The run's context from the runner's GITHUB_* variables; each part is absent outside a runner. */
+export function contextFromEnv(
+  env: Record<string, string | undefined>,
+): Pick<ChatMessage, "runUrl" | "actor" | "repository" | "repositoryUrl" | "ref" | "sha" | "workflow"> {
+  const server = env.GITHUB_SERVER_URL || "https://github.com";
+  const repository = env.GITHUB_REPOSITORY || undefined;
+  const attempt =
+    env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : "";
+  return {
+    runUrl:
+      repository && env.GITHUB_RUN_ID
+        ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
+        : undefined,
+    actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined,
+    repository,
+    repositoryUrl: repository ? `${server}/${repository}` : undefined,
+    ref: env.GITHUB_REF_NAME || env.GITHUB_REF || undefined,
+    sha: env.GITHUB_SHA || undefined,
+    workflow: env.GITHUB_WORKFLOW || undefined,
+  };
+}
+
+const ELLIPSIS = "…";
+
+/**
+ * Cuts `text` to at most `max` UTF-16 units (what the platforms count, or more), ending with an
+ * ellipsis, never splitting a surrogate pair.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= 0) return "";
+  let cut = text.slice(0, max - ELLIPSIS.length);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut + ELLIPSIS;
+}
+
+/** `Key: value` lines. Returns the 1-based numbers of lines that are not of that form in `bad`. */
+export function parseFields(raw: string): { fields: ChatField[]; bad: number[] } {
+  const fields: ChatField[] = [];
+  const bad: number[] = [];
+  raw.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    const colon = line.indexOf(":");
+    const name = colon > 0 ? line.slice(0, colon).trim() : "";
+    if (!name) {
+      bad.push(index + 1);
+      return;
+    }
+    fields.push({ name, value: line.slice(colon + 1).trim() });
+  });
+  return { fields, bad };
+}
+
+/** One line of context: status, repository@ref (linked), workflow, actor, time. */
+export function contextParts(message: ChatMessage): { text: string; url?: string }[] {
+  const parts: { text: string; url?: string }[] = [{ text: STATUS_STYLE[message.status].word }];
+  if (message.repository) {
+    const text = `${message.repository}${message.ref ? `@${message.ref}` : ""}`;
+    parts.push(message.repositoryUrl ? { text, url: message.repositoryUrl } : { text });
+  }
+  if (message.workflow) parts.push({ text: `workflow ${message.workflow}` });
+  if (message.actor) parts.push({ text: `by ${message.actor}` });
+  parts.push({ text: message.time.replace(/\.\d+Z$/, "Z") });
+  return parts;
+}
