@@ -19,7 +19,18 @@ for (const name of names) {
   rmSync(out, { recursive: true, force: true });
   execFileSync(
     process.execPath,
-    [ncc, "build", `src/entry/${name}.ts`, "--out", out, "--minify", "--license", "licenses.txt", "--quiet"],
+    [
+      ncc,
+      "build",
+      `src/entry/${name}.ts`,
+      "--out",
+      out,
+      "--minify",
+      "--transpile-only",
+      "--license",
+      "licenses.txt",
+      "--quiet",
+    ],
     { stdio: "inherit" },
   );
 }

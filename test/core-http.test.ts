@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { backoffDelay, HttpClient, HttpError, parseRetryAfter } from "../src/core/http.ts";
 import { registerSecret } from "../src/core/secrets.ts";
-import { SimServer } from "../src/sim/server.ts";
+import { type SimHandler, SimServer } from "../src/sim/server.ts";
 import { closedPort } from "./helpers/app.ts";
 
 let server: SimServer | undefined;
@@ -11,7 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(handler = () => ({ status: 200, body: { ok: true } })) {
+async function start(handler: SimHandler = () => ({ status: 200, body: { ok: true } })) {
   server = new SimServer(handler);
   const url = await server.start();
   const client = new HttpClient({

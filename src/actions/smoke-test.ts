@@ -26,7 +26,7 @@ export const smokeTestInputs = {
 export async function smokeTest(tk: Toolkit): Promise<void> {
   // Inputs: all checked before the first request.
   const settings = readInputs(tk, smokeTestInputs);
-  const checks = planChecks(settings.url, settings.checks);
+  const checks = await planChecks(settings.url, settings.checks);
 
   // Plan.
   const summary = new Summary("Smoke test");
@@ -75,7 +75,7 @@ export async function smokeTest(tk: Toolkit): Promise<void> {
   }
 }
 
-function planChecks(urls: string[], checksText: string): Check[] {
+async function planChecks(urls: string[], checksText: string): Promise<Check[]> {
   const checks: Check[] = [];
   for (const url of urls) {
     if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
@@ -88,7 +88,7 @@ function planChecks(urls: string[], checksText: string): Check[] {
     checks.push(urlCheck(url));
   }
   try {
-    checks.push(...parseChecks(checksText));
+    checks.push(...(await parseChecks(checksText)));
   } catch (error) {
     throw inputError(
       "checks",
