@@ -121,6 +121,21 @@ describe("notify: every channel against the local sink", () => {
     expect(tk.logs.join("\n")).not.toContain("hook-secret-123");
   });
 
+  it("a secret pasted into the text is sent as ***", async () => {
+    const tk = await run({
+      message: "token was xoxb-pasted-secret-99 oops",
+      "slack-token": "xoxb-pasted-secret-99",
+      "slack-channel": "C0123456789",
+      "slack-api-url": sim.slackApiUrl,
+      "webhook-url": sim.webhookUrl,
+    });
+    expect(tk.outputs).toMatchObject({ status: "partial", sent: "webhook" });
+    expect(sim.messages("webhook")[0]).toMatchObject({ message: "token was *** oops" });
+    expect(JSON.stringify(sim.server.requests.map((request) => request.body))).not.toContain(
+      "xoxb-pasted-secret-99",
+    );
+  });
+
   it("truncates a huge message and 60 fields on every channel, and every channel accepts it", async () => {
     const fields = Array.from({ length: 60 }, (_, i) => `Service ${i + 1}: ${"d".repeat(1500)}`).join("\n");
     const tk = await run({ title: "T".repeat(400), message: "m".repeat(50_000), fields, ...allChannels() });

@@ -125,6 +125,20 @@ describe("notify: the incident issue", () => {
     expect(tk.outputs["issue-number"]).toBe(String(gh.issues[0]?.number));
   });
 
+  it("an answer lost after the issue was created: reads again and reports it, never opens a second", async () => {
+    gh.server.inject({
+      match: { method: "POST", path: "/repos/acme/shop/issues" },
+      kind: "status-after-handle",
+      status: 502,
+    });
+    const tk = recordingToolkit({ ...incident(), "fail-on-error": "true" }, env());
+    await notify(tk);
+    expect(tk.failed).toBeUndefined();
+    expect(gh.issues).toHaveLength(1);
+    expect(tk.outputs).toMatchObject({ status: "sent", "issue-number": String(gh.issues[0]?.number) });
+    expect(gh.requests.filter((request) => request.method === "POST")).toHaveLength(1);
+  });
+
   it("a GitHub failure fails that channel only, with GitHub's message and the permission to add", async () => {
     gh.server.inject({
       match: { method: "POST" },

@@ -155,7 +155,7 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
   const durationMs =
     inputs["started-at"] === undefined ? undefined : Math.max(0, started - inputs["started-at"]);
   // What people read must not carry a secret even when one was pasted into the text.
-  const clean = (text: string) => redact(text);
+  const clean = redact;
   const userFields = inputs.fields.map((f) => ({ name: clean(f.name), value: clean(f.value) }));
   const reason = inputs.reason && clean(inputs.reason);
   const impact = inputs.impact && clean(inputs.impact);
