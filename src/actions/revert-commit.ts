@@ -142,7 +142,7 @@ export async function revertCommit(tk: Toolkit): Promise<void> {
     // git sends the token base64-encoded in a header: mask that form too.
     tk.setSecret(basicAuthHeader(inputs.token).split(" ").pop() as string);
   }
-  const git = new Git({ cwd: dir, token: inputs.token, log: (line) => tk.info(`$ ${line}`) });
+  let git = new Git({ cwd: dir, token: inputs.token, log: (line) => tk.info(`$ ${line}`) });
   if (!existsSync(dir) || !(await git.isWorkTree())) {
     problems.push(
       inputError(
@@ -178,6 +178,8 @@ export async function revertCommit(tk: Toolkit): Promise<void> {
 
   const remotes = await git.remotes();
   const remote = remotes.includes("origin") ? "origin" : (remotes[0] as string);
+  if (remote !== "origin")
+    git = new Git({ cwd: dir, token: inputs.token, remote, log: (line) => tk.info(`$ ${line}`) });
   let branch = inputs.branch ?? (await git.defaultBranch(remote));
   if (!branch && inputs.token && repo) branch = await repositoryDefaultBranch((await api()).octokit, repo);
   if (!branch)
