@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { HttpError } from "../core/http.ts";
+import { HttpError, sleep } from "../core/http.ts";
 import { input, readInputs } from "../core/inputs.ts";
 import { link, Summary, setOutputs } from "../core/report.ts";
 import { errorMessage } from "../core/secrets.ts";
@@ -33,7 +33,7 @@ const MAX_PAGES = 10;
 const CLOCK_SKEW_MS = 30_000;
 // Alias jobs usually take seconds: poll fast for this long, then back off.
 const FAST_PHASE_MS = 20_000;
-const FAST = { initialDelayMs: 100, factor: 1.5, maxDelayMs: 400 };
+const FAST = { initialDelayMs: 100, factor: 1.5, maxDelayMs: 300 };
 const SLOW = { initialDelayMs: 1000, factor: 1.5, maxDelayMs: 5000 };
 const FINISHED = new Set(["succeeded", "failed", "skipped"]);
 
@@ -374,7 +374,9 @@ async function pollUntil<T>(tk: Toolkit, what: string, deadline: number, poll: P
         `(${formatMs(Date.now() - started)} of ${formatMs(deadline - started)})`,
       ),
     );
-  const fastMs = Math.max(0, Math.min(deadline - started, FAST_PHASE_MS));
+  // A job is never done the instant it is requested: the first look would be wasted.
+  await sleep(Math.min(FAST.initialDelayMs, Math.max(0, deadline - started)));
+  const fastMs = Math.max(0, Math.min(deadline - Date.now(), FAST_PHASE_MS));
   const first = await waitFor({ what, timeoutMs: fastMs, poll, onProgress, ...FAST });
   const rest = deadline - Date.now();
   if (first.outcome === "done" || rest <= 0) return first;
