@@ -17,6 +17,7 @@ import type { SendOptions } from "../platforms/chat/send.ts";
 import { postSlackMessage, sendSlackWebhook } from "../platforms/chat/slack.ts";
 import { sendTeams } from "../platforms/chat/teams.ts";
 import { sendWebhook, webhookPayload } from "../platforms/chat/webhook.ts";
+import type { IncidentReport } from "../platforms/github/issues.ts";
 
 /** Channel names as they appear in the `sent` output, in this order. */
 export const CHANNELS = ["slack", "discord", "teams", "webhook", "github-issue"] as const;
@@ -142,28 +143,22 @@ interface Plan {
   send: () => Promise<string>;
 }
 
-/**
- * Tells people what the rollback did: every configured channel at once, each with its own retries, so
- * one channel down never stops the others. Fails the step only with `fail-on-error: true`.
- * `tuning` sets retry timing (tests, the local drill); the runner uses the defaults.
- */
-export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<void> {
-  const started = Date.now();
-  const inputs = readNotifyInputs(tk);
-  const context = contextFromEnv(tk.env);
-  const time = new Date().toISOString();
-  const durationMs =
-    inputs["started-at"] === undefined ? undefined : Math.max(0, started - inputs["started-at"]);
+type NotifyInputs = ReturnType<typeof readNotifyInputs>;
+
+/** Everything that is said, once: the chat message, the JSON webhook's base and the incident report. */
+function compose(inputs: NotifyInputs, env: Record<string, string | undefined>, now: number) {
+  const context = contextFromEnv(env);
+  const time = new Date(now).toISOString();
+  const durationMs = inputs["started-at"] === undefined ? undefined : Math.max(0, now - inputs["started-at"]);
   // What people read must not carry a secret even when one was pasted into the text.
-  const clean = redact;
-  const userFields = inputs.fields.map((f) => ({ name: clean(f.name), value: clean(f.value) }));
-  const reason = inputs.reason && clean(inputs.reason);
-  const impact = inputs.impact && clean(inputs.impact);
-  const resolution = inputs.resolution && clean(inputs.resolution);
+  const userFields = inputs.fields.map((f) => ({ name: redact(f.name), value: redact(f.value) }));
+  const reason = inputs.reason && redact(inputs.reason);
+  const impact = inputs.impact && redact(inputs.impact);
+  const resolution = inputs.resolution && redact(inputs.resolution);
   const base: ChatMessage = {
     status: inputs.status,
-    title: clean(inputs.title),
-    message: clean(inputs.message),
+    title: redact(inputs.title),
+    message: redact(inputs.message),
     fields: userFields,
     time,
     ...context,
@@ -179,10 +174,40 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
       ...(resolution ? [{ name: "Resolution", value: resolution }] : []),
     ],
   };
-  const incidentTitle = clean(inputs["incident-title"] ?? inputs.title);
-  const send: SendOptions = { ...tuning, log: (line) => tk.info(line) };
-  const outputs: { "slack-ts"?: string; "issue-url"?: string; "issue-number"?: number } = {};
+  const incidentTitle = redact(inputs["incident-title"] ?? inputs.title);
+  const webhook = webhookPayload(base, {
+    title: incidentTitle,
+    reason: reason ?? null,
+    impact: impact ?? null,
+    resolution: resolution ?? null,
+    duration_ms: durationMs ?? null,
+  });
+  const incident: IncidentReport = {
+    ...context,
+    title: incidentTitle,
+    status: inputs.status,
+    time,
+    message: base.message,
+    changes: userFields,
+    reason,
+    durationMs,
+    impact,
+    resolution,
+  };
+  return { shown, webhook, incident };
+}
 
+type Outputs = { "slack-ts"?: string; "issue-url"?: string; "issue-number"?: number };
+
+/** One plan per configured channel, in the order of CHANNELS; each `send` records its outputs. */
+function planChannels(
+  tk: Toolkit,
+  inputs: NotifyInputs,
+  said: ReturnType<typeof compose>,
+  send: SendOptions,
+  outputs: Outputs,
+): Plan[] {
+  const { shown } = said;
   const plans: Plan[] = [];
   const slackToken = inputs["slack-token"];
   const slackChannel = inputs["slack-channel"];
@@ -244,14 +269,7 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
       channel: "webhook",
       via: "JSON webhook",
       send: async () => {
-        const payload = webhookPayload(base, {
-          title: incidentTitle,
-          reason: reason ?? null,
-          impact: impact ?? null,
-          resolution: resolution ?? null,
-          duration_ms: durationMs ?? null,
-        });
-        await sendWebhook(webhook, payload, { ...send, headers: inputs["webhook-headers"] });
+        await sendWebhook(webhook, said.webhook, { ...send, headers: inputs["webhook-headers"] });
         return "delivered";
       },
     });
@@ -269,18 +287,7 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
         const result = await recordIncident(octokit, {
           owner,
           repo,
-          report: {
-            ...context,
-            title: incidentTitle,
-            status: inputs.status,
-            time,
-            message: base.message,
-            changes: userFields,
-            reason,
-            durationMs,
-            impact,
-            resolution,
-          },
+          report: said.incident,
         });
         outputs["issue-url"] = result.url;
         outputs["issue-number"] = result.number;
@@ -291,7 +298,23 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
     });
   }
 
-  const summary = new Summary(`Notify: ${STATUS_STYLE[inputs.status].symbol} ${base.title}`, started);
+  return plans;
+}
+
+/**
+ * Tells people what the rollback did: every configured channel at once, each with its own retries, so
+ * one channel down never stops the others. Fails the step only with `fail-on-error: true`.
+ * `tuning` sets retry timing (tests, the local drill); the runner uses the defaults.
+ */
+export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<void> {
+  const started = Date.now();
+  const inputs = readNotifyInputs(tk);
+  const said = compose(inputs, tk.env, started);
+  const outputs: Outputs = {};
+  const plans = planChannels(tk, inputs, said, { ...tuning, log: (line) => tk.info(line) }, outputs);
+  const title = said.shown.title;
+
+  const summary = new Summary(`Notify: ${STATUS_STYLE[inputs.status].symbol} ${title}`, started);
   if (plans.length === 0) {
     tk.notice(
       "notify: no channel configured (slack-webhook, slack-token, discord-webhook, teams-webhook, webhook-url, incident-issue): nothing sent.",
@@ -302,7 +325,7 @@ export async function notify(tk: Toolkit, tuning: SendOptions = {}): Promise<voi
     return;
   }
 
-  tk.info(`Sending "${base.title}" (${inputs.status}) to ${plans.map((plan) => plan.channel).join(", ")}`);
+  tk.info(`Sending "${title}" (${inputs.status}) to ${plans.map((plan) => plan.channel).join(", ")}`);
   const outcomes: Outcome[] = await Promise.all(
     plans.map(async (plan): Promise<Outcome> => {
       try {
