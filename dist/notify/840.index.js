@@ -1,8 +1,8 @@
-export const id = 837;
-export const ids = [837,970];
+export const id = 840;
+export const ids = [840,719];
 export const modules = {
 
-/***/ 9970:
+/***/ 1719:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
 async function githubClient(options) {
-    const github = await __webpack_require__.e(/* import() */ 221).then(__webpack_require__.bind(__webpack_require__, 7221));
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
 }
 /** GitHub's error as a sentence: status, message and the first validation error. */
@@ -25,17 +25,17 @@ function githubErrorMessage(error) {
 
 /***/ }),
 
-/***/ 837:
+/***/ 1840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   recordIncident: () => (/* binding */ recordIncident)
 /* harmony export */ });
 /* unused harmony exports INCIDENT_LABEL, incidentIssueBody, incidentCommentBody, IncidentError, findOpenIncident */
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7332);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7475);
-/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6783);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9970);
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
+/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3052);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1719);
 
 
 
