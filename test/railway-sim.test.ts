@@ -84,7 +84,7 @@ it("answers 429 with Retry-After beyond its rate limit", async () => {
     http: { maxRetryAfterMs: 1000 },
   });
   await client.projectToken();
-  const error = await client.projectToken().catch((e: Error) => e);
+  const error = (await client.projectToken().catch((e: unknown) => e)) as Error;
   expect(error.message).toContain("429");
   expect(error.message).toContain("the platform asks to wait 60s");
 });

@@ -171,17 +171,23 @@ export async function waitForDeployment(
 ): Promise<DeploymentOutcome> {
   let latest: string | undefined;
   const unknownSeen = new Set<string>();
+  // Every status seen, pushed or read, is noted as it arrives: a short-lived unknown one still warns.
+  const see = (status: string) => {
+    // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
+    if (latest !== undefined && ["success", "failed"].includes(classifyStatus(latest))) return;
+    latest = status;
+    if (classifyStatus(status) === "unknown" && !unknownSeen.has(status)) {
+      unknownSeen.add(status);
+      options.log(
+        `warning: ${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`,
+      );
+    }
+  };
   const subscription =
     options.live === false
       ? undefined
-      : subscribeDeployment(
-          client,
-          deploymentId,
-          (status) => {
-            latest = status;
-          },
-          (reason) =>
-            options.log(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`),
+      : subscribeDeployment(client, deploymentId, see, (reason) =>
+          options.log(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`),
         );
   try {
     if (subscription) await subscription.ready;
@@ -205,17 +211,11 @@ export async function waitForDeployment(
         if (due) {
           if (lastRead !== undefined && !live) fallbackDelay = Math.min(FALLBACK_MAX_MS, fallbackDelay * 1.5);
           lastRead = now;
-          latest = (await client.deployment(deploymentId)).status;
+          see((await client.deployment(deploymentId)).status);
         }
         if (latest === undefined) return { done: false };
         const kind = classifyStatus(latest);
         if (kind === "success" || kind === "failed") return { done: true, value: latest };
-        if (kind === "unknown" && !unknownSeen.has(latest)) {
-          unknownSeen.add(latest);
-          options.log(
-            `warning: ${options.what} reports status ${latest}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`,
-          );
-        }
         return { done: false, state: latest };
       },
     });
