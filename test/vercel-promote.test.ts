@@ -236,7 +236,7 @@ describe("vercel-promote: idempotence", () => {
   });
 
   it("waits for an earlier run's request still in flight instead of sending another", async () => {
-    const s = await start({ ...badProductionScenario(), aliasJobMs: 300 });
+    const s = await start({ ...badProductionScenario(), aliasJobMs: 1000 });
     const first = await run(s, { wait: "0" });
     expect(first.outputs.status).toBe("requested");
     const second = await run(s);

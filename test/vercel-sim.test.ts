@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { CreateDeploymentResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/createdeploymentresponsebody.js";
+import { Vercel } from "@vercel/sdk";
+import { CreateDeploymentResponseBody2$inboundSchema } from "@vercel/sdk/models/createdeploymentresponsebody.js";
 // The official SDK's zod models for the operations the simulator serves (zod v3 schemas, read as-is).
-import { GetDeploymentResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getdeploymentresponsebody1.js";
-import { GetDeploymentsResponseBody$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getdeploymentsop.js";
-import { GetProjectResponseBody$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/getprojectresponsebody.js";
-import { ListPromoteAliasesResponseBody2$inboundSchema } from "../node_modules/@vercel/sdk/esm/models/listpromotealiasesop.js";
+import { GetDeploymentResponseBody2$inboundSchema } from "@vercel/sdk/models/getdeploymentresponsebody1.js";
+import { GetDeploymentsResponseBody$inboundSchema } from "@vercel/sdk/models/getdeploymentsop.js";
+import { GetProjectResponseBody$inboundSchema } from "@vercel/sdk/models/getprojectresponsebody.js";
+import { ListPromoteAliasesResponseBody2$inboundSchema } from "@vercel/sdk/models/listpromotealiasesop.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { badProductionSimulator, SIM_VERCEL_TOKEN, type VercelSimulator } from "../src/sim/vercel.ts";
 
 let sim: VercelSimulator | undefined;
@@ -34,7 +35,8 @@ function strictParse(
 
 describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
   it("serves every operation the action uses in the SDK's shapes", async () => {
-    sim = badProductionSimulator({ aliasJobMs: 20 });
+    // Alias jobs outlast the test, so production stays put and the 409 below is deterministic.
+    sim = badProductionSimulator({ aliasJobMs: 60_000 });
     const base = await sim.start();
 
     const project = await call(`${base}/v9/projects/shop`);
@@ -77,5 +79,56 @@ describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
     const conflict = await call(`${base}/v10/projects/prj_shop/promote/${current}`, "POST");
     expect(conflict.status).toBe(409);
     expect(conflict.json.error.message).toContain("already the current production deployment");
+  });
+
+  it("answers the official SDK client on its own routes, team scope included", async () => {
+    sim = badProductionSimulator({ team: { id: "team_sdk1", slug: "sdk" }, aliasJobMs: 60_000 });
+    const serverURL = await sim.start();
+    const vercel = new Vercel({ bearerToken: SIM_VERCEL_TOKEN, serverURL });
+    const scope = { teamId: "team_sdk1" };
+    const project = await vercel.projects.getProject({ idOrName: "shop", ...scope });
+    expect(project.targets?.production?.id).toBe("dpl_bad");
+    const list = await vercel.deployments.getDeployments({
+      projectId: "prj_shop",
+      target: "production",
+      limit: 3,
+      ...scope,
+    });
+    expect(list.deployments.map((d) => d.uid)).toEqual(["dpl_bad", "dpl_failed", "dpl_good2"]);
+    const next = await vercel.deployments.getDeployments({
+      projectId: "prj_shop",
+      target: "production",
+      until: list.pagination.next ?? undefined,
+      ...scope,
+    });
+    expect(next.deployments.map((d) => d.uid)).toEqual(["dpl_good1"]);
+    const one = await vercel.deployments.getDeployment({ idOrUrl: "dpl_good2", ...scope });
+    expect(one.readyState).toBe("READY");
+    await vercel.projects.requestRollback({
+      projectId: "prj_shop",
+      deploymentId: "dpl_good2",
+      description: "sdk",
+      ...scope,
+    });
+    await vercel.projects.requestPromote({ projectId: "prj_shop", deploymentId: "dpl_good1", ...scope });
+    const aliases = await vercel.projects.listPromoteAliases({
+      projectId: "prj_shop",
+      failedOnly: true,
+      ...scope,
+    });
+    expect(aliases).toMatchObject({ aliases: [] });
+    const created = await vercel.deployments.createDeployment({
+      ...scope,
+      requestBody: {
+        deploymentId: "dpl_preview",
+        name: "shop",
+        target: "production",
+        meta: { action: "promote" },
+      },
+    });
+    expect(created.readyState).toBe("BUILDING");
+    // Without the team, a team project is out of scope: the SDK sees Vercel's 403.
+    await expect(vercel.projects.getProject({ idOrName: "shop" })).rejects.toMatchObject({ statusCode: 403 });
+    expect(sim.requests.filter((r) => r.query.get("teamId") === "team_sdk1")).toHaveLength(8);
   });
 });
