@@ -307,6 +307,11 @@ export async function revertCommit(tk: Toolkit): Promise<void> {
         "pull-request-url": pr.url,
         "pull-request-number": pr.number,
       });
+      if (inputs.dispatch) {
+        const skipped = `${inputs.dispatch} was not started: nothing was pushed to ${branch} yet. Merging the pull request deploys through your usual push workflows.`;
+        tk.info(skipped);
+        summary.text(skipped);
+      }
       await summary.write(tk, "pull request opened");
       return;
     }
