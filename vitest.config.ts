@@ -8,5 +8,7 @@ export default defineConfig({
     // Local servers and child processes: two cores, so keep the pool small.
     pool: "forks",
     maxWorkers: 2,
+    // The Actions language service imports JSON without import attributes: let vite transform it.
+    server: { deps: { inline: [/@actions\/(languageservice|workflow-parser|expressions)/] } },
   },
 });
