@@ -165,6 +165,26 @@ describe("vercel-promote: faults", () => {
     expect(posts(s)).toHaveLength(1);
   });
 
+  it("after the preview rebuild's answer was lost, finds the build it started and never starts a second", async () => {
+    const s = await start();
+    s.inject({ kind: "drop-after-handle", match: { method: "POST", path: "/v13/deployments" } });
+    const tk = await run(s, { deployment: "dpl_preview", strategy: "promote" });
+    expect(tk.failed).toBeUndefined();
+    expect(tk.outputs.status).toBe("promoted");
+    expect(posts(s)).toHaveLength(1);
+    expect(tk.outputs["deployment-id"]).toBe(s.productionDeployment("shop")?.id);
+    expect(tk.outputs["deployment-id"]).not.toBe("dpl_preview");
+  });
+
+  it("after the preview rebuild request was lost before Vercel acted, fails without sending it again", async () => {
+    const s = await start();
+    s.inject({ kind: "drop", match: { method: "POST", path: "/v13/deployments" } });
+    const tk = await run(s, { deployment: "dpl_preview", strategy: "promote" });
+    expect(tk.failed).toContain("it was not started");
+    expect(posts(s)).toHaveLength(1);
+    expect(s.productionDeployment("shop")?.id).toBe("dpl_bad");
+  });
+
   it("after a connection dropped before Vercel acted, fails without sending it again", async () => {
     const s = await start();
     s.inject({ kind: "drop", match: { method: "POST" } });
@@ -173,6 +193,10 @@ describe("vercel-promote: faults", () => {
     expect(tk.failed).toContain("Re-run this action");
     expect(posts(s)).toHaveLength(1);
     expect(s.productionDeployment("shop")?.id).toBe("dpl_bad");
+    // The failure summary still says what was attempted, from what to what.
+    expect(tk.summary).toMatch(/\| from \| dpl_bad \|/);
+    expect(tk.summary).toMatch(/\| to \| dpl_good2 \|/);
+    expect(tk.summary).toContain("roll back failed");
   });
 });
 

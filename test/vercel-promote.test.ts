@@ -133,6 +133,15 @@ describe("vercel-promote: choosing the target", () => {
     expect(preview.failed).toContain("strategy: promote");
     expect(posts(s)).toHaveLength(0);
   });
+
+  it("refuses an instant rollback to a staged deployment before asking Vercel", async () => {
+    const seed = badProductionScenario({ aliasJobMs: 30 });
+    seed.projects[0]?.deployments.push({ id: "dpl_staged", readySubstate: "STAGED" });
+    const s = await start(seed);
+    const tk = await run(s, { deployment: "dpl_staged", strategy: "rollback" });
+    expect(tk.failed).toContain("never served production");
+    expect(posts(s)).toHaveLength(0);
+  });
 });
 
 describe("vercel-promote: strategies", () => {

@@ -25,6 +25,7 @@ interface Target {
   readySubstate: string | undefined;
   target: string | null | undefined;
   commit: string | undefined;
+  sha: string | undefined;
 }
 
 const PAGE_SIZE = 20;
@@ -112,17 +113,32 @@ export async function vercelPromote(tk: Toolkit): Promise<void> {
     log: (line) => tk.info(line),
   });
   const summary = new Summary(`Vercel production rollback of ${inputs.project}`, started);
+  const plan: Plan = {};
   try {
-    await run(tk, client, inputs, summary);
+    await run(tk, client, inputs, summary, plan);
   } catch (error) {
     const message = explain(error, inputs);
+    if (plan.target) fromTo(summary, plan.from, plan.target, `${plan.verb} failed.`, inputs.reason);
     summary.text(`**Failed:** ${message}`);
     await summary.write(tk, "failed");
     throw new Error(message);
   }
 }
 
-async function run(tk: Toolkit, client: VercelClient, inputs: Inputs, summary: Summary): Promise<void> {
+/** What the run set out to do, for the summary when it fails. */
+interface Plan {
+  from?: Target;
+  target?: Target;
+  verb?: string;
+}
+
+async function run(
+  tk: Toolkit,
+  client: VercelClient,
+  inputs: Inputs,
+  summary: Summary,
+  plan: Plan,
+): Promise<void> {
   // --- Plan: reads only ---
   tk.info(`— Plan —`);
   const project = await client.getProject(inputs.project);
@@ -139,6 +155,7 @@ async function run(tk: Toolkit, client: VercelClient, inputs: Inputs, summary: S
         readySubstate: current.readySubstate,
         target: "production",
         commit: commitOf(current.meta),
+        sha: shaOf(current.meta),
       }
     : undefined;
   const target = inputs.deployment
@@ -148,6 +165,7 @@ async function run(tk: Toolkit, client: VercelClient, inputs: Inputs, summary: S
   const verb = { rollback: "roll back", promote: "promote", rebuild: "rebuild for production and promote" }[
     kind
   ];
+  Object.assign(plan, { from, target, verb });
   tk.info(`Target: ${describe(target)}.`);
   tk.info(`Plan: ${verb} ${target.id}${from ? ` (production now ${from.id})` : ""}.`);
 
@@ -394,9 +412,25 @@ async function rebuildAndPromote(
   deadline: number,
 ): Promise<Outcome> {
   tk.info(`Rebuilding preview ${preview.id} with production settings…`);
-  // A POST that creates a deployment: on an ambiguous failure there is no state to re-read safely,
-  // so the error stands and nothing is re-sent (HttpClient does not retry it).
-  const build = await client.rebuildForProduction(preview.id, project.name);
+  const sentAt = Date.now();
+  let build: Deployment;
+  try {
+    build = await client.rebuildForProduction(preview.id, project.name);
+  } catch (error) {
+    if (!(error instanceof HttpError) || !error.ambiguous) throw error;
+    // No answer: look for the build it may have started; never start a second one.
+    tk.warning(
+      `The rebuild request got no clear answer (${error.message}); looking for the build it may have started.`,
+    );
+    const started = await findRebuild(client, project, preview, sentAt);
+    if (!started) {
+      throw new Error(
+        `The request to rebuild preview ${preview.id} for production failed without an answer (${error.message}), and the project shows no new production build from it: it was not started. It was not sent again, to never start two builds. Re-run this action (it is safe to repeat).`,
+      );
+    }
+    tk.info(`Vercel did start the rebuild: ${started.uid}.`);
+    build = await client.getDeployment(started.uid);
+  }
   const built = toTarget(build);
   tk.info(`New production deployment ${build.id} (${httpsUrl(build.url)}) is ${build.readyState}.`);
   if (inputs.wait === 0) return { status: "requested", served: built };
@@ -433,6 +467,26 @@ async function rebuildAndPromote(
   return { ...outcome, served: { ...built, readyState: "READY" } };
 }
 
+/** A production build started from `preview` since `sentAt` (same commit, created by a promote). */
+async function findRebuild(
+  client: VercelClient,
+  project: Project,
+  preview: Target,
+  sentAt: number,
+): Promise<DeploymentListItem | undefined> {
+  const { deployments } = await client.listDeployments({
+    projectId: project.id,
+    target: "production",
+    limit: 10,
+  });
+  return deployments.find(
+    (d) =>
+      d.createdAt >= sentAt - CLOCK_SKEW_MS &&
+      d.meta?.action === "promote" &&
+      (preview.sha === undefined || shaOf(d.meta) === preview.sha),
+  );
+}
+
 /** Resolves an explicit target and checks it belongs to the project and can serve production. */
 async function resolveExplicit(
   client: VercelClient,
@@ -465,6 +519,11 @@ async function resolveExplicit(
   if (deployment.target !== "production" && strategy === "rollback") {
     throw new Error(
       `Deployment ${deployment.id} is a preview deployment: an instant rollback needs a production deployment that served before. Use strategy: promote (it rebuilds the preview for production) or strategy: auto.`,
+    );
+  }
+  if (strategy === "rollback" && deployment.readySubstate === "STAGED") {
+    throw new Error(
+      `Deployment ${deployment.id} never served production (it is staged): an instant rollback cannot target it. Use strategy: promote or strategy: auto.`,
     );
   }
   return target;
@@ -586,6 +645,7 @@ function toTarget(d: Deployment): Target {
     readySubstate: d.readySubstate,
     target: d.target,
     commit: commitOf(d.meta),
+    sha: shaOf(d.meta),
   };
 }
 
@@ -598,11 +658,17 @@ function fromListItem(d: DeploymentListItem): Target {
     readySubstate: d.readySubstate,
     target: d.target,
     commit: commitOf(d.meta),
+    sha: shaOf(d.meta),
   };
 }
 
-function commitOf(meta: Record<string, unknown> | undefined): string | undefined {
+function shaOf(meta: Record<string, unknown> | undefined): string | undefined {
   const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
+  return typeof sha === "string" ? sha : undefined;
+}
+
+function commitOf(meta: Record<string, unknown> | undefined): string | undefined {
+  const sha = shaOf(meta);
   const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
   if (typeof sha !== "string") return undefined;
   const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
