@@ -1,0 +1,96 @@
+// Start-up cost of each bundle: from spawning `node dist/<name>/index.js` to its first request (HTTP at a
+// local server, or the first git command for revert-commit), against `node -e 0`; and each bundle's size.
+// Run: node bench/startup.ts
+import { spawn } from "node:child_process";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const RUNS = 15;
+const dir = mkdtempSync(join(tmpdir(), "startup-"));
+let firstRequestAt = 0;
+const http = createServer((_req, res) => {
+  firstRequestAt ||= performance.timeOrigin + performance.now();
+  res.writeHead(503, { "content-type": "application/json" }).end("{}");
+});
+await new Promise<void>((done) => http.listen(0, "127.0.0.1", done));
+const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+
+// revert-commit's first request is a git command: a wrapper on PATH records when it first runs.
+const marker = join(dir, "git-called");
+const realGit = ["/usr/bin/git", "/usr/local/bin/git"].find(existsSync) ?? "git";
+writeFileSync(
+  join(dir, "git"),
+  `#!/bin/sh\n[ -f "${marker}" ] || date +%s%N > "${marker}"\nexec ${realGit} "$@"\n`,
+);
+chmodSync(join(dir, "git"), 0o755);
+
+const inputs: Record<string, Record<string, string>> = {
+  "smoke-test": { url: `${base}/healthz`, "ready-timeout": "0", samples: "1" },
+  "vercel-promote": { token: "bench-token", project: "prj_bench", "api-url": base, "dry-run": "true" },
+  "railway-redeploy": { token: "bench-token", services: "backend", "api-url": base, "dry-run": "true" },
+  notify: { "webhook-url": `${base}/hook` },
+  "revert-commit": { "dry-run": "true", branch: "main", token: "bench-token" },
+};
+
+function run(args: string[], env: Record<string, string>): Promise<{ started: number; exited: number }> {
+  return new Promise((done) => {
+    const started = performance.timeOrigin + performance.now();
+    const child = spawn(process.execPath, args, { env, stdio: "ignore" });
+    child.on("exit", () => done({ started, exited: performance.timeOrigin + performance.now() }));
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+const bare: number[] = [];
+for (let i = 0; i < RUNS; i++) {
+  const { started, exited } = await run(["-e", "0"], { PATH: process.env.PATH ?? "" });
+  bare.push(exited - started);
+}
+const bareMs = median(bare);
+console.log(`node -e 0: median ${bareMs.toFixed(0)} ms (Node ${process.version})`);
+
+for (const name of readdirSync("dist").sort()) {
+  const bundle = resolve("dist", name, "index.js");
+  const size = readdirSync(join("dist", name))
+    .filter((file) => file.endsWith(".js"))
+    .reduce((sum, file) => sum + statSync(join("dist", name, file)).size, 0);
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    firstRequestAt = 0;
+    rmSync(marker, { force: true });
+    const env: Record<string, string> = {
+      PATH: `${dir}:${process.env.PATH ?? ""}`,
+      HOME: dir,
+      RUNNER_TEMP: dir,
+      GITHUB_OUTPUT: join(dir, "out"),
+      GITHUB_STEP_SUMMARY: join(dir, "summary"),
+      GITHUB_REPOSITORY: "acme/shop",
+      GITHUB_API_URL: base,
+    };
+    writeFileSync(env.GITHUB_OUTPUT as string, "");
+    writeFileSync(env.GITHUB_STEP_SUMMARY as string, "");
+    for (const [key, value] of Object.entries(inputs[name] ?? {})) env[`INPUT_${key.toUpperCase()}`] = value;
+    const { started } = await run([bundle], env);
+    const first = existsSync(marker) ? Number(readFileSync(marker, "utf8")) / 1e6 : firstRequestAt;
+    if (first) times.push(first - started);
+  }
+  const ms = median(times);
+  console.log(
+    `${name}: first request after ${ms.toFixed(0)} ms median (${(ms / bareMs).toFixed(2)}× node -e 0), ${(size / 1024).toFixed(0)} KiB of JavaScript${times.length < RUNS ? ` [${RUNS - times.length} runs made no request]` : ""}`,
+  );
+}
+http.close();
+rmSync(dir, { recursive: true, force: true });
