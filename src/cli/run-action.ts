@@ -74,7 +74,7 @@ export async function runAction(
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? dir,
-    RUNNER_TEMP: dir,
+    RUNNER_TEMP: tmpdir(),
     ...options.env,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
