@@ -327,4 +327,12 @@ describe("vercel-promote: dry run", () => {
     expect(s.productionDeployment("shop")?.id).toBe("dpl_bad");
     expect(tk.summary).toContain("dry run");
   });
+
+  it("is `planned` even when the target already serves production", async () => {
+    const s = await start();
+    const tk = await run(s, { "dry-run": "true", deployment: "dpl_bad" });
+    expect(tk.outputs).toMatchObject({ status: "planned", "deployment-id": "dpl_bad" });
+    expect(tk.summary).toContain("would change nothing");
+    expect(s.requests.every((r) => r.method === "GET")).toBe(true);
+  });
 });

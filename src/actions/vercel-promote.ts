@@ -170,21 +170,12 @@ async function run(
   tk.info(`Plan: ${verb} ${target.id}${from ? ` (production now ${from.id})` : ""}.`);
 
   const base = { "deployment-id": target.id, "deployment-url": httpsUrl(target.url) };
-  if (from && from.id === target.id) {
+  const alreadyCurrent = from?.id === target.id;
+  if (alreadyCurrent) {
     tk.info(`${target.id} already serves production: nothing to do.`);
     if (!inputs.deployment && rolledBackTo(project, from)) {
       tk.info("Production was already rolled back to it; to go further back, give `deployment` explicitly.");
     }
-    setOutputs(tk, {
-      status: "already-current",
-      ...base,
-      "previous-deployment-id": from.id,
-      "auto-assign-disabled": project.autoAssignCustomDomains === false,
-    });
-    fromTo(summary, from, target, "already serves production: nothing changed.", inputs.reason);
-    pinNote(summary, project.autoAssignCustomDomains === false, target);
-    await summary.write(tk, "already current");
-    return;
   }
   if (inputs["dry-run"]) {
     tk.info("Dry run: nothing was changed.");
@@ -192,10 +183,25 @@ async function run(
       status: "planned",
       ...base,
       "previous-deployment-id": from?.id,
-      "auto-assign-disabled": kind === "rollback" || project.autoAssignCustomDomains === false,
+      "auto-assign-disabled":
+        (!alreadyCurrent && kind === "rollback") || project.autoAssignCustomDomains === false,
     });
-    fromTo(summary, from, target, `dry run: would ${verb} (nothing changed).`, inputs.reason);
+    const would = alreadyCurrent ? "already serves production: a run would change nothing" : `would ${verb}`;
+    fromTo(summary, from, target, `dry run: ${would} (nothing changed).`, inputs.reason);
     await summary.write(tk, "planned (dry run)");
+    return;
+  }
+  if (alreadyCurrent) {
+    const pinned = project.autoAssignCustomDomains === false;
+    setOutputs(tk, {
+      status: "already-current",
+      ...base,
+      "previous-deployment-id": from?.id,
+      "auto-assign-disabled": pinned,
+    });
+    fromTo(summary, from, target, "already serves production: nothing changed.", inputs.reason);
+    pinNote(summary, pinned, target);
+    await summary.write(tk, "already current");
     return;
   }
 
