@@ -1,0 +1,107 @@
+import type { Commit, Git } from "../../platforms/git.ts";
+import { RevertError } from "./error.ts";
+import { type MessageContext, revertMessage, revertToMessage } from "./messages.ts";
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/** How the revert commits are made: the messages' context, the author, and `to` mode when set. */
+export interface BuildContext extends MessageContext {
+  to: Commit | undefined;
+  author: Identity;
+  log: (line: string) => void;
+}
+
+export interface Built {
+  head: string;
+  /** Targets actually reverted, newest first. */
+  reverted: Commit[];
+}
+
+function identityEnv(author: Identity): Record<string, string> {
+  return {
+    GIT_AUTHOR_NAME: author.name,
+    GIT_AUTHOR_EMAIL: author.email,
+    GIT_COMMITTER_NAME: author.name,
+    GIT_COMMITTER_EMAIL: author.email,
+  };
+}
+
+/** Makes the revert commit(s) on `base` in the scratch worktree. */
+export async function build(wt: Git, context: BuildContext, targets: Commit[], base: string): Promise<Built> {
+  const env = identityEnv(context.author);
+  await wt.run(["checkout", "--force", "--detach", base]);
+  const { to } = context;
+  if (to) {
+    // Every commit after `to`, merges included, as one commit: the tree of `to` on top of the tip.
+    const head = await wt.out(["commit-tree", `${to.sha}^{tree}`, "-p", base, "-F", "-"], {
+      env,
+      input: revertToMessage(context, to, targets),
+    });
+    await wt.run(["checkout", "--force", "--detach", head]);
+    return { head, reverted: targets };
+  }
+  const reverted: Commit[] = [];
+  for (const commit of targets) {
+    const mainline = commit.parents.length > 1 ? ["-m", String(context.mainline)] : [];
+    const result = await wt.run(["revert", "--no-commit", ...mainline, commit.sha], { allowFailure: true });
+    if (result.exitCode !== 0) await conflict(wt, commit, context.branch, result.stderr || result.stdout);
+    if (await wt.test(["diff", "--cached", "--quiet"])) {
+      context.log(`Reverting ${commit.short} changes nothing: its changes are already undone. Skipped.`);
+      await wt.run(["revert", "--quit"], { allowFailure: true });
+      continue;
+    }
+    await wt.run(["commit", "--no-verify", "--cleanup=whitespace", "-F", "-"], {
+      env,
+      input: revertMessage(context, commit),
+    });
+    reverted.push(commit);
+  }
+  return { head: await wt.out(["rev-parse", "HEAD"]), reverted };
+}
+
+/** `to` mode after a lost race: the same revert commit, applied again on the new tip. */
+export async function reapply(
+  wt: Git,
+  context: BuildContext,
+  revert: string,
+  base: string,
+  targets: Commit[],
+): Promise<Built> {
+  await wt.run(["checkout", "--force", "--detach", base]);
+  const result = await wt.run(["cherry-pick", "--no-commit", revert], { allowFailure: true });
+  const to = context.to as Commit;
+  if (result.exitCode !== 0)
+    await conflict(wt, to, context.branch, result.stderr || result.stdout, "cherry-pick");
+  if (await wt.test(["diff", "--cached", "--quiet"])) {
+    await wt.run(["cherry-pick", "--quit"], { allowFailure: true });
+    return { head: base, reverted: [] };
+  }
+  await wt.run(["commit", "--no-verify", "--cleanup=whitespace", "-F", "-"], {
+    env: identityEnv(context.author),
+    input: revertToMessage(context, to, targets),
+  });
+  return { head: await wt.out(["rev-parse", "HEAD"]), reverted: targets };
+}
+
+async function conflict(
+  wt: Git,
+  commit: Commit,
+  branch: string,
+  output: string,
+  command: "revert" | "cherry-pick" = "revert",
+): Promise<never> {
+  const files = (await wt.out(["diff", "--name-only", "--diff-filter=U"]).catch(() => ""))
+    .split("\n")
+    .filter(Boolean);
+  await wt.run([command, "--abort"], { allowFailure: true });
+  if (files.length === 0)
+    throw new RevertError(
+      `Reverting ${commit.short} ("${commit.subject}") failed; nothing was pushed.\n${output.trim()}`,
+    );
+  throw new RevertError(
+    `Reverting ${commit.short} ("${commit.subject}") conflicts with later changes on ${branch} in: ${files.join(", ")}. Nothing was pushed.\nRevert the later commits that touch these files too (add them to "commits", or use "to"), or revert by hand: git revert ${commit.short}, resolve, push.`,
+  );
+}
