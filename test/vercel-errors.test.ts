@@ -1,38 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { vercelPromote } from "../src/actions/vercel-promote.ts";
-import { type RecordingToolkit, recordingToolkit } from "../src/core/toolkit.ts";
-import {
-  badProductionScenario,
-  SIM_VERCEL_TOKEN,
-  type VercelSimSeed,
-  VercelSimulator,
-} from "../src/sim/vercel.ts";
+import { describe, expect, it } from "vitest";
+import { badProductionScenario } from "../src/sim/vercel.ts";
+import { posts, run, vercelHarness } from "./helpers/vercel.ts";
 
-let sim: VercelSimulator | undefined;
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(
-  seed: VercelSimSeed = badProductionScenario({ aliasJobMs: 30 }),
-): Promise<VercelSimulator> {
-  sim = new VercelSimulator(seed);
-  await sim.start();
-  return sim;
-}
-
-async function run(s: VercelSimulator, inputs: Record<string, string> = {}): Promise<RecordingToolkit> {
-  const tk = recordingToolkit({ token: SIM_VERCEL_TOKEN, project: "shop", "api-url": s.url, ...inputs });
-  try {
-    await vercelPromote(tk);
-  } catch (error) {
-    tk.setFailed((error as Error).message);
-  }
-  return tk;
-}
-
-const posts = (s: VercelSimulator) => s.requests.filter((r) => r.method === "POST");
+const { start } = vercelHarness();
 const acme = { id: "team_acme123", slug: "acme", plan: "pro" as const };
 
 describe("vercel-promote: errors a person can act on", () => {

@@ -655,17 +655,9 @@ function toTarget(d: Deployment): Target {
   };
 }
 
+/** List items name their id `uid`; otherwise they read like a single deployment. */
 function fromListItem(d: DeploymentListItem): Target {
-  return {
-    id: d.uid,
-    url: d.url,
-    createdAt: d.createdAt,
-    readyState: d.readyState,
-    readySubstate: d.readySubstate,
-    target: d.target,
-    commit: commitOf(d.meta),
-    sha: shaOf(d.meta),
-  };
+  return toTarget({ ...d, id: d.uid });
 }
 
 function shaOf(meta: Record<string, unknown> | undefined): string | undefined {
