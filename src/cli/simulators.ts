@@ -1,0 +1,33 @@
+// Serves the platform simulators on fixed local ports, seeded with the drill's incident, until stopped:
+//   node src/cli/simulators.ts [--port 4100]
+// Vercel on PORT+1, Railway on PORT+2 (/graphql/v2), the chat sink on PORT+3. Prints one JSON line with
+// their URLs and tokens once all listen, for CI jobs that run the actions with `uses:` against them.
+import { parseArgs } from "node:util";
+import { ChatSimulator } from "../sim/chat.ts";
+import { RailwaySimulator, rollbackScenario, SCENARIO } from "../sim/railway.ts";
+import { badProductionScenario, SIM_VERCEL_TOKEN, VercelSimulator } from "../sim/vercel.ts";
+
+const { values } = parseArgs({ options: { port: { type: "string", default: "4100" } } });
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 1024 || port > 65_000)
+  throw new Error(`--port "${values.port}": use 1024–65000`);
+
+const vercel = new VercelSimulator(badProductionScenario({ aliasJobMs: 500 }));
+const railway = new RailwaySimulator(
+  rollbackScenario({ timing: { initializingMs: 100, buildingMs: 0, deployingMs: 500 } }),
+);
+const chat = new ChatSimulator();
+await Promise.all([vercel.start(port + 1), railway.start(port + 2), chat.start(port + 3)]);
+console.log(
+  JSON.stringify({
+    vercel: { url: vercel.url, token: SIM_VERCEL_TOKEN, project: "shop" },
+    railway: { url: railway.url, token: SCENARIO.projectToken, services: "backend, ai-engine" },
+    slack: { apiUrl: chat.slackApiUrl, webhook: chat.slackWebhookUrl },
+  }),
+);
+const stop = async () => {
+  await Promise.all([vercel.stop(), railway.stop(), chat.stop()]);
+  process.exit(0);
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
