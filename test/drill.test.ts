@@ -6,16 +6,11 @@ describe("the local drill", () => {
   it("recovers production on the simulators and tells the whole story", async () => {
     const result = await runDrill();
     expect(result.recovered).toBe(true);
-    expect(result.timeline.map((step) => step.phase)).toEqual([
-      "ready",
-      "incident",
-      "detected",
-      "announced",
-      "rolled back",
-      "rolled back",
-      "verified",
-      "notified",
-    ]);
+    const phases = result.timeline.map((step) => step.phase);
+    expect(phases.slice(0, 3)).toEqual(["ready", "incident", "detected"]);
+    // The announcement goes out alongside the rollbacks, in whatever order they finish.
+    expect(phases.slice(3, 6).sort()).toEqual(["announced", "rolled back", "rolled back"]);
+    expect(phases.slice(6)).toEqual(["verified", "notified"]);
     const text = result.timeline.map((step) => step.text).join("\n");
     expect(text).toContain("smoke-test fail: backend, ai-engine, web failing");
     expect(text).toContain("railway-redeploy rolled-back: backend rolled-back, ai-engine rolled-back");
@@ -45,7 +40,7 @@ describe("the local drill", () => {
     expect(cli.status).toBe(1);
     expect(cli.stdout).toContain("railway-redeploy failed: backend rolled-back, ai-engine failed");
     expect(cli.stdout).toContain("smoke-test fail: ai-engine failing");
-    expect(cli.stdout).toMatch(/notify sent → slack github-issue/);
+    expect(cli.stdout).toMatch(/notified {4}notify sent → slack github-issue/);
     expect(cli.stdout).toContain("Production did NOT recover: see the timeline above.");
     expect(cli.stdout).toMatch(/Total [\d.]+s: simulated platform work .+, the suite's own overhead/);
   });

@@ -245,16 +245,19 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     });
     step("detected", `smoke-test ${detect.outputs.verdict}: ${failedList(detect)}`);
 
-    const announced = await run("announce", "notify", {
+    // As in the workflow, the announcement goes out alongside the rollback, never ahead of it.
+    const announcing = run("announce", "notify", {
       status: "started",
       title: "Production rollback started",
       reason,
       ...chatInputs,
+    }).then((announced) => {
+      step(
+        "announced",
+        `notify ${announced.outputs.status}${announced.outputs.sent ? ` → ${announced.outputs.sent}` : ""}`,
+      );
+      return announced;
     });
-    step(
-      "announced",
-      `notify ${announced.outputs.status}${announced.outputs.sent ? ` → ${announced.outputs.sent}` : ""}`,
-    );
 
     const rollbacks: Promise<void>[] = [];
     if (railwayOn) {
@@ -303,7 +306,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         ),
       );
     }
-    await Promise.all(rollbacks);
+    const [announced] = await Promise.all([announcing, ...rollbacks]);
 
     const verify = await run("verify", "smoke-test", {
       url: urls,
