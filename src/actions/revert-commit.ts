@@ -252,7 +252,7 @@ async function openBranch(
 async function planRevert(git: Git, inputs: Inputs, remote: string, branch: string): Promise<Plan> {
   const tip = await git.fetchBranch(remote, branch).catch((error: unknown) => {
     throw new RevertError(
-      `Could not fetch branch ${branch} from ${remote}: ${errorMessage(error)}\nCheck that the branch exists and the token may read the repository (permissions: contents: write).`,
+      `Could not fetch branch ${branch} from ${remote}: ${errorMessage(error)}\nCheck that the branch exists and the token may read the repository (permissions: contents: read; the push later needs contents: write).`,
     );
   });
   const { specs, to, mainline } = inputs;
