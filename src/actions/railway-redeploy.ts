@@ -82,6 +82,31 @@ interface ServiceResult {
 
 export async function railwayRedeploy(tk: Toolkit): Promise<void> {
   const started = Date.now();
+  const inputs = readRailwayInputs(tk);
+  const summary = new Summary(`Railway ${inputs.strategy}`, started);
+  let context: Context;
+  let results: ServiceResult[];
+  try {
+    const plan = await planRollback(tk, inputs);
+    context = plan.context;
+    results = await Promise.all(plan.services.map((service) => runService(context, service)));
+    tk.info(`Railway API requests: ${context.client.requestCount}.`);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    setOutputs(tk, { status: "failed", deployments: "[]" });
+    summary.text(`Nothing was changed: ${errorMessage(error)}`);
+    await summary.write(tk, "failed");
+    throw error;
+  }
+  await report(tk, summary, context, results);
+}
+
+// —— inputs ——
+
+type RailwayInputs = ReturnType<typeof readRailwayInputs>;
+
+/** Every input, and the checks across them, before any request; all problems in one error. */
+function readRailwayInputs(tk: Toolkit) {
   const inputs = readInputs(tk, {
     token: input.secret({ required: true, example: "${{ secrets.RAILWAY_TOKEN }}" }),
     "token-type": input.choice(["auto", "project", "account"], "auto"),
@@ -96,73 +121,86 @@ export async function railwayRedeploy(tk: Toolkit): Promise<void> {
   });
   const services = [...new Set(inputs.services)];
   const explicit = inputs.deployment;
+  const problems: InputError[] = [];
   if (explicit !== undefined && !/^[\w-]{1,100}$/.test(explicit)) {
-    throw inputError(
-      "deployment",
-      "is not a Railway deployment id.",
-      '"0f2c6a4e-1b7d-4f3a-9c8e-2d5b7a1e3c90"',
+    problems.push(
+      inputError("deployment", "is not a Railway deployment id.", '"0f2c6a4e-1b7d-4f3a-9c8e-2d5b7a1e3c90"'),
     );
   }
   if (explicit && services.length > 1) {
-    throw inputError(
-      "deployment",
-      `is set, but services lists ${services.length} services: an explicit target deployment belongs to one service. List only that service, or leave deployment empty to pick each service's last good deployment.`,
-      'services: "backend" with deployment: "<id of a backend deployment>"',
+    problems.push(
+      inputError(
+        "deployment",
+        `is set, but services lists ${services.length} services: an explicit target deployment belongs to one service. List only that service, or leave deployment empty to pick each service's last good deployment.`,
+        'services: "backend" with deployment: "<id of a backend deployment>"',
+      ),
     );
   }
   if (explicit && inputs.strategy === "restart") {
-    throw inputError(
-      "deployment",
-      "is set, but strategy restart always restarts the active deployment: leave deployment empty, or use strategy rollback or redeploy.",
-      '""',
+    problems.push(
+      inputError(
+        "deployment",
+        "is set, but strategy restart always restarts the active deployment: leave deployment empty, or use strategy rollback or redeploy.",
+        '""',
+      ),
     );
   }
   if (inputs["token-type"] === "account" && !inputs.project) {
-    throw inputError(
-      "project",
-      "is required with an account or workspace token (only a project token implies its project).",
-      '"shop" or the project id',
+    problems.push(
+      inputError(
+        "project",
+        "is required with an account or workspace token (only a project token implies its project).",
+        '"shop" or the project id',
+      ),
     );
   }
+  if (problems.length) throw new InputError(problems.map((problem) => problem.message).join("\n"));
+  return { ...inputs, services, token: inputs.token as string };
+}
 
-  const summary = new Summary(`Railway ${inputs.strategy}`, started);
-  const log = (line: string) => tk.info(line);
-  let results: ServiceResult[] = [];
-  let context: Context;
-  try {
-    const { client, scope } = await connect({
-      token: inputs.token as string,
-      tokenType: inputs["token-type"],
-      apiUrl: inputs["api-url"],
-      log,
-    });
-    const project = await resolveProject(client, scope, inputs.project);
-    const environment = resolveEnvironment(project, scope, inputs.environment);
-    const targets = resolveServices(project, services);
-    tk.info(
-      `Railway project ${project.name}, environment ${environment.name}: ${inputs.strategy} ${targets.map((s) => s.name).join(", ")}${inputs["dry-run"] ? " (dry run)" : ""}.`,
-    );
-    context = {
-      client,
-      project,
-      environment,
-      strategy: inputs.strategy,
-      explicit,
-      waitMs: inputs.wait,
-      dryRun: inputs["dry-run"],
-      tk,
-    };
-    results = await Promise.all(targets.map((service) => runService(context, service)));
-    tk.info(`Railway API requests: ${client.requestCount}.`);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    setOutputs(tk, { status: "failed", deployments: "[]" });
-    summary.text(`Nothing was changed: ${errorMessage(error)}`);
-    await summary.write(tk, "failed");
-    throw error;
-  }
+// —— plan ——
 
+/** Connects, then resolves the project, environment and services by name or id: reads only. */
+async function planRollback(
+  tk: Toolkit,
+  inputs: RailwayInputs,
+): Promise<{ context: Context; services: Named[] }> {
+  const { client, scope } = await connect({
+    token: inputs.token,
+    tokenType: inputs["token-type"],
+    apiUrl: inputs["api-url"],
+    log: (line) => tk.info(line),
+  });
+  const project = await resolveProject(client, scope, inputs.project);
+  const environment = resolveEnvironment(project, scope, inputs.environment);
+  const services = resolveServices(project, inputs.services);
+  tk.info(
+    `Railway project ${project.name}, environment ${environment.name}: ${inputs.strategy} ${services.map((s) => s.name).join(", ")}${inputs["dry-run"] ? " (dry run)" : ""}.`,
+  );
+  const context: Context = {
+    client,
+    project,
+    environment,
+    strategy: inputs.strategy,
+    explicit: inputs.deployment,
+    waitMs: inputs.wait,
+    dryRun: inputs["dry-run"],
+    tk,
+  };
+  return { context, services };
+}
+
+// —— report ——
+
+/** Outputs (the worst status of all services), the summary, and one failure naming each failed service. */
+async function report(
+  tk: Toolkit,
+  summary: Summary,
+  context: Context,
+  results: ServiceResult[],
+): Promise<void> {
   const status = SEVERITY[Math.max(...results.map((r) => SEVERITY.indexOf(r.status)))] as Status;
+  const single = results.length === 1 ? results[0] : undefined;
   setOutputs(tk, {
     status,
     deployments: JSON.stringify(
@@ -178,17 +216,14 @@ export async function railwayRedeploy(tk: Toolkit): Promise<void> {
       })),
     ),
     "deployment-id":
-      results.length === 1
-        ? (results[0]?.newDeploymentId ??
-          (results[0]?.status === "already-current" ? results[0].from : undefined))
-        : undefined,
+      single?.newDeploymentId ?? (single?.status === "already-current" ? single.from : undefined),
   });
   writeSummary(summary, context, results);
   await summary.write(tk, status);
   const failed = results.filter((r) => r.status === "failed");
   if (failed.length) {
     tk.setFailed(
-      `Railway ${inputs.strategy} failed for ${failed.map((r) => r.service.name).join(", ")}:\n${failed
+      `Railway ${context.strategy} failed for ${failed.map((r) => r.service.name).join(", ")}:\n${failed
         .map((r) => `- ${r.service.name}: ${r.message}`)
         .join("\n")}`,
     );
