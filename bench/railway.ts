@@ -62,3 +62,12 @@ console.log(
 console.log(
   `  WebSocket refused, polling: ${polling.requests} (${polling.operations.join(", ")}); lag ${polling.lagMs} ms`,
 );
+
+console.log("A WebSocket that accepts and then stays silent (target: SUCCESS seen within 15 s), 3 s deploy:");
+const silent = await rollback(
+  rollbackScenario({ timing: { initializingMs: 500, buildingMs: 500, deployingMs: 2000 } }),
+  (sim) => sim.inject({ kind: "ws-silent" }),
+);
+console.log(
+  `  silent subscription: lag ${silent.lagMs} ms, ${silent.requests} requests (${silent.operations.join(", ")})`,
+);
