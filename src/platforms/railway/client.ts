@@ -172,6 +172,16 @@ export class RailwayClient {
     return parsed.data;
   }
 
+  /** A read-only operation kept beside its own feature (metrics.ts): retried like every query. */
+  async query<T>(
+    operation: string,
+    document: string,
+    variables: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    return this.send(operation, document, variables, schema, false);
+  }
+
   async projectToken(): Promise<{ projectId: string; environmentId: string }> {
     const data = await this.send("ProjectToken", PROJECT_TOKEN_QUERY, {}, projectTokenData, false);
     return data.projectToken;
