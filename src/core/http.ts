@@ -69,6 +69,8 @@ export interface HttpErrorDetails {
   body?: unknown;
   /** The request may have been applied: re-read state before deciding what to do. */
   ambiguous?: boolean;
+  /** How long the platform asked to wait (Retry-After), when it said. */
+  retryAfterMs?: number;
 }
 
 export class HttpError extends Error {
@@ -98,6 +100,12 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   if (/^\d+(\.\d+)?$/.test(text.trim())) return Math.round(Number(text) * 1000);
   const date = Date.parse(text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The server's clock at the response (its Date header), or the local clock when it sent none. */
+export function serverNow(date: string | string[] | undefined, now = Date.now()): number {
+  const parsed = Date.parse((Array.isArray(date) ? date[0] : date) ?? "");
+  return Number.isNaN(parsed) ? now : parsed;
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(max, base·2^attempt)]. */
@@ -184,7 +192,11 @@ export class HttpClient {
             attempts: attempt + 1,
           };
         }
-        const retryAfterMs = parseRetryAfter(response.headers["retry-after"]);
+        // An HTTP-date Retry-After is on the server's clock: measure it against the response's own Date.
+        const retryAfterMs = parseRetryAfter(
+          response.headers["retry-after"],
+          serverNow(response.headers.date),
+        );
         const details = this.options.errorDetails?.(parsed);
         const error = new HttpError(
           `${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (snippet(text) || "no message")}`,
@@ -197,6 +209,7 @@ export class HttpClient {
             platformMessage: details?.message,
             body: parsed,
             ambiguous: status >= 500 && !safe,
+            retryAfterMs,
           },
         );
         const retryable = status === 429 || (status >= 500 && safe);
