@@ -2,7 +2,8 @@
 // compared with the lower bound the settings allow. Run: node bench/smoke.ts
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { smokeTest } from "../src/actions/smoke-test.ts";
+import smokeTest from "../src/actions/smoke-test/index.ts";
+import { runDefinition } from "../src/core/action.ts";
 import { recordingToolkit } from "../src/core/toolkit.ts";
 
 async function server(delayMs: number) {
@@ -49,7 +50,7 @@ async function scenario(
       concurrency: String(o.concurrency),
     });
     const started = performance.now();
-    await smokeTest(tk);
+    await runDefinition(smokeTest, tk);
     times.push(performance.now() - started);
     if (tk.outputs.status !== "pass") throw new Error(`${name}: verdict ${tk.outputs.status}`);
   }

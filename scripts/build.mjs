@@ -1,28 +1,24 @@
-// Bundles every action (src/entry/<name>.ts) into dist/<name>/index.js with ncc.
-// Usage: node scripts/build.mjs [--out DIR] [name ...]
+// Builds dist/: one shared ncc bundle (src/bundle.ts → dist/bundle/) that carries every action, and per
+// action a two-line dist/<name>/index.js that runs it, which is what actions/<name>/action.yml points at.
+// Usage: node scripts/build.mjs [--out DIR]
 import { execFileSync } from "node:child_process";
-import { readdirSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf("--out");
-const outDir = outIndex >= 0 ? args.splice(outIndex, 2)[1] : "dist";
-const all = readdirSync("src/entry")
-  .filter((file) => file.endsWith(".ts"))
-  .map((file) => file.replace(/\.ts$/, ""));
-const names = args.length ? args : all;
+const outDir = outIndex >= 0 ? args[outIndex + 1] : "dist";
 const ncc = createRequire(import.meta.url).resolve("@vercel/ncc/dist/ncc/cli.js");
 
-for (const name of names) {
-  const out = join(outDir, name);
+function bundle(entry, out) {
   rmSync(out, { recursive: true, force: true });
   execFileSync(
     process.execPath,
     [
       ncc,
       "build",
-      `src/entry/${name}.ts`,
+      entry,
       "--out",
       out,
       "--minify",
@@ -34,3 +30,22 @@ for (const name of names) {
     { stdio: "inherit" },
   );
 }
+
+rmSync(outDir, { recursive: true, force: true });
+bundle("src/bundle.ts", join(outDir, "bundle"));
+
+// The registry is the list of actions the shared bundle knows.
+const registry = readFileSync("src/actions/registry.ts", "utf8");
+const registered = [...registry.matchAll(/^\s+"([a-z-]+)": \(\) => import\(/gm)].map((m) => m[1]);
+for (const name of registered) {
+  mkdirSync(join(outDir, name), { recursive: true });
+  writeFileSync(
+    join(outDir, name, "index.js"),
+    `import { run } from "../bundle/index.js";\n\nawait run(${JSON.stringify(name)});\n`,
+  );
+}
+// Actions not yet on the shared runner keep a bundle of their own (src/entry/<name>.ts).
+for (const file of readdirSync("src/entry").filter((f) => f.endsWith(".ts"))) {
+  bundle(join("src/entry", file), join(outDir, file.replace(/\.ts$/, "")));
+}
+writeFileSync(join(outDir, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);

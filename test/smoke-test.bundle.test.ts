@@ -54,6 +54,6 @@ describe("dist/smoke-test run as the runner runs it", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('::error::Input "samples" is "many"; it must be a whole number at least 1');
     expect(app.hits.get("/healthz") ?? 0).toBe(before);
-    expect(run.outputs).toEqual({});
+    expect(run.outputs).toEqual({ status: "failed" });
   });
 });

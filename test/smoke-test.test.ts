@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { smokeTest } from "../src/actions/smoke-test.ts";
-import { recordingToolkit } from "../src/core/toolkit.ts";
+import smokeTest from "../src/actions/smoke-test/index.ts";
+import type { RecordingToolkit } from "../src/core/toolkit.ts";
 import { App, closedPort, json, reply } from "./helpers/app.ts";
+import { runInProcess } from "./helpers/run.ts";
 
 const fast = { "ready-timeout": "2s", samples: "3", interval: "0", "request-timeout": "1s" };
 let app: App | undefined;
@@ -12,13 +13,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function run(inputs: Record<string, string>) {
-  const tk = recordingToolkit({ ...fast, ...inputs });
-  await smokeTest(tk);
-  return tk;
+function run(inputs: Record<string, string>) {
+  return runInProcess(smokeTest, { ...fast, ...inputs });
 }
 
-function failedChecks(tk: ReturnType<typeof recordingToolkit>) {
+function failedChecks(tk: RecordingToolkit) {
   return JSON.parse(tk.outputs["failed-checks"] ?? "[]") as { name: string; reason: string }[];
 }
 
@@ -243,16 +242,15 @@ describe("smoke-test inputs", () => {
   ];
 
   it.each(cases)("%j → one message naming the input", async (inputs, message) => {
-    const tk = recordingToolkit(inputs);
-    await expect(smokeTest(tk)).rejects.toThrow(message);
-    expect(tk.outputs).toEqual({});
+    const tk = await runInProcess(smokeTest, inputs);
+    expect(tk.failed).toContain(message);
+    expect(tk.outputs).toEqual({ status: "failed" });
   });
 
   it("reports every bad input at once, each with an example", async () => {
-    const tk = recordingToolkit({ url: "https://x.test", samples: "zero", fail: "maybe" });
-    const error = await smokeTest(tk).catch((e: Error) => e);
-    expect(String(error)).toContain('Input "samples"');
-    expect(String(error)).toContain('Input "fail"');
-    expect(String(error)).toContain("Example:");
+    const tk = await runInProcess(smokeTest, { url: "https://x.test", samples: "zero", fail: "maybe" });
+    expect(tk.failed).toContain('Input "samples"');
+    expect(tk.failed).toContain('Input "fail"');
+    expect(tk.failed).toContain("Example:");
   });
 });

@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { InputError, input, inputError, readInputs } from "../core/inputs.ts";
 import { link, Summary, setOutputs } from "../core/report.ts";
 import { errorMessage } from "../core/secrets.ts";
-import { runUrl, type Toolkit } from "../core/toolkit.ts";
+import { runContext } from "../core/context.ts";
+import type { Toolkit } from "../core/toolkit.ts";
 import { basicAuthHeader, type Commit, Git } from "../platforms/git.ts";
 import { githubClient, type Octokit } from "../platforms/github/client.ts";
 import {
@@ -266,7 +267,7 @@ function buildContext(run: Run): BuildContext {
     branch: plan.branch,
     mainline: inputs.mainline,
     reason: inputs.reason,
-    run: runUrl(tk.env),
+    run: runContext(tk.env).runUrl,
     to: plan.to,
     author: inputs.author,
     log: (line) => tk.info(line),

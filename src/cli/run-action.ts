@@ -91,7 +91,9 @@ export async function runAction(
   }
 
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, "dist", name, "index.js")], { cwd: options.cwd, env });
+  // ROLLBACK_DIST: run bundles built elsewhere (`node scripts/build.mjs --out DIR`) instead of the committed dist/.
+  const dist = process.env.ROLLBACK_DIST || join(root, "dist");
+  const child = spawn(process.execPath, [join(dist, name, "index.js")], { cwd: options.cwd, env });
   let stdout = "";
   let stderr = "";
   let partial = "";

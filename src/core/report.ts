@@ -1,21 +1,49 @@
+import { runContext } from "./context.ts";
 import type { Toolkit } from "./toolkit.ts";
-import { runUrl } from "./toolkit.ts";
 import { formatMs } from "./wait.ts";
 
-/** Escapes text for a markdown table cell. */
+/** Fits text into a markdown table cell: pipes escaped, line breaks as <br>. */
 export function cell(value: unknown): string {
   if (value === undefined || value === null || value === "") return "–";
-  return String(value).replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return String(value)
+    .replace(/\|/g, "\\|")
+    .replace(/\r\n|\r|\n/g, "<br>");
 }
 
+/** Markdown written on purpose (a link): a table takes it as it is. */
+export class Markdown {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+/**
+ * Text from platforms and people (commit messages, reasons, response bodies) made inert: it cannot
+ * open links, images, HTML, code spans or emphasis of its own. Underscores inside words stay as they are
+ * (`dpl_abc` is not emphasis), so ids read unchanged.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*~[\]<>]/g, "\\$&").replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, "\\_");
+}
+
+/** A table; plain values are escaped (`escapeMarkdown`), `Markdown` values (links) kept. */
 export function table(header: string[], rows: unknown[][]): string {
+  const inert = (value: unknown) =>
+    value instanceof Markdown ? value.text : typeof value === "string" ? escapeMarkdown(value) : value;
   const lines = [`| ${header.map(cell).join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`];
-  for (const row of rows) lines.push(`| ${row.map(cell).join(" | ")} |`);
+  for (const row of rows) lines.push(`| ${row.map((value) => cell(inert(value))).join(" | ")} |`);
   return `${lines.join("\n")}\n`;
 }
 
-export function link(text: string, url: string | undefined): string {
-  return url ? `[${text}](${url})` : text;
+/** A markdown link (text escaped); the plain text when there is no URL. */
+export function link(text: string, url: string | undefined): Markdown | string {
+  return url
+    ? new Markdown(`[${escapeMarkdown(text)}](${url.replace(/[\s()<>]/g, encodeURIComponent)})`)
+    : text;
 }
 
 /**
@@ -58,7 +86,7 @@ export class Summary {
   }
 
   render(outcome: string, env: Record<string, string | undefined> = {}): string {
-    const run = runUrl(env);
+    const run = runContext(env).runUrl;
     const footer = `<sub>${formatMs(Date.now() - this.started)}${run ? ` · ${link("workflow run", run)}` : ""}</sub>\n`;
     return [`## ${this.title}: ${outcome}\n`, ...this.parts, footer].join("\n");
   }
@@ -68,11 +96,10 @@ export class Summary {
   }
 }
 
+export type Outputs = Record<string, string | number | boolean | undefined>;
+
 /** Sets several outputs; undefined values are left unset. */
-export function setOutputs(
-  tk: Toolkit,
-  outputs: Record<string, string | number | boolean | undefined>,
-): void {
+export function setOutputs(tk: Toolkit, outputs: Outputs): void {
   for (const [name, value] of Object.entries(outputs)) {
     if (value !== undefined) tk.setOutput(name, String(value));
   }

@@ -1,4 +1,4 @@
-import { redact, registerSecret } from "./secrets.ts";
+import { neutralise, redact, registerSecret } from "./secrets.ts";
 
 /**
  * The slice of the runner an action uses. Actions take it as a parameter, so tests and the CLI pass
@@ -12,6 +12,8 @@ export interface Toolkit {
   info(message: string): void;
   warning(message: string): void;
   notice(message: string): void;
+  /** Shown only when step debug logging is on. */
+  debug(message: string): void;
   setFailed(message: string): void;
   /** Append GitHub-flavoured markdown to the job summary. */
   appendSummary(markdown: string): Promise<void>;
@@ -24,14 +26,16 @@ export function actionsToolkit(core: Core): Toolkit {
   return {
     getInput: (name) => core.getInput(name),
     setOutput: (name, value) => core.setOutput(name, redact(value)),
+    // The runner masks every form we would scrub ourselves (bare credential, base64, URL-encoded).
     setSecret: (value) => {
-      registerSecret(value);
-      core.setSecret(value);
+      for (const form of registerSecret(value)) core.setSecret(form);
     },
-    info: (message) => core.info(redact(message)),
-    warning: (message) => core.warning(redact(message)),
-    notice: (message) => core.notice(redact(message)),
-    setFailed: (message) => core.setFailed(redact(message)),
+    // Logged text comes from platforms too: redacted, and unable to issue workflow commands.
+    info: (message) => core.info(neutralise(redact(message))),
+    warning: (message) => core.warning(neutralise(redact(message))),
+    notice: (message) => core.notice(neutralise(redact(message))),
+    debug: (message) => core.debug(redact(message)),
+    setFailed: (message) => core.setFailed(neutralise(redact(message))),
     appendSummary: async (markdown) => {
       // Outside a runner (CLI, local drill) there is no summary file: skip rather than fail the action.
       if (!process.env.GITHUB_STEP_SUMMARY) return;
@@ -69,6 +73,7 @@ export function recordingToolkit(
     info: (message) => tk.logs.push(redact(message)),
     warning: (message) => tk.logs.push(`warning: ${redact(message)}`),
     notice: (message) => tk.logs.push(`notice: ${redact(message)}`),
+    debug: (message) => tk.logs.push(`debug: ${redact(message)}`),
     setFailed: (message) => {
       tk.failed = redact(message);
       tk.logs.push(`error: ${tk.failed}`);
@@ -78,12 +83,4 @@ export function recordingToolkit(
     },
   };
   return tk;
-}
-
-/** Link to the workflow run, when running in one. */
-export function runUrl(env: Record<string, string | undefined>): string | undefined {
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT } = env;
-  if (!GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
-  const attempt = GITHUB_RUN_ATTEMPT && GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${GITHUB_RUN_ATTEMPT}` : "";
-  return `${GITHUB_SERVER_URL ?? "https://github.com"}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}${attempt}`;
 }

@@ -1,0 +1,15 @@
+import type { AnyAction } from "../core/action.ts";
+
+/**
+ * Every action, by its folder name under actions/. Loaded lazily: the one shared bundle carries them all,
+ * and a step only loads the action it runs.
+ */
+export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
+  "smoke-test": () => import("./smoke-test/index.ts"),
+};
+
+export async function loadAction(name: string): Promise<AnyAction> {
+  const load = actions[name];
+  if (!load) throw new Error(`No action named "${name}". Actions: ${Object.keys(actions).join(", ")}.`);
+  return (await load()).default;
+}
