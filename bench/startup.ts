@@ -1,6 +1,6 @@
 // Start-up cost of each bundle: from spawning `node dist/<name>/index.js` to its first request (HTTP at a
 // local server, or the first git command for revert-commit), against `node -e 0`; and each bundle's size.
-// Run: node bench/startup.ts
+// Run: node bench/startup.ts (DIST=DIR measures bundles built elsewhere with `node scripts/build.mjs --out DIR`)
 import { spawn } from "node:child_process";
 import {
   chmodSync,
@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const RUNS = 21;
+const dist = resolve(process.env.DIST || "dist");
 const dir = mkdtempSync(join(tmpdir(), "startup-"));
 let firstRequestAt = 0;
 const http = createServer((_req, res) => {
@@ -70,13 +71,13 @@ async function firstRequest(name: string): Promise<number | undefined> {
   writeFileSync(env.GITHUB_OUTPUT as string, "");
   writeFileSync(env.GITHUB_STEP_SUMMARY as string, "");
   for (const [key, value] of Object.entries(inputs[name] ?? {})) env[`INPUT_${key.toUpperCase()}`] = value;
-  const { started } = await run([resolve("dist", name, "index.js")], env);
+  const { started } = await run([join(dist, name, "index.js")], env);
   const first = existsSync(marker) ? Number(readFileSync(marker, "utf8")) / 1e6 : firstRequestAt;
   return first ? first - started : undefined;
 }
 
 // Interleaved, so that load on the machine weighs on the baseline and the bundles alike.
-const bundles = readdirSync("dist").sort();
+const bundles = readdirSync("actions").sort();
 const bare: number[] = [];
 const times = new Map<string, number[]>(bundles.map((name) => [name, []]));
 for (let i = 0; i < RUNS; i++) {
@@ -90,9 +91,9 @@ for (let i = 0; i < RUNS; i++) {
 const bareMs = median(bare);
 console.log(`node -e 0: median ${bareMs.toFixed(0)} ms (Node ${process.version}, ${RUNS} interleaved runs)`);
 for (const name of bundles) {
-  const size = readdirSync(join("dist", name))
+  const size = readdirSync(join(dist, name))
     .filter((file) => file.endsWith(".js"))
-    .reduce((sum, file) => sum + statSync(join("dist", name, file)).size, 0);
+    .reduce((sum, file) => sum + statSync(join(dist, name, file)).size, 0);
   const samples = times.get(name) ?? [];
   const ms = median(samples);
   console.log(
