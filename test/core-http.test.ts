@@ -3,7 +3,7 @@ import { z } from "zod";
 import { backoffDelay, HttpClient, HttpError, parseRetryAfter } from "../src/core/http.ts";
 import { registerSecret } from "../src/core/secrets.ts";
 import { type SimHandler, SimServer } from "../src/sim/server.ts";
-import { closedPort } from "./helpers/app.ts";
+import { App, closedPort, json, type Route, reply } from "./helpers/app.ts";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -150,5 +150,72 @@ describe("retry timing", () => {
     expect(backoffDelay(3, 100, 10_000, () => 1)).toBe(800);
     expect(backoffDelay(10, 100, 10_000, () => 1)).toBe(10_000);
     expect(backoffDelay(3, 100, 10_000, () => 0)).toBe(0);
+  });
+});
+
+describe("HttpClient against servers that misbehave", () => {
+  const apps: App[] = [];
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.stop();
+  });
+  async function app(routes: Record<string, Route>): Promise<App> {
+    const started = new App(routes);
+    await started.start();
+    apps.push(started);
+    return started;
+  }
+
+  it("never quotes a 401 body that echoes the credentials", async () => {
+    const server = await app({
+      "/me": (req, res) => void res.writeHead(401).end(`invalid token in ${req.headers.authorization}`),
+    });
+    const client = new HttpClient({
+      baseUrl: server.url,
+      platform: "Test",
+      headers: { authorization: "Bearer unregistered_tok_8f7e6d" },
+    });
+    const error = await client.request({ path: "/me" }).catch((e) => e);
+    expect(error.message).toMatch(
+      /→ 401: the credentials were refused \(the answer's body is not shown: it may echo them\)$/,
+    );
+    expect(JSON.stringify({ ...error.details, message: error.message })).not.toContain("unregistered_tok");
+  });
+
+  it("keeps a platform's plain words on 403, drops token-like ones", async () => {
+    const server = await app({
+      "/plain": json(403, { error: { code: "forbidden", message: "Not authorized" } }),
+      "/echo": json(403, { error: { code: "forbidden", message: "token ghp_a1b2c3d4e5 is not allowed" } }),
+    });
+    const client = new HttpClient({
+      baseUrl: server.url,
+      platform: "Test",
+      errorDetails: (b) => (b as { error?: { code?: string; message?: string } }).error,
+    });
+    const plain = await client.request({ path: "/plain" }).catch((e) => e);
+    expect(plain.message).toMatch(/→ 403 forbidden: Not authorized$/);
+    const echo = await client.request({ path: "/echo" }).catch((e) => e);
+    expect(echo.message).toMatch(/→ 403 forbidden: the credentials were refused/);
+    expect(echo.details.platformMessage).toBeUndefined();
+  });
+
+  it("does not follow a redirect: the credentials never reach another origin", async () => {
+    const other = await app({ "/steal": reply(200, "{}") });
+    const server = await app({ "/api": reply(302, "", { location: `${other.url}/steal` }) });
+    const client = new HttpClient({
+      baseUrl: server.url,
+      platform: "Test",
+      headers: { authorization: "Bearer x_9a8b7c6d" },
+    });
+    const error = await client.request({ path: "/api" }).catch((e) => e);
+    expect(error.status).toBe(302);
+    expect(other.hits.get("/steal")).toBeUndefined();
+  });
+
+  it("stops reading an answer past its size limit and says so", async () => {
+    const server = await app({ "/huge": reply(200, "x".repeat(64 * 1024)) });
+    const client = new HttpClient({ baseUrl: server.url, platform: "Test", maxBodyBytes: 1000, retries: 0 });
+    const error = await client.request({ path: "/huge" }).catch((e) => e);
+    expect(error.kind).toBe("parse");
+    expect(error.message).toMatch(/→ 200: the answer is larger than 1000 bytes; stopped reading it\.$/);
   });
 });

@@ -114,3 +114,30 @@ describe("readInputs", () => {
     expect(message).not.toContain("secret_value");
   });
 });
+
+describe("hostile input", () => {
+  it("refuses a URL with credentials in it, naming the input and never quoting the password", () => {
+    const tk = recordingToolkit({ "api-url": "https://deploy:hunter2-pass@api.example.com" });
+    const read = () => readInputs(tk, { "api-url": input.url({ example: "https://api.example.com" }) });
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(/^Input "api-url" has a user name or password in it \(https:\/\/user:pass@host\)/);
+    expect(() => read()).not.toThrow(/hunter2/);
+  });
+
+  it("refuses a duration below its floor (a request timeout of 0)", () => {
+    const tk = recordingToolkit({ "request-timeout": "0" });
+    expect(() => readInputs(tk, { "request-timeout": input.duration("10s", { min: 100 }) })).toThrow(
+      'Input "request-timeout" is "0"; it must be at least 100ms. Example: "10s"',
+    );
+  });
+
+  it("masks the bare token of a header line, its base64 form, and a Basic password", () => {
+    const basic = Buffer.from("ci:basic-pass-77x").toString("base64");
+    const tk = recordingToolkit({
+      headers: `Authorization: Bearer hdr_tok_55aa66bb\nX-Auth: Basic ${basic}`,
+    });
+    readInputs(tk, { headers: input.headers() });
+    const echoed = `hdr_tok_55aa66bb ${Buffer.from("hdr_tok_55aa66bb").toString("base64")} ci:basic-pass-77x basic-pass-77x`;
+    expect(redact(echoed)).toBe("*** *** *** ***");
+  });
+});

@@ -1,4 +1,4 @@
-import { request } from "undici";
+import { type Dispatcher, request } from "undici";
 import type { z } from "zod";
 import { redact } from "./secrets.ts";
 
@@ -24,6 +24,8 @@ export interface HttpClientOptions {
   backoffMaxMs?: number;
   /** A Retry-After longer than this fails now rather than stall a rollback. */
   maxRetryAfterMs?: number;
+  /** An answer larger than this is not read to the end (a broken or hostile server could stream forever). */
+  maxBodyBytes?: number;
   /** Pulls the platform's error code and message out of an error body. */
   errorDetails?: (body: unknown) => { code?: string; message?: string } | undefined;
   onRetry?: (event: RetryEvent) => void;
@@ -144,6 +146,7 @@ export class HttpClient {
       backoffBaseMs: 500,
       backoffMaxMs: 10_000,
       maxRetryAfterMs: 120_000,
+      maxBodyBytes: 32 * MiB,
       ...options,
     };
   }
@@ -180,7 +183,14 @@ export class HttpClient {
           headersTimeout: this.options.timeoutMs,
           bodyTimeout: this.options.timeoutMs,
         });
-        const text = await response.body.text();
+        const { text, truncated } = await readBody(response.body, this.options.maxBodyBytes);
+        if (truncated) {
+          throw new HttpError(
+            `${label} → ${response.statusCode}: the answer is larger than ${formatSize(this.options.maxBodyBytes)}; stopped reading it.`,
+            "parse",
+            { method, url: shortUrl(url), status: response.statusCode, ambiguous: !safe },
+          );
+        }
         const parsed = parseBody(text);
         const { statusCode: status } = response;
         const accepted = (status >= 200 && status < 300) || options.acceptStatuses?.includes(status);
@@ -197,9 +207,9 @@ export class HttpClient {
           response.headers["retry-after"],
           serverNow(response.headers.date),
         );
-        const details = this.options.errorDetails?.(parsed);
+        const details = plainWhenRefused(status, this.options.errorDetails?.(parsed));
         const error = new HttpError(
-          `${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (snippet(text) || "no message")}`,
+          `${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (refused(status) ? NOT_SHOWN : snippet(text) || "no message")}`,
           status === 429 ? "rate-limit" : "status",
           {
             method,
@@ -207,7 +217,7 @@ export class HttpClient {
             status,
             code: details?.code,
             platformMessage: details?.message,
-            body: parsed,
+            body: refused(status) ? undefined : parsed,
             ambiguous: status >= 500 && !safe,
             retryAfterMs,
           },
@@ -281,6 +291,52 @@ function parseBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+const MiB = 1024 * 1024;
+
+export function formatSize(bytes: number): string {
+  return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+
+/** Reads a body as text, at most `limit` bytes; past that the stream is closed and `truncated` set. */
+export async function readBody(
+  body: Dispatcher.ResponseData["body"],
+  limit: number,
+): Promise<{ text: string; truncated: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    if (size + chunk.length > limit) {
+      chunks.push(chunk.subarray(0, limit - size));
+      // Leaving the loop destroys the stream: nothing more is downloaded.
+      return { text: Buffer.concat(chunks).toString("utf8"), truncated: true };
+    }
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
+}
+
+/** A 401/403 body may echo the credentials it refused. */
+export function refused(status: number | undefined): boolean {
+  return status === 401 || status === 403;
+}
+
+const NOT_SHOWN = "the credentials were refused (the answer's body is not shown: it may echo them)";
+
+/** Words a platform uses to refuse (`forbidden`, "Bad credentials"), never a token-like string. */
+export function isPlainRefusal(text: string): boolean {
+  return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
+}
+
+function plainWhenRefused(
+  status: number,
+  details: { code?: string; message?: string } | undefined,
+): { code?: string; message?: string } | undefined {
+  if (!refused(status) || !details) return details;
+  const plain = (text: string | undefined) => (text && isPlainRefusal(text) ? text : undefined);
+  return { code: plain(details.code), message: plain(details.message) };
 }
 
 function snippet(text: string): string {

@@ -44,6 +44,13 @@ function field<T>(parse: (raw: string) => T) {
   });
 }
 
+/**
+ * Refused rather than turned into an Authorization header: the URL is echoed in logs, summaries and
+ * messages, and a header is the one place credentials are masked on purpose.
+ */
+export const CREDENTIALS_IN_URL =
+  "has a user name or password in it (https://user:pass@host), which would be shown wherever the URL is. Remove them and pass credentials as a token or header input (masked) instead; rotate that password, since the runner prints step inputs.";
+
 function quote(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
 }
@@ -132,8 +139,8 @@ export const input = {
     });
   },
 
-  /** A duration in milliseconds. */
-  duration(fallback: string) {
+  /** A duration in milliseconds; `min` (ms) for a timeout that must leave a request time to answer. */
+  duration(fallback: string, options: { min?: number } = {}) {
     return field((raw) => {
       const value = orDefault(raw, fallback);
       const ms = parseDuration(value);
@@ -142,6 +149,9 @@ export const input = {
           `is ${quote(value)}, which is not a duration: use seconds ("300") or units h, m, s, ms.`,
           `"90s", "5m", "1h30m"`,
         );
+      }
+      if (options.min !== undefined && ms < options.min) {
+        throw new Problem(`is ${quote(value)}; it must be at least ${options.min}ms.`, `"${fallback}"`);
       }
       return ms;
     });
@@ -210,6 +220,7 @@ export const input = {
       if (url.protocol !== "http:" && url.protocol !== "https:") {
         throw new Problem(`is ${quote(value)}: only http and https URLs are supported.`, options.example);
       }
+      if (url.username || url.password) throw new Problem(CREDENTIALS_IN_URL, options.example);
       return value.replace(/\/+$/, "");
     });
   },

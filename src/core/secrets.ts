@@ -1,22 +1,89 @@
 // One registry of every secret this process has read, so any text can be scrubbed before it is shown.
 const secrets = new Set<string>();
 
-export function registerSecret(value: string | undefined): void {
-  if (!value) return;
-  secrets.add(value);
-  // Tokens often travel URL-encoded (query strings, webhook paths): scrub that form too.
-  const encoded = encodeURIComponent(value);
-  if (encoded !== value) secrets.add(encoded);
+/** Shorter forms would mask ordinary words; the runner's own masker makes the same trade. */
+const MIN_LENGTH = 4;
+/** Derived forms (encodings, fragments) shorter than this are left alone: they match too much by chance. */
+const MIN_DERIVED = 8;
+
+/**
+ * Registers a secret with every form it can travel in, and returns the forms not registered before so
+ * the runner can be told to mask them too (`core.setSecret` for each).
+ */
+export function registerSecret(value: string | undefined): string[] {
+  if (!value) return [];
+  const added: string[] = [];
+  for (const form of [value, ...derivedForms(value).filter((form) => form.length >= MIN_DERIVED)]) {
+    if (secrets.has(form)) continue;
+    secrets.add(form);
+    added.push(form);
+  }
+  return added;
+}
+
+function derivedForms(value: string): string[] {
+  const forms = [value.trim()];
+  // `Bearer tok`, `token tok`, `Bot tok`, `Basic dXNlcjpwYXNz`: the bare credential is what servers echo.
+  const scheme = /^([A-Za-z][A-Za-z0-9_-]*)\s+(\S+)$/.exec(value.trim());
+  if (scheme?.[2]) {
+    const credential = scheme[2];
+    forms.push(credential);
+    if (scheme[1]?.toLowerCase() === "basic") forms.push(...basicParts(credential));
+  }
+  const out: string[] = [];
+  for (const form of forms) {
+    out.push(form, encodeURIComponent(form), JSON.stringify(form).slice(1, -1), ...base64Forms(form));
+  }
+  return out.filter((form) => form !== value);
+}
+
+/** The decoded `user:pass` of a Basic credential, and the password alone. */
+function basicParts(credential: string): string[] {
+  const decoded = Buffer.from(credential, "base64").toString("utf8");
+  // Only a credential that round-trips is base64 at all; anything else is masked as given.
+  if (Buffer.from(decoded, "utf8").toString("base64").replace(/=+$/, "") !== credential.replace(/=+$/, ""))
+    return [];
+  const colon = decoded.indexOf(":");
+  if (colon < 0) return [decoded];
+  const password = decoded.slice(colon + 1);
+  return password.length >= MIN_LENGTH ? [decoded, password] : [decoded];
+}
+
+/**
+ * The base64 and base64url spellings of a secret, whole and as it appears inside a longer encoded text
+ * (Basic credentials, JWTs, data URLs): at each of the three byte offsets, the characters that depend on
+ * the secret's bytes alone.
+ */
+function base64Forms(value: string): string[] {
+  const bytes = Buffer.from(value, "utf8");
+  const forms = [bytes.toString("base64"), bytes.toString("base64url")];
+  for (const shift of [0, 1, 2]) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
+    const start = Math.ceil((8 * shift) / 6);
+    const end = Math.floor((8 * (shift + bytes.length)) / 6);
+    const inner = encoded.slice(start, end);
+    forms.push(inner, inner.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return forms;
 }
 
 export function redact(text: string): string {
   let out = text;
   // Longest first, so a secret that contains another is replaced whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length < 4) continue;
+    if (secret.length < MIN_LENGTH) continue;
     out = out.split(secret).join("***");
   }
   return out;
+}
+
+/**
+ * Defuses workflow commands in text bound for the log: the runner treats any line that starts (after
+ * blanks) with `::` or `##[` as a command, so a platform's message could otherwise set outputs, add
+ * masks or fake errors. A zero-width space keeps the line as it reads while the runner no longer parses it.
+ */
+export function neutralise(text: string): string {
+  return text.replace(/(^|\r\n|\r|\n)([^\S\r\n]*)(?=::|##\[)/g, "$1$2\u200B");
 }
 
 export function errorMessage(error: unknown): string {
