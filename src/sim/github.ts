@@ -1,3 +1,4 @@
+import { SimDeployments } from "./github-deployments.ts";
 import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 export interface SimPull {
@@ -43,6 +44,8 @@ export class GitHubSimulator {
   readonly pulls: SimPull[] = [];
   readonly issues: SimIssue[] = [];
   readonly dispatches: SimDispatch[] = [];
+  /** Deployments and their statuses (notify's github-deployment). */
+  readonly deployments = new SimDeployments(() => `${this.url}/repos/${this.owner}/${this.repo}`);
   readonly server: SimServer;
   readonly owner: string;
   readonly repo: string;
@@ -107,6 +110,8 @@ export class GitHubSimulator {
     if (route === "POST /issues") return this.createIssue(body);
     const comment = /^POST \/issues\/(\d+)\/comments$/.exec(route);
     if (comment) return this.comment(Number(comment[1]), body);
+    const deployment = this.deployments.handle(route, request.query, body);
+    if (deployment) return deployment;
     return error(404, "Not Found");
   }
 

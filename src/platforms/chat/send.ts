@@ -20,10 +20,13 @@ export class ChannelError extends Error {
   override name = "ChannelError";
   readonly status: number | undefined;
   readonly code: string | undefined;
-  constructor(message: string, status?: number, code?: string) {
+  /** The request may have been applied (its answer was lost): re-read before sending it again. */
+  readonly ambiguous: boolean;
+  constructor(message: string, status?: number, code?: string, ambiguous = false) {
     super(redact(message));
     this.status = status;
     this.code = code;
+    this.ambiguous = ambiguous;
   }
 }
 
@@ -95,10 +98,27 @@ export function channelError(label: string, error: unknown, hint?: string): Chan
   if (error.kind === "timeout") what = "no answer in time";
   else if (error.kind === "network") what = `could not connect (${code ?? "network error"})`;
   else if (error.kind === "parse") what = `answered ${status} with a body that is not understood`;
-  else {
+  else if (status === 401 || status === 403) {
+    const said = [code, platformMessage].filter((text) => text && isPlainRefusal(text)).join(": ");
+    what = `HTTP ${status}${said ? ` ${said}` : " (the answer's body is not shown)"}`;
+  } else {
     const detail = [code, platformMessage].filter(Boolean).join(": ");
     what = `HTTP ${status}${detail ? ` ${detail}` : ""}`;
   }
   const retryLater = / \(the platform asks to wait \d+s: try again later\)$/.exec(error.message)?.[0] ?? "";
-  return new ChannelError(`${label}: ${what}${retryLater}.${hint ? ` ${hint}` : ""}`, status, code);
+  return new ChannelError(
+    `${label}: ${what}${retryLater}.${hint ? ` ${hint}` : ""}`,
+    status,
+    code,
+    error.ambiguous,
+  );
+}
+
+/**
+ * Whether a 401/403 answer's text may be quoted: a platform's own words ("Bad credentials",
+ * `invalid_token`), not an echo of what was sent. A proxy or hostile server may echo the credential back,
+ * and credentials carry digits or long random runs, so text with either is never shown.
+ */
+export function isPlainRefusal(text: string): boolean {
+  return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
 }
