@@ -1,7 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInputArgs } from "../src/cli/run.ts";
+import { withEnvironmentInputs } from "../src/cli/terminal.ts";
 import { App, reply } from "./helpers/app.ts";
 
 let app: App;
@@ -11,16 +15,26 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string }> {
+function spawnCli(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["src/cli/run.ts", ...args]);
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env } });
     let stdout = "";
+    let stderr = "";
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
     });
-    child.on("close", (code) => resolve({ code, stdout }));
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+const cli = (...args: string[]) => spawnCli("src/cli/run.ts", args);
 
 describe("running an action from a terminal", () => {
   it("reads --input value pairs", () => {
@@ -49,5 +63,60 @@ describe("running an action from a terminal", () => {
   it("refuses an unknown action or input", async () => {
     expect((await cli("deploy-everything")).code).toBe(2);
     expect((await cli("smoke-test", "--uri", "x")).code).toBe(2);
+  });
+
+  it("lists an action's inputs with defaults and the variables secrets come from", async () => {
+    const run = await cli("vercel-promote", "--help");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("--token (required, or $VERCEL_TOKEN)");
+    expect(run.stdout).toContain('--wait (default "5m")');
+    const wrong = await cli("smoke-test", "--uri", "x");
+    expect(wrong.stderr).toContain("smoke-test has no input --uri. Its inputs: --url --checks");
+  });
+
+  it("takes secrets from the environment, never needing them on the command line", () => {
+    const declared = { token: {}, project: {}, platform: {} };
+    const env = { VERCEL_TOKEN: "vercel-env", RAILWAY_TOKEN: "railway-env" };
+    expect(withEnvironmentInputs("vercel-promote", declared, { project: "shop" }, env)).toEqual({
+      project: "shop",
+      token: "vercel-env",
+    });
+    expect(withEnvironmentInputs("traffic", declared, { platform: "railway" }, env).token).toBe(
+      "railway-env",
+    );
+    expect(withEnvironmentInputs("vercel-promote", declared, { token: "given" }, env).token).toBe("given");
+  });
+
+  it("prints the job summary as text at the end", async () => {
+    const run = await cli("smoke-test", "--url", `${app.url}/healthz`, "--interval", "0");
+    expect(run.stdout).toContain("Smoke test: ✅ pass\n===");
+    expect(run.stdout).toMatch(/Check +Result +Warm-up attempts/);
+    expect(run.stdout).not.toContain("<sub>");
+  });
+
+  it("reverts only in a git repository the user stands in, never in this suite's checkout", async () => {
+    const plain = mkdtempSync(join(tmpdir(), "not-a-repo-"));
+    const outside = await spawnCli("src/cli/run.ts", ["revert-commit", "--dry-run", "true"], {
+      INIT_CWD: plain,
+    });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain(`${plain} is not in a git repository`);
+    const own = await spawnCli("src/cli/run.ts", ["revert-commit", "--dry-run", "true"], {
+      INIT_CWD: process.cwd(),
+    });
+    expect(own.code).toBe(2);
+    expect(own.stderr).toContain("is the rollback suite's own checkout");
+  });
+
+  it("says in one line that a simulator port is busy", async () => {
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
+    const port = (blocker.address() as { port: number }).port;
+    const run = await spawnCli("src/cli/simulators.ts", ["--port", String(port - 1)]);
+    blocker.close();
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `Port ${port} is in use: pick another base with --port (the simulators use PORT+1 to PORT+3).`,
+    );
   });
 });

@@ -9,15 +9,26 @@ import { badProductionScenario, SIM_VERCEL_TOKEN, VercelSimulator } from "../sim
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "4100" } } });
 const port = Number(values.port);
-if (!Number.isInteger(port) || port < 1024 || port > 65_000)
-  throw new Error(`--port "${values.port}": use 1024–65000`);
+if (!Number.isInteger(port) || port < 1024 || port > 65_000) {
+  console.error(`--port "${values.port}": use a number from 1024 to 65000.`);
+  process.exit(2);
+}
 
 const vercel = new VercelSimulator(badProductionScenario({ aliasJobMs: 500 }));
 const railway = new RailwaySimulator(
   rollbackScenario({ timing: { initializingMs: 100, buildingMs: 0, deployingMs: 500 } }),
 );
 const chat = new ChatSimulator();
-await Promise.all([vercel.start(port + 1), railway.start(port + 2), chat.start(port + 3)]);
+try {
+  await Promise.all([vercel.start(port + 1), railway.start(port + 2), chat.start(port + 3)]);
+} catch (error) {
+  const { code, port: busy } = error as { code?: string; port?: number };
+  if (code !== "EADDRINUSE") throw error;
+  console.error(
+    `Port ${busy ?? `${port + 1}–${port + 3}`} is in use: pick another base with --port (the simulators use PORT+1 to PORT+3).`,
+  );
+  process.exit(1);
+}
 console.log(
   JSON.stringify({
     vercel: { url: vercel.url, token: SIM_VERCEL_TOKEN, project: "shop" },

@@ -73,7 +73,9 @@ export class SimServer {
       this.sockets.add(socket);
       socket.on("close", () => this.sockets.delete(socket));
     });
-    await new Promise<void>((resolve) => this.server?.listen(port, host, resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once("error", reject).listen(port, host, resolve);
+    });
     const { port: bound } = this.server.address() as AddressInfo;
     this.url = `http://${host}:${bound}`;
     return this.url;
