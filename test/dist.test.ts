@@ -1,35 +1,35 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
-const entries = readdirSync("src/entry").map((file) => file.replace(/\.ts$/, ""));
-
-function files(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).map((file) => [file, readFileSync(join(dir, file), "utf8")]));
+function files(dir: string, base = dir): Record<string, string> {
+  const all: Record<string, string> = {};
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) Object.assign(all, files(path, base));
+    else all[relative(base, path)] = readFileSync(path, "utf8");
+  }
+  return all;
 }
 
 describe("dist/", () => {
-  it("has one bundle per entry and per action.yml", () => {
-    expect(readdirSync("dist").sort()).toEqual([...entries].sort());
-    expect(readdirSync("actions").sort()).toEqual([...entries].sort());
+  it("has the shared bundle and one entry per action.yml", () => {
+    expect(readdirSync("dist").sort()).toEqual(["bundle", "package.json", ...readdirSync("actions")].sort());
   });
 
   // Users run the committed bundle, so it must be exactly what the sources build today.
   it("equals a fresh build of the sources", { timeout: 300_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), "dist-check-"));
     execFileSync(process.execPath, ["scripts/build.mjs", "--out", out], { stdio: "pipe" });
-    for (const name of entries) {
-      const fresh = files(join(out, name));
-      const committed = files(join("dist", name));
-      expect(Object.keys(committed).sort(), `dist/${name} files`).toEqual(Object.keys(fresh).sort());
-      for (const [file, text] of Object.entries(fresh)) {
-        expect(
-          committed[file] === text,
-          `dist/${name}/${file} differs from a fresh build: run npm run build`,
-        ).toBe(true);
-      }
+    const fresh = files(out);
+    const committed = files("dist");
+    expect(Object.keys(committed).sort(), "dist/ files").toEqual(Object.keys(fresh).sort());
+    for (const [file, text] of Object.entries(fresh)) {
+      expect(committed[file] === text, `dist/${file} differs from a fresh build: run npm run build`).toBe(
+        true,
+      );
     }
   });
 });
