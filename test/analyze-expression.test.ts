@@ -34,6 +34,12 @@ describe("conditions over result", () => {
     expect(holds("result > 0.05", Number.POSITIVE_INFINITY)).toBe(true);
   });
 
+  it("names the thresholds result is compared with, for the chart", () => {
+    expect(parseCondition("result > 0.05").thresholds).toEqual([0.05]);
+    expect(parseCondition("0.8 > result or result > 2 and not result == 2").thresholds).toEqual([0.8, 2]);
+    expect(parseCondition("result * 100 > 5").thresholds).toEqual([]);
+  });
+
   const bad: Array<[string, RegExp]> = [
     ["", /is empty/],
     ["result >", /ends too early/],

@@ -23,6 +23,8 @@ export interface Condition {
   source: string;
   /** Whether the condition itself asks about NaN (then a NaN result is the condition's to judge). */
   handlesNaN: boolean;
+  /** Constants `result` is compared with (`result > 0.05` → 0.05): the lines a chart draws. */
+  thresholds: number[];
   test(result: number): boolean;
 }
 
@@ -209,6 +211,18 @@ function evaluate(node: Node, result: number): Value {
   );
 }
 
+function thresholds(node: Node, out: number[] = []): number[] {
+  if (node.kind === "unary") thresholds(node.arg, out);
+  if (node.kind !== "binary") return out;
+  const sides = [node.left, node.right];
+  if (LEVELS[COMPARE]?.ops[node.op] && sides.some((side) => side.kind === "result")) {
+    for (const side of sides)
+      if (side.kind === "constant" && typeof side.value === "number") out.push(side.value);
+  }
+  for (const side of sides) thresholds(side, out);
+  return out;
+}
+
 /** Parses a condition; throws an ExpressionError whose message completes "The condition …". */
 export function parseCondition(source: string): Condition {
   const parser = new Parser(tokenize(source));
@@ -219,5 +233,10 @@ export function parseCondition(source: string): Condition {
   if (!parser.usesResult) {
     throw new ExpressionError('does not use result, so it would never change: e.g. "result > 0.05".');
   }
-  return { source, handlesNaN: parser.usesNaN, test: (result) => evaluate(tree, result) === true };
+  return {
+    source,
+    handlesNaN: parser.usesNaN,
+    thresholds: [...new Set(thresholds(tree))],
+    test: (result) => evaluate(tree, result) === true,
+  };
 }

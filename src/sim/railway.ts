@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { buildSchema, type DocumentNode, GraphQLError, graphql, parse, subscribe, validate } from "graphql";
 import { WebSocketServer } from "ws";
+import { RAILWAY_METRICS_SDL, RailwayTraffic, railwayMetricsResolvers } from "./railway-metrics.ts";
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 /**
@@ -183,7 +184,11 @@ function operationName(body: unknown): string | undefined {
  */
 export class RailwaySimulator {
   readonly server: SimServer;
-  readonly schema = buildSchema(RAILWAY_SIM_SCHEMA);
+  readonly schema = buildSchema(RAILWAY_SIM_SCHEMA + RAILWAY_METRICS_SDL);
+  /** HTTP metrics per service (analyze): a bad deployment serving raises its error rate and latency. */
+  readonly traffic = new RailwayTraffic((serviceId, environmentId) =>
+    BAD_DEPLOYMENT_IDS.has(this.activeDeployment(serviceId, environmentId)?.id ?? ""),
+  );
   private readonly seed: RailwaySeed;
   private readonly timing: Timing;
   private readonly deploymentsById = new Map<string, SimDeployment>();
@@ -646,6 +651,11 @@ export class RailwaySimulator {
         );
         return true;
       },
+      ...railwayMetricsResolvers(this.traffic, (serviceId, environmentId) => {
+        const project = this.seed.projects.find((p) => p.services.some((s) => s.id === serviceId));
+        if (!project) throw new GraphQLError("Service not found");
+        this.check(auth, project.id, environmentId);
+      }),
     };
   }
 
