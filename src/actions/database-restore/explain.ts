@@ -1,0 +1,47 @@
+import type { Phase } from "../../core/action.ts";
+import { errorMessage } from "../../core/secrets.ts";
+import { DumpRefused } from "../../platforms/postgres/plan.ts";
+import { ToolError } from "../../platforms/postgres/tools.ts";
+import { VerifyError } from "../../platforms/postgres/verify.ts";
+import type { RestorePlan } from "./provider.ts";
+
+/** SQLSTATE classes a person can act on. */
+const SQLSTATE_ADVICE: Record<string, string> = {
+  "28P01": "the password in database-url was refused: check the secret.",
+  "28000": "the server refused this role or host (pg_hba.conf): check the user in database-url.",
+  "3D000": "the database named in database-url does not exist on that server.",
+  "42501":
+    "the role lacks a privilege: it must own the database and have CREATEDB (swap mode renames databases).",
+  "55006": "another session holds the database: retry when it has disconnected.",
+};
+
+function postgresAdvice(error: unknown, plan: RestorePlan | undefined): string {
+  const database = plan?.target ?? "the database";
+  if (error instanceof DumpRefused) return errorMessage(error);
+  if (error instanceof VerifyError) {
+    return `${errorMessage(error)}. ${database} was not changed: the restored copy was dropped. Check the query and the dump, then run again.`;
+  }
+  if (error instanceof ToolError) {
+    const hint = /role .* does not exist/.test(error.stderr)
+      ? " The dump grants to a role this server lacks: create it first (CREATE ROLE …), then run again."
+      : /unsupported version/.test(error.stderr)
+        ? " The dump is newer than the local tools: set postgres-bin-dir to a newer PostgreSQL client."
+        : "";
+    return `${errorMessage(error)}\n${database} was not changed (the restore ran in a scratch database or in one transaction that was rolled back).${hint}`;
+  }
+  const code = (error as { code?: string }).code;
+  if (error instanceof Error && error.name === "AbortError") {
+    return `The restore was stopped (cancelled, or the wait limit was reached) before it finished. ${database} was not changed.`;
+  }
+  const advice = code ? SQLSTATE_ADVICE[code] : undefined;
+  const message = errorMessage(error);
+  if (advice) return `PostgreSQL error ${code}: ${message}. What to do: ${advice}`;
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT") {
+    return `Could not reach the PostgreSQL server (${code}): check the host and port in database-url and that the runner can reach it.`;
+  }
+  return message;
+}
+
+export function explainRestore(error: unknown, _phase: Phase, plan: RestorePlan | undefined): string {
+  return postgresAdvice(error, plan);
+}

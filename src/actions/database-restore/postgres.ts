@@ -1,0 +1,161 @@
+import { mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { resolve } from "node:path";
+import { inputError } from "../../core/inputs.ts";
+import { type Conn, parseDatabaseUrl } from "../../platforms/postgres/conn.ts";
+import { type PostgresPlan, planPostgres } from "../../platforms/postgres/plan.ts";
+import { restorePostgres } from "../../platforms/postgres/restore.ts";
+import { discardDump, formatBytes, isUrl, shownUrl } from "../../platforms/postgres/source.ts";
+import { splitStatements } from "../../platforms/postgres/verify.ts";
+import { checkConfirm } from "./confirm.ts";
+import type { Ctx, Provider, RestorePlan } from "./provider.ts";
+
+export interface PostgresDetail {
+  conn: Conn;
+  plan: PostgresPlan;
+  verifySql: string[];
+  safetyDir: string | undefined;
+}
+
+function readConn(ctx: Ctx): Conn {
+  const url = ctx.settings["database-url"];
+  if (!url) {
+    throw inputError(
+      "database-url",
+      "is required for provider postgres: the database to restore into (its value is a secret).",
+      '"${{ secrets.DATABASE_URL }}" (postgresql://user:password@host:5432/shop)',
+    );
+  }
+  try {
+    const conn = parseDatabaseUrl(url);
+    // The URL is masked whole; the password alone must be too (tools and drivers may echo it).
+    if (conn.password) ctx.tk.setSecret(conn.password);
+    return conn;
+  } catch (error) {
+    throw inputError(
+      "database-url",
+      `${(error as Error).message} (its value is a secret, so it is not shown)`,
+      '"postgresql://user:password@db.example.com:5432/shop?sslmode=require"',
+    );
+  }
+}
+
+function readBackup(ctx: Ctx): string {
+  const backup = ctx.settings.backup;
+  if (!backup) {
+    throw inputError(
+      "backup",
+      "is required for provider postgres: a dump file path or an https URL (custom format, or .sql / .sql.gz).",
+      '"backups/shop-2025-06-10.dump"',
+    );
+  }
+  if (/^http:\/\//i.test(backup) && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])[:/]/i.test(backup)) {
+    throw inputError(
+      "backup",
+      "is a plain http URL: a dump of production data travels over https only (http is accepted for localhost).",
+      '"https://backups.example.com/shop.dump"',
+    );
+  }
+  return backup;
+}
+
+function describeTarget(plan: PostgresPlan): string[] {
+  const { target } = plan;
+  const lines = [
+    `${target.database}: ${formatBytes(target.bytes)}, ${target.tables} table${target.tables === 1 ? "" : "s"}`,
+  ];
+  for (const table of target.largest) lines.push(`${table.name}: about ${table.rows} rows`);
+  if (target.connections > 0) lines.push(`${target.connections} open connection(s)`);
+  return lines;
+}
+
+async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
+  const { settings } = ctx;
+  const conn = readConn(ctx);
+  const backup = readBackup(ctx);
+  checkConfirm(ctx, conn.database, "database");
+  const verifySql = splitStatements(settings["verify-sql"]);
+  const temp = ctx.run.temp ?? tmpdir();
+  const safetyDir = settings["safety-backup"]
+    ? resolve(ctx.run.workspace, settings["safety-backup-dir"] ?? temp)
+    : undefined;
+  const planned = await planPostgres({
+    conn,
+    tools: { binDir: settings["postgres-bin-dir"] },
+    log: ctx.log,
+    tempDir: temp,
+    signal: ctx.signal,
+    safetyBackup: safetyDir !== undefined,
+    fetch: { backup, cwd: ctx.run.workspace, headers: settings["backup-headers"], tempRoot: temp },
+  });
+  const { dump, header, target } = planned;
+  const done = planned.alreadyCurrent;
+  // Nothing reads the downloaded copy after a dry run or a no-op.
+  if (done || settings["dry-run"]) await discardDump(dump);
+  const restoredFrom = isUrl(backup) ? shownUrl(backup) : dump.source;
+  return {
+    provider: "postgres",
+    target: conn.database,
+    restoredFrom,
+    facts: [
+      ["Dump", `${dump.name}, ${formatBytes(dump.bytes)}, sha256 ${dump.sha256.slice(0, 12)}…`],
+      ["Format", `${header.format}${planned.entries ? ` (${planned.entries} entries)` : ""}`],
+      ["Dumped by", header.dumpVersion ? `pg_dump ${header.dumpVersion.split(" ")[0]}` : "unknown"],
+      ["Target server", `PostgreSQL ${target.serverVersion} at ${conn.host}:${conn.port}`],
+      [
+        "Mode",
+        settings.mode === "swap"
+          ? "swap (restore into a scratch database, verify, rename)"
+          : "in place, one transaction",
+      ],
+      [
+        "verify-sql",
+        verifySql.length ? `${verifySql.length} quer${verifySql.length === 1 ? "y" : "ies"}` : "none",
+      ],
+    ],
+    replaces: describeTarget(planned),
+    safety: safetyDir
+      ? `pg_dump -Fc of ${conn.database} into ${safetyDir}, read back before the restore`
+      : undefined,
+    alreadyCurrent: done
+      ? `${conn.database} already holds ${dump.name} (sha256 ${dump.sha256.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
+      : undefined,
+    detail: { conn, plan: planned, verifySql, safetyDir },
+  };
+}
+
+async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
+  const { conn, plan: pg, verifySql, safetyDir } = planned.detail;
+  const signals = [ctx.signal];
+  if (ctx.settings.wait > 0) signals.push(AbortSignal.timeout(ctx.settings.wait));
+  try {
+    if (safetyDir) await mkdir(safetyDir, { recursive: true });
+    const result = await restorePostgres({
+      conn,
+      tools: { binDir: ctx.settings["postgres-bin-dir"] },
+      log: ctx.log,
+      tempDir: ctx.run.temp ?? tmpdir(),
+      signal: AbortSignal.any(signals),
+      dump: pg.dump,
+      header: pg.header,
+      entries: pg.entries,
+      mode: ctx.settings.mode,
+      verifySql,
+      safetyDir,
+      jobs: ctx.settings["restore-jobs"] ?? 2,
+    });
+    const notes = result.verified.map((line) => `verify-sql: ${line}`);
+    if (result.keptDatabase) {
+      notes.push(
+        `The database as it was before is kept as ${result.keptDatabase} (a second safety copy; drop it when no longer needed).`,
+      );
+    }
+    if (result.endedConnections > 0)
+      notes.push(`${result.endedConnections} connection(s) were ended for the swap.`);
+    return { status: "restored" as const, safetyBackup: result.safetyBackup, notes, steps: result.steps };
+  } finally {
+    await discardDump(pg.dump);
+  }
+}
+
+export const postgresProvider: Provider<PostgresDetail> = { plan, apply };

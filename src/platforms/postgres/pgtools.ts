@@ -1,0 +1,149 @@
+import { createReadStream, statSync } from "node:fs";
+import { pipeline, Transform } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { formatMs } from "../../core/wait.ts";
+import { type Conn, toolEnv } from "./conn.ts";
+import type { DumpFormat } from "./header.ts";
+import { formatBytes, type Log } from "./source.ts";
+import { runTool, type Tools } from "./tools.ts";
+
+/** libpq conninfo naming only the database (host, user, password come from the environment). */
+function dbArg(database: string): string {
+  return `dbname='${database.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+/** A progress line every 10 s while a long step runs: phase, elapsed, and what can be measured. */
+function ticker(log: Log, phase: string, detail: () => string): () => void {
+  const started = Date.now();
+  const timer = setInterval(() => {
+    const extra = detail();
+    log.info(`${phase}: ${formatMs(Date.now() - started)} elapsed${extra ? `, ${extra}` : ""}`);
+  }, 10_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+export interface PgOptions {
+  tools: Tools;
+  log: Log;
+  /** Where the temp pgpass file goes. */
+  tempDir: string;
+  signal?: AbortSignal;
+}
+
+/** The archive's table of contents, as `pg_restore --list` prints it (entry lines only). */
+export async function listArchive(options: PgOptions, path: string): Promise<string[]> {
+  const { stdout } = await runTool(options.tools, "pg_restore", ["--list", path], {
+    env: process.env,
+    signal: options.signal,
+  });
+  return stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";"));
+}
+
+/** `pg_dump -Fc` of `conn.database` into `path`, then checked by reading its table of contents back. */
+export async function dumpDatabase(
+  options: PgOptions,
+  conn: Conn,
+  path: string,
+): Promise<{ entries: number }> {
+  const env = toolEnv(conn, options.tempDir);
+  const stop = ticker(options.log, `Safety backup of ${conn.database}`, () => {
+    const size = statSync(path, { throwIfNoEntry: false })?.size;
+    return size === undefined ? "" : `${formatBytes(size)} written`;
+  });
+  try {
+    await runTool(options.tools, "pg_dump", ["-Fc", "-f", path, dbArg(conn.database)], {
+      env: env.env,
+      signal: options.signal,
+    });
+  } finally {
+    stop();
+    env.dispose();
+  }
+  const { stdout } = await runTool(options.tools, "pg_restore", ["--list", path], {
+    env: process.env,
+    signal: options.signal,
+  });
+  // The listing names the database the archive was made from: proof it is the dump just taken.
+  const named = stdout.split("\n").some((line) => /^;\s+dbname: (.*)$/.exec(line)?.[1] === conn.database);
+  if (!named) throw new Error(`The safety backup ${path} does not read back as a dump of ${conn.database}.`);
+  return { entries: stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";")).length };
+}
+
+export interface RestoreArgs {
+  path: string;
+  format: DumpFormat;
+  /** In place: drop what the dump recreates, and do it all in one transaction (all or nothing). */
+  inPlace: boolean;
+  /** Parallel jobs for an archive restored into an empty (scratch) database. */
+  jobs: number;
+  /** Entries in the archive, for progress lines. */
+  entries?: number;
+}
+
+/** Restores a dump into `conn.database`: pg_restore for archives, psql for plain SQL. */
+export async function restoreDump(options: PgOptions, conn: Conn, args: RestoreArgs): Promise<void> {
+  const env = toolEnv(conn, options.tempDir);
+  const phase = `Restoring into ${conn.database}`;
+  try {
+    if (args.format === "custom" || args.format === "tar") {
+      const flags = ["--no-owner", "--exit-on-error", "--verbose", "-d", dbArg(conn.database)];
+      // --single-transaction cannot be combined with -j; a scratch database needs no rollback anyway.
+      if (args.inPlace) flags.push("--clean", "--if-exists", "--single-transaction");
+      else if (args.jobs > 1 && args.format === "custom") flags.push("-j", String(args.jobs));
+      let done = 0;
+      const stop = ticker(options.log, phase, () =>
+        args.entries ? `${Math.min(done, args.entries)} of ${args.entries} entries` : `${done} entries`,
+      );
+      try {
+        await runTool(options.tools, "pg_restore", [...flags, args.path], {
+          env: env.env,
+          signal: options.signal,
+          onStderrLine: (line) => {
+            if (/^pg_restore: (creating|processing|executing)/.test(line)) done++;
+          },
+        });
+      } finally {
+        stop();
+      }
+      return;
+    }
+    const total = statSync(args.path).size;
+    let fed = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        fed += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    // The callback form returns the last stream, which errors when any stage does (feed() then kills psql).
+    const ignore = () => {};
+    const stdin =
+      args.format === "sql.gz"
+        ? pipeline(createReadStream(args.path), counter, createGunzip(), ignore)
+        : pipeline(createReadStream(args.path), counter, ignore);
+    const stop = ticker(options.log, phase, () => `${formatBytes(fed)} of ${formatBytes(total)} read`);
+    try {
+      await runTool(
+        options.tools,
+        "psql",
+        [
+          "-X",
+          "-q",
+          "-v",
+          "ON_ERROR_STOP=1",
+          "--single-transaction",
+          "-o",
+          "/dev/null",
+          "-d",
+          dbArg(conn.database),
+        ],
+        { env: env.env, stdin, signal: options.signal },
+      );
+    } finally {
+      stop();
+    }
+  } finally {
+    env.dispose();
+  }
+}
