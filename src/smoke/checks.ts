@@ -1,11 +1,18 @@
 import { z } from "zod";
+import { CREDENTIALS_IN_URL } from "../core/inputs.ts";
+
+/** A body pattern; run by a linear-time engine, so no pattern can stall a check. */
+export interface BodyPattern {
+  source: string;
+  test(text: string): boolean;
+}
 
 /** What a response must satisfy. */
 export interface Expectation {
   /** Accepted statuses; undefined means any 2xx. */
   status?: number[];
   bodyContains?: string;
-  bodyMatches?: RegExp;
+  bodyMatches?: BodyPattern;
   /** Dotted path → expected JSON value. */
   json?: Record<string, unknown>;
   maxMs?: number;
@@ -26,14 +33,27 @@ const statusSpec = z.union([
   z.string().regex(/^[1-5]xx$/, 'use a status code, a list of codes, or a class like "2xx"'),
 ]);
 
+/** Methods a health check can use; anything else is a typo or an attempt to smuggle a request line. */
+export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+
+/** Header names whose values are credentials, masked like the `headers` input's values. */
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|auth|session|password/i;
+
 const checkSchema = z
   .object({
     name: z.string().min(1).optional(),
-    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).refine(
+      (url) => {
+        // zod runs this even when the URL check failed: leave that one to report.
+        const parsed = URL.parse(url);
+        return !parsed?.username && !parsed?.password;
+      },
+      CREDENTIALS_IN_URL.replace(/^has/, "must not have").replace(/\.$/, ""),
+    ),
     method: z
       .string()
-      .regex(/^[A-Za-z]+$/)
       .transform((method) => method.toUpperCase())
+      .pipe(z.enum(METHODS, { error: `must be one of ${METHODS.join(", ")}` }))
       .default("GET"),
     headers: z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
@@ -88,14 +108,20 @@ export async function parseChecks(text: string): Promise<Check[]> {
         : "the list";
     throw new Error(`is wrong at ${where}: ${issue?.message}.`);
   }
+  const patterns = result.data.some((entry) => entry.expect["body-matches"] !== undefined)
+    ? await import("re2js")
+    : undefined;
   return result.data.map((entry, index) => {
-    let bodyMatches: RegExp | undefined;
+    let bodyMatches: BodyPattern | undefined;
     const pattern = entry.expect["body-matches"];
-    if (pattern !== undefined) {
+    if (pattern !== undefined && patterns) {
       try {
-        bodyMatches = new RegExp(pattern);
+        const compiled = patterns.RE2JS.compile(patterns.RE2JS.translateRegExp(pattern));
+        bodyMatches = { source: pattern, test: (text) => compiled.test(text) };
       } catch (error) {
-        throw new Error(`is wrong at entry ${index + 1} (expect.body-matches): ${(error as Error).message}.`);
+        throw new Error(
+          `is wrong at entry ${index + 1} (expect.body-matches): ${(error as Error).message}. Patterns run in a linear-time engine (RE2 syntax): no lookarounds or backreferences.`,
+        );
       }
     }
     const headers = { ...entry.headers };
@@ -120,6 +146,13 @@ export async function parseChecks(text: string): Promise<Check[]> {
       },
     };
   });
+}
+
+/** Values of the checks' own credential headers (`Authorization`, `X-Api-Key`, cookies), to mask. */
+export function secretHeaderValues(checks: Check[]): string[] {
+  return checks.flatMap((check) =>
+    Object.entries(check.headers).flatMap(([name, value]) => (SECRET_HEADER.test(name) ? [value] : [])),
+  );
 }
 
 /** A check for a plain URL: GET, expecting any 2xx. */

@@ -1,7 +1,9 @@
-import { Agent, type Dispatcher, interceptors, request } from "undici";
-import { backoffDelay, sleep } from "../core/http.ts";
+import { Agent } from "undici";
+import { backoffDelay, refused, sleep } from "../core/http.ts";
 import { formatMs } from "../core/wait.ts";
 import { type Check, evaluate } from "./checks.ts";
+import { BODY_CUT_NOTE, describeError, fetchCheck } from "./fetch.ts";
+import { percentile, Semaphore } from "./pool.ts";
 
 export interface SmokeSettings {
   checks: Check[];
@@ -25,6 +27,8 @@ export interface Sample {
   latencyMs: number;
   ok: boolean;
   error?: string;
+  /** Only the first MiB of the body was read. */
+  bodyCut?: true;
 }
 
 export interface CheckResult {
@@ -49,53 +53,12 @@ export interface SmokeResult {
   elapsedMs: number;
 }
 
-/** Nearest-rank percentile. */
-export function percentile(values: number[], p: number): number | undefined {
-  if (values.length === 0) return undefined;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-/** At most `size` requests in flight; waiters are served first come, first served. */
-class Semaphore {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
-  constructor(size: number) {
-    this.free = size;
-  }
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
-    }
-  }
-}
-
 interface Probe {
   status?: number;
   body: string;
+  bodyCut?: true;
   latencyMs: number;
   failure?: string;
-}
-
-function describeError(error: unknown, timeoutMs: number): string {
-  if (error instanceof DOMException && error.name === "TimeoutError")
-    return `no answer within ${formatMs(timeoutMs)}`;
-  let current: unknown = error;
-  while (current && typeof current === "object") {
-    const code = (current as { code?: unknown }).code;
-    if (code === "ECONNREFUSED") return "connection refused";
-    if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
-    if (typeof code === "string" && code !== "UND_ERR") return `${code} (${(current as Error).message})`;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return (error as Error).message ?? String(error);
 }
 
 /** Runs the warm-up and verification phases over every check and returns the verdict. */
@@ -103,33 +66,30 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
   const started = Date.now();
   const samples: Sample[] = [];
   const limit = new Semaphore(settings.concurrency);
-  const plain = new Agent();
-  const following = plain.compose(interceptors.redirect({ maxRedirections: 5 }));
-  const lastBodies = new Map<Check, string>();
+  const agent = new Agent();
+  const lastProbes = new Map<Check, Probe>();
 
   const probe = (check: Check, phase: Sample["phase"]): Promise<Probe> =>
     limit.run(async () => {
-      // A check that expects a redirect must see it, not the page it leads to.
-      const dispatcher: Dispatcher = check.expect.status?.some((s) => s >= 300 && s < 400)
-        ? plain
-        : following;
       const began = performance.now();
       let result: Probe;
       try {
-        const response = await request(check.url, {
-          method: check.method as Dispatcher.HttpMethod,
-          headers: { "user-agent": "production-rollback-smoke-test", ...settings.headers, ...check.headers },
-          body: check.body,
-          dispatcher,
-          signal: AbortSignal.timeout(settings.requestTimeoutMs),
-        });
-        const body = await response.body.text();
+        const fetched = await fetchCheck(
+          check,
+          { ...settings.headers, ...check.headers },
+          agent,
+          AbortSignal.timeout(settings.requestTimeoutMs),
+        );
         const latencyMs = performance.now() - began;
+        const failure = evaluate(check, fetched.status, fetched.body, latencyMs);
+        // A body check on a cut body may have failed for want of the rest: say so.
+        const cutNote = fetched.bodyCut && failure && !failure.startsWith("status") ? BODY_CUT_NOTE : "";
         result = {
-          status: response.statusCode,
-          body,
+          status: fetched.status,
+          body: fetched.body,
+          ...(fetched.bodyCut ? { bodyCut: true as const } : {}),
           latencyMs,
-          failure: evaluate(check, response.statusCode, body, latencyMs),
+          failure: failure && failure + cutNote,
         };
       } catch (error) {
         result = {
@@ -138,7 +98,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
           failure: describeError(error, settings.requestTimeoutMs),
         };
       }
-      lastBodies.set(check, result.body);
+      lastProbes.set(check, result);
       samples.push({
         check: check.name,
         phase,
@@ -147,6 +107,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
         latencyMs: Math.round(result.latencyMs),
         ok: result.failure === undefined,
         error: result.failure,
+        ...(result.bodyCut ? { bodyCut: true as const } : {}),
       });
       return result;
     });
@@ -214,7 +175,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
     results = await Promise.all(settings.checks.map(runCheck));
   } finally {
     clearInterval(progress);
-    await plain.close();
+    await agent.close();
   }
 
   const verifySamples = samples.filter((sample) => sample.phase === "verify");
@@ -232,7 +193,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
     const { check } = result;
     const mine = samples.filter((sample) => sample.check === check.name);
     if (!result.ready) {
-      result.failure = neverReady(check, mine, lastBodies.get(check) ?? "", Date.now() - started);
+      result.failure = neverReady(check, mine, lastProbes.get(check), Date.now() - started);
     } else if (rateExceeded && result.verifyFailures > 0) {
       result.failure = `${check.method} ${check.url} → ${result.verifyFailures} of ${result.verifySamples} verification samples failed (last: ${result.lastError})`;
     } else if (p95Exceeded && (result.p95Ms ?? 0) > (settings.maxP95Ms ?? Infinity)) {
@@ -251,14 +212,20 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
 }
 
 /** `GET https://x/healthz → 503 ×12 over 5m00s (last body: "maintenance")` */
-function neverReady(check: Check, samples: Sample[], lastBody: string, elapsedMs: number): string {
+function neverReady(
+  check: Check,
+  samples: Sample[],
+  lastProbe: Probe | undefined,
+  elapsedMs: number,
+): string {
   const last = samples.at(-1);
   const reason = last?.error ?? "no answer";
   const shown = reason.replace(/^status /, "");
   const count = samples.filter((sample) => sample.error === reason).length;
-  const body = lastBody.replace(/\s+/g, " ").trim();
-  const snippet = body
-    ? ` (last body: ${JSON.stringify(body.length > 120 ? `${body.slice(0, 117)}...` : body)})`
-    : "";
+  const body = (lastProbe?.body ?? "").replace(/\s+/g, " ").trim();
+  // A refusal's body may echo the credentials it refused.
+  const snippet = refused(lastProbe?.status)
+    ? body && " (its body is not shown: a refusal may echo the credentials sent)"
+    : body && ` (last body: ${JSON.stringify(body.length > 120 ? `${body.slice(0, 117)}...` : body)})`;
   return `${check.method} ${check.url} → ${shown} ×${count} over ${formatMs(elapsedMs)}${snippet}`;
 }

@@ -2,6 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ActionContext } from "../../core/action.ts";
+import { redact } from "../../core/secrets.ts";
 import { formatMs } from "../../core/wait.ts";
 import { runSmoke, type SmokeResult } from "../../smoke/run.ts";
 import type { smokeTestInputs } from "./inputs.ts";
@@ -51,6 +52,7 @@ async function writeReport(dir: string, result: SmokeResult): Promise<string> {
     })),
     samples: result.samples,
   };
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+  // Uploaded as an artifact: scrubbed like the log (an echoed header can sit in an error or a body).
+  await writeFile(path, redact(`${JSON.stringify(report, null, 2)}\n`));
   return path;
 }

@@ -9,7 +9,8 @@ export const smokeTestInputs = {
   interval: input.duration("5s"),
   "max-error-rate": input.number({ default: "0", min: 0, max: 1, example: "0.05" }),
   "max-p95-ms": input.number({ min: 1, example: "800" }),
-  "request-timeout": input.duration("10s"),
+  // 0 would fail every request at once and read as an outage.
+  "request-timeout": input.duration("10s", { min: 100 }),
   concurrency: input.number({ default: "10", min: 1, max: 256, integer: true, example: "10" }),
   fail: input.boolean(true),
 };

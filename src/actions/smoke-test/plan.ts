@@ -1,8 +1,8 @@
 import type { ActionContext } from "../../core/action.ts";
-import { inputError } from "../../core/inputs.ts";
+import { CREDENTIALS_IN_URL, inputError } from "../../core/inputs.ts";
 import type { Summary } from "../../core/report.ts";
 import { formatMs } from "../../core/wait.ts";
-import { type Check, parseChecks, urlCheck } from "../../smoke/checks.ts";
+import { type Check, parseChecks, secretHeaderValues, urlCheck } from "../../smoke/checks.ts";
 import type { smokeTestInputs } from "./inputs.ts";
 
 export interface SmokePlan {
@@ -13,7 +13,7 @@ export interface SmokePlan {
 }
 
 /** The checks to run: `url` entries first, then `checks`; at least one. */
-export async function planSmoke({ settings }: ActionContext<typeof smokeTestInputs>): Promise<SmokePlan> {
+export async function planSmoke({ settings, tk }: ActionContext<typeof smokeTestInputs>): Promise<SmokePlan> {
   const checks: Check[] = [];
   for (const url of settings.url) {
     if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
@@ -23,6 +23,8 @@ export async function planSmoke({ settings }: ActionContext<typeof smokeTestInpu
         "https://api.example.com/healthz",
       );
     }
+    const { username, password } = new URL(url);
+    if (username || password) throw inputError("url", CREDENTIALS_IN_URL, "https://api.example.com/healthz");
     checks.push(urlCheck(url));
   }
   try {
@@ -34,6 +36,8 @@ export async function planSmoke({ settings }: ActionContext<typeof smokeTestInpu
       "[{url: https://api.example.com/healthz, expect: {status: 200}}]",
     );
   }
+  // A check's own Authorization or API key is as secret as the `headers` input's.
+  for (const value of secretHeaderValues(checks)) tk.setSecret(value);
   if (checks.length === 0) {
     throw inputError(
       "url",

@@ -1,5 +1,5 @@
 import type { ActionContext, Outcome } from "../../core/action.ts";
-import type { Summary } from "../../core/report.ts";
+import { escapeMarkdown, type Summary } from "../../core/report.ts";
 import { formatMs } from "../../core/wait.ts";
 import type { SmokeResult } from "../../smoke/run.ts";
 import type { SmokeRun } from "./apply.ts";
@@ -64,5 +64,5 @@ function summarize(
     `p95 ${result.p95Ms ?? "–"} ms${maxP95Ms ? ` (allowed ${maxP95Ms} ms)` : ""}`,
   ]);
   const failures = result.checks.flatMap((check) => (check.failure ? [check.failure] : []));
-  if (failures.length) summary.heading("What failed").list(failures.map((failure) => `\`${failure}\``));
+  if (failures.length) summary.heading("What failed").list(failures.map(escapeMarkdown));
 }
