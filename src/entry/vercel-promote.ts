@@ -1,0 +1,4 @@
+import { vercelPromote } from "../actions/vercel-promote.ts";
+import { main } from "../core/main.ts";
+
+await main(vercelPromote);
