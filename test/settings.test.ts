@@ -33,7 +33,9 @@ const rootInputs = (load("action.yml").inputs ?? {}) as Inputs;
 function referencedSettings(): Map<string, string> {
   const found = new Map<string, string>();
   for (const path of [".github/workflows/rollback.yml", ".github/workflows/post-deploy.yml"]) {
-    for (const [, kind, name] of readFileSync(path, "utf8").matchAll(/\b(secrets|vars)\.([A-Z][A-Z0-9_]*)/g)) {
+    for (const [, kind, name] of readFileSync(path, "utf8").matchAll(
+      /\b(secrets|vars)\.([A-Z][A-Z0-9_]*)/g,
+    )) {
       found.set(name as string, kind === "secrets" ? "secret" : "variable");
     }
   }
@@ -63,7 +65,8 @@ describe("the README's settings, the workflow and the root action stay in step",
     for (const [input = "", counterpart = ""] of rows) {
       const workflowInput = /^input (.+)$/.exec(counterpart)?.[1];
       if (workflowInput) expect(workflowInput, input).toBe(input);
-      else if (counterpart !== "(root action only)") expect(settings.has(counterpart), `${input} → ${counterpart}`).toBe(true);
+      else if (counterpart !== "(root action only)")
+        expect(settings.has(counterpart), `${input} → ${counterpart}`).toBe(true);
     }
   });
 
