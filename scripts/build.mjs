@@ -36,7 +36,8 @@ bundle("src/bundle.ts", join(outDir, "bundle"));
 
 // The registry is the list of actions the shared bundle knows.
 const registry = readFileSync("src/actions/registry.ts", "utf8");
-const registered = [...registry.matchAll(/^\s+"([a-z-]+)": \(\) => import\(/gm)].map((m) => m[1]);
+// Names without a hyphen are unquoted (the formatter removes the quotes).
+const registered = [...registry.matchAll(/^\s+"?([a-z-]+)"?: \(\) => import\(/gm)].map((m) => m[1]);
 for (const name of registered) {
   mkdirSync(join(outDir, name), { recursive: true });
   writeFileSync(

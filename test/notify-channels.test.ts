@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { notify } from "../src/actions/notify.ts";
-import { InputError } from "../src/core/inputs.ts";
+import { notifyAction } from "../src/actions/notify/index.ts";
+import { runDefinition } from "../src/core/action.ts";
 import { recordingToolkit } from "../src/core/toolkit.ts";
 import { ChatSimulator } from "../src/sim/chat.ts";
 import { expectDiscordMessage, expectSlackMessage, expectTeamsMessage } from "./notify-schemas.ts";
@@ -10,7 +10,7 @@ const env = {
   GITHUB_REPOSITORY: "acme/shop",
   GITHUB_RUN_ID: "4242",
   GITHUB_ACTOR: "octocat",
-  GITHUB_REF_NAME: "main",
+  GITHUB_REF: "refs/heads/main",
   GITHUB_WORKFLOW: "Rollback",
 };
 // Short backoff so retries take milliseconds; Retry-After is still honoured as sent.
@@ -47,6 +47,10 @@ const secretParts = [
 function expectNoSecret(tk: ReturnType<typeof recordingToolkit>) {
   const seen = [...tk.logs, JSON.stringify(tk.outputs), tk.summary, tk.failed ?? ""].join("\n");
   for (const secret of secretParts) expect(seen).not.toContain(secret);
+}
+
+function notify(tk: ReturnType<typeof recordingToolkit>, tuning = fast) {
+  return runDefinition(notifyAction(tuning), tk);
 }
 
 async function run(inputs: Record<string, string>, tuning = fast) {
@@ -302,9 +306,10 @@ describe("notify: bad inputs", () => {
       },
       env,
     );
-    const error = await notify(tk, fast).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InputError);
-    const message = (error as Error).message;
+    await notify(tk, fast);
+    // Bad input fails the step before anything is sent.
+    const message = tk.failed ?? "";
+    expect(message).toContain("Nothing was changed.");
     expect(message).toContain('Input "status" is "exploded"; it must be one of: started, succeeded');
     expect(message).toContain(
       'Input "fields" line 2 is not a "Key: value" line. Example: "Vercel: dpl_old → dpl_new"',
@@ -316,7 +321,7 @@ describe("notify: bad inputs", () => {
     expect(message).toContain('Input "started-at" is "yesterday", which is not a time');
     expect(message).not.toContain("simulatedDiscordSecret0001");
     expect(sim.server.requests).toHaveLength(0);
-    expect(tk.outputs).toEqual({});
+    expect(tk.outputs).toEqual({ status: "failed" });
   });
 
   it("checks inputs that go together: slack-channel, slack-thread-ts, incident-issue", async () => {
@@ -330,13 +335,13 @@ describe("notify: bad inputs", () => {
       },
       { GITHUB_REPOSITORY: "" },
     );
-    const error = (await notify(tk, fast).catch((e: unknown) => e)) as Error;
-    expect(error).toBeInstanceOf(InputError);
-    expect(error.message.split("\n")).toEqual([
+    await notify(tk, fast);
+    expect((tk.failed ?? "").split("\n")).toEqual([
       'Input "slack-channel" is required with slack-token. Example: "C0123456789"',
       expect.stringContaining('Input "slack-thread-ts" is "yesterday", which is not a Slack message ts.'),
       expect.stringContaining('Input "github-token" is empty, and incident-issue needs it.'),
       expect.stringContaining('Input "incident-issue" needs GITHUB_REPOSITORY'),
+      "Nothing was changed.",
     ]);
     expect(sim.server.requests).toHaveLength(0);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { notify } from "../src/actions/notify.ts";
+import { notifyAction } from "../src/actions/notify/index.ts";
+import { runDefinition } from "../src/core/action.ts";
 import { recordingToolkit } from "../src/core/toolkit.ts";
 import { ChatSimulator } from "../src/sim/chat.ts";
 import { GitHubSimulator, type SimIssue } from "../src/sim/github.ts";
@@ -19,13 +20,15 @@ beforeEach(() => {
   chat.delivered.length = 0;
 });
 
+const notify = (tk: ReturnType<typeof recordingToolkit>) => runDefinition(notifyAction(), tk);
+
 const env = () => ({
   GITHUB_API_URL: gh.url,
   GITHUB_SERVER_URL: "https://github.com",
   GITHUB_REPOSITORY: "acme/shop",
   GITHUB_RUN_ID: "4242",
   GITHUB_ACTOR: "octocat",
-  GITHUB_REF_NAME: "main",
+  GITHUB_REF: "refs/heads/main",
   GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
 });
 

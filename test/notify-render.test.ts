@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { runContext } from "../src/core/context.ts";
 import { discordPayload, embedLength } from "../src/platforms/chat/discord.ts";
-import { type ChatMessage, contextFromEnv, parseFields, truncate } from "../src/platforms/chat/message.ts";
+import { type ChatMessage, contextFromRun, parseFields, truncate } from "../src/platforms/chat/message.ts";
 import { slackPayload } from "../src/platforms/chat/slack.ts";
 import { payloadBytes, teamsPayload } from "../src/platforms/chat/teams.ts";
 import { webhookPayload } from "../src/platforms/chat/webhook.ts";
@@ -13,7 +14,7 @@ const env = {
   GITHUB_RUN_ID: "4242",
   GITHUB_RUN_ATTEMPT: "2",
   GITHUB_ACTOR: "octocat",
-  GITHUB_REF_NAME: "main",
+  GITHUB_REF: "refs/heads/main",
   GITHUB_SHA: "0123456789abcdef0123456789abcdef01234567",
   GITHUB_WORKFLOW: "Rollback",
 };
@@ -28,7 +29,7 @@ function message(overrides: Partial<ChatMessage> = {}): ChatMessage {
       { name: "Railway api", value: "d_9 → d_8" },
     ],
     time: "2025-01-31T12:00:00.000Z",
-    ...contextFromEnv(env),
+    ...contextFromRun(runContext(env)),
     ...overrides,
   };
 }
@@ -41,8 +42,8 @@ const manyFields = (n: number, valueLength = 1500) =>
   }));
 
 describe("message model", () => {
-  it("takes the run's context from GITHUB_* variables", () => {
-    expect(contextFromEnv(env)).toEqual({
+  it("takes the run's context from the run context (GITHUB_* variables)", () => {
+    expect(contextFromRun(runContext(env))).toEqual({
       runUrl: "https://github.com/acme/shop/actions/runs/4242/attempts/2",
       actor: "octocat",
       repository: "acme/shop",
@@ -51,7 +52,7 @@ describe("message model", () => {
       sha: env.GITHUB_SHA,
       workflow: "Rollback",
     });
-    expect(contextFromEnv({})).toEqual({
+    expect(contextFromRun(runContext({}))).toEqual({
       runUrl: undefined,
       actor: undefined,
       repository: undefined,
@@ -256,7 +257,7 @@ describe("generic webhook body", () => {
 describe("incident report", () => {
   it("holds time, version from and to, reason, duration, impact, resolution and links", () => {
     const report = {
-      ...contextFromEnv(env),
+      ...contextFromRun(runContext(env)),
       title: "Checkout 500s",
       status: "succeeded" as const,
       time: "2025-01-31T12:00:00.000Z",

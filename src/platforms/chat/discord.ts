@@ -1,4 +1,4 @@
-import { type ChatMessage, contextParts, STATUS_STYLE, truncate } from "./message.ts";
+import { type ChatMessage, contextParts, escapeMarkdown, STATUS_STYLE, truncate } from "./message.ts";
 import { postJson, type SendOptions } from "./send.ts";
 
 /** Embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -46,26 +46,27 @@ export function discordPayload(message: ChatMessage): DiscordPayload {
   const style = STATUS_STYLE[message.status];
   const fields = message.fields.map((field) => ({
     // Discord rejects empty names and values.
-    name: truncate(field.name, DISCORD_LIMITS.fieldName) || "–",
-    value: truncate(field.value, DISCORD_LIMITS.fieldValue) || "–",
+    name: truncate(escapeMarkdown(field.name), DISCORD_LIMITS.fieldName) || "–",
+    value: truncate(escapeMarkdown(field.value), DISCORD_LIMITS.fieldValue) || "–",
     inline: field.value.length <= 40,
   }));
   const embed: DiscordEmbed = {
-    title: truncate(`${style.symbol} ${message.title}`, DISCORD_LIMITS.title),
+    title: truncate(`${style.symbol} ${escapeMarkdown(message.title)}`, DISCORD_LIMITS.title),
     color: style.color,
     timestamp: message.time,
     fields: [],
     footer: {
       text: truncate(
         contextParts(message)
-          .map((part) => part.text)
+          .map((part) => escapeMarkdown(part.text))
           .join(" · "),
         512,
       ),
     },
     ...(message.runUrl ? { url: message.runUrl } : {}),
   };
-  const text = message.message.trim() ? message.message : "";
+  // Commit messages and reasons are text, not Markdown.
+  const text = message.message.trim() ? escapeMarkdown(message.message) : "";
   const total = () => embedLength(embed);
   // Fields first (they carry what changed), keeping room for the start of the message; a last field
   // says how many were left out.

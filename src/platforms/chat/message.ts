@@ -1,3 +1,5 @@
+import type { RunContext } from "../../core/context.ts";
+
 /** What a notification says, independent of the channel it goes to. */
 export const STATUSES = ["started", "succeeded", "failed", "cancelled", "info"] as const;
 export type ChatStatus = (typeof STATUSES)[number];
@@ -65,25 +67,20 @@ export const STATUS_STYLE: Record<ChatStatus, StatusStyle> = {
   info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
 };
 
-/** The run's context from the runner's GITHUB_* variables; each part is absent outside a runner. */
-export function contextFromEnv(
-  env: Record<string, string | undefined>,
+/** The run's context, as the runner's run context has it; each part is absent outside a runner. */
+export function contextFromRun(
+  run: RunContext,
 ): Pick<ChatMessage, "runUrl" | "actor" | "repository" | "repositoryUrl" | "ref" | "sha" | "workflow"> {
-  const server = env.GITHUB_SERVER_URL || "https://github.com";
-  const repository = env.GITHUB_REPOSITORY || undefined;
-  const attempt =
-    env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : "";
+  const repository = run.repository?.full;
   return {
-    runUrl:
-      repository && env.GITHUB_RUN_ID
-        ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
-        : undefined,
-    actor: env.GITHUB_TRIGGERING_ACTOR || env.GITHUB_ACTOR || undefined,
+    runUrl: run.runUrl,
+    actor: run.actor,
     repository,
-    repositoryUrl: repository ? `${server}/${repository}` : undefined,
-    ref: env.GITHUB_REF_NAME || env.GITHUB_REF || undefined,
-    sha: env.GITHUB_SHA || undefined,
-    workflow: env.GITHUB_WORKFLOW || undefined,
+    repositoryUrl: repository ? `${run.serverUrl}/${repository}` : undefined,
+    // A branch or tag reads better short: refs/heads/main → main.
+    ref: run.ref?.replace(/^refs\/(heads|tags)\//, ""),
+    sha: run.sha,
+    workflow: run.workflow,
   };
 }
 
@@ -130,4 +127,25 @@ export function contextParts(message: ChatMessage): { text: string; url?: string
   if (message.actor) parts.push({ text: `by ${message.actor}` });
   parts.push({ text: message.time.replace(/\.\d+Z$/, "Z") });
   return parts;
+}
+
+/**
+ * Text from commit messages, reasons and bodies, made inert for Discord's and Teams' Markdown: no bold,
+ * links, headings, quotes, spoilers or code from someone's commit message. Underscores inside words stay
+ * (`dpl_abc`), since no renderer reads them as emphasis there.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\*`~|[\]]/g, "\\$&")
+    .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace("_", "\\_"))
+    .replace(/^(\s*)(#|>|-#)/gm, "$1\\$2")
+    .replace(/<(?=[@#:]|a:|t:)/g, "\\<");
+}
+
+/** The same for GitHub Markdown (issues): also no HTML and no @mentions (which notify people and teams). */
+export function escapeGitHubMarkdown(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/\\\|/g, "|")
+    .replace(/</g, "&lt;")
+    .replace(/@(?=[\w-])/g, "@\u2060");
 }

@@ -1,4 +1,10 @@
-import { HttpClient, type HttpClientOptions, HttpError, type HttpResponse } from "../../core/http.ts";
+import {
+  HttpClient,
+  type HttpClientOptions,
+  HttpError,
+  type HttpResponse,
+  isPlainRefusal,
+} from "../../core/http.ts";
 import { redact } from "../../core/secrets.ts";
 import { formatMs } from "../../core/wait.ts";
 
@@ -112,13 +118,4 @@ export function channelError(label: string, error: unknown, hint?: string): Chan
     code,
     error.ambiguous,
   );
-}
-
-/**
- * Whether a 401/403 answer's text may be quoted: a platform's own words ("Bad credentials",
- * `invalid_token`), not an echo of what was sent. A proxy or hostile server may echo the credential back,
- * and credentials carry digits or long random runs, so text with either is never shown.
- */
-export function isPlainRefusal(text: string): boolean {
-  return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
 }

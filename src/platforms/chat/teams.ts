@@ -1,4 +1,4 @@
-import { type ChatMessage, contextParts, STATUS_STYLE, truncate } from "./message.ts";
+import { type ChatMessage, contextParts, escapeMarkdown, STATUS_STYLE, truncate } from "./message.ts";
 import { postJson, type SendOptions } from "./send.ts";
 
 /** Teams rejects messages over about 28 KB; stay under with a margin for the workflow's envelope. */
@@ -43,7 +43,7 @@ function card(message: ChatMessage, messageMax: number, factCount: number): Team
   const body: CardElement[] = [
     {
       type: "TextBlock",
-      text: truncate(`${style.symbol} ${message.title}`, TEAMS_LIMITS.title),
+      text: truncate(`${style.symbol} ${escapeMarkdown(message.title)}`, TEAMS_LIMITS.title),
       size: "Large",
       weight: "Bolder",
       color: style.teamsColor,
@@ -51,19 +51,20 @@ function card(message: ChatMessage, messageMax: number, factCount: number): Team
       wrap: true,
     },
   ];
-  const text = truncate(message.message.trim(), messageMax);
+  // Commit messages and reasons are text, not Markdown.
+  const text = truncate(escapeMarkdown(message.message.trim()), messageMax);
   if (text) body.push({ type: "TextBlock", text, wrap: true });
   if (message.fields.length) {
     const facts = message.fields.slice(0, factCount).map((field) => ({
-      title: truncate(field.name, TEAMS_LIMITS.factValue),
-      value: truncate(field.value, TEAMS_LIMITS.factValue) || "–",
+      title: truncate(escapeMarkdown(field.name), TEAMS_LIMITS.factValue),
+      value: truncate(escapeMarkdown(field.value), TEAMS_LIMITS.factValue) || "–",
     }));
     const hidden = message.fields.length - facts.length;
     if (hidden > 0) facts.push({ title: "…", value: `${hidden} more fields, not shown` });
     body.push({ type: "FactSet", facts });
   }
   const context = contextParts(message)
-    .map((part) => (part.url ? `[${part.text}](${part.url})` : part.text))
+    .map((part) => (part.url ? `[${escapeMarkdown(part.text)}](${part.url})` : escapeMarkdown(part.text)))
     .join(" · ");
   body.push({ type: "TextBlock", text: context, size: "Small", isSubtle: true, wrap: true });
   return {

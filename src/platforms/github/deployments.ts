@@ -1,6 +1,6 @@
+import { isPlainRefusal } from "../../core/http.ts";
 import type { ChatStatus } from "../chat/message.ts";
 import { truncate } from "../chat/message.ts";
-import { isPlainRefusal } from "../chat/send.ts";
 import { githubErrorMessage, type Octokit } from "./client.ts";
 
 // GitHub REST: POST /repos/{o}/{r}/deployments (ref, environment, auto_merge, required_contexts, task,

@@ -1,6 +1,12 @@
 import { cell } from "../../core/report.ts";
 import { formatMs } from "../../core/wait.ts";
-import { type ChatField, type ChatStatus, STATUS_STYLE, truncate } from "../chat/message.ts";
+import {
+  type ChatField,
+  type ChatStatus,
+  escapeGitHubMarkdown,
+  STATUS_STYLE,
+  truncate,
+} from "../chat/message.ts";
 import { githubErrorMessage, type Octokit } from "./client.ts";
 
 /** The incident report teams used to write by hand: time, version, reason, duration, impact, resolution. */
@@ -56,16 +62,22 @@ function report(report: IncidentReport): string {
         .replace("Z", " UTC"),
     ],
     ["Status", `${style.symbol} ${style.word}`],
-    ["Version (from → to)", report.changes.map((c) => `${c.name}: ${c.value}`).join("\n") || undefined],
-    ["Reason", report.reason],
+    [
+      "Version (from → to)",
+      report.changes.map((c) => escapeGitHubMarkdown(`${c.name}: ${c.value}`)).join("\n") || undefined,
+    ],
+    ["Reason", report.reason && escapeGitHubMarkdown(report.reason)],
     ["Duration", report.durationMs === undefined ? undefined : formatMs(report.durationMs)],
-    ["Impact", report.impact ?? "_to be filled in_"],
-    ["Resolution", report.resolution ?? DEFAULT_RESOLUTION[report.status]],
+    ["Impact", report.impact ? escapeGitHubMarkdown(report.impact) : "_to be filled in_"],
+    [
+      "Resolution",
+      report.resolution ? escapeGitHubMarkdown(report.resolution) : DEFAULT_RESOLUTION[report.status],
+    ],
     ["Links", links.join(" · ")],
   ];
   const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${cell(value)} |`)];
   if (report.actor) lines.push(`| **Run by** | ${cell(`@${report.actor}`)} |`);
-  const text = report.message.trim() ? `\n\n${report.message.trim()}` : "";
+  const text = report.message.trim() ? `\n\n${escapeGitHubMarkdown(report.message.trim())}` : "";
   return `${lines.join("\n")}${text}`;
 }
 
@@ -100,21 +112,27 @@ function hint(error: unknown): string {
   return "";
 }
 
-/** The open issue labelled `label` whose title is exactly `title`, looking through every page. */
+/** Pages of open incident issues looked through (100 each) before giving up. */
+export const INCIDENT_SEARCH_PAGES = 10;
+
+/**
+ * The open issue labelled `label` whose title is exactly `title`. Bounded: a server that ignores `page`
+ * (answering the first page again and again) or a repository with thousands of open incidents must not
+ * keep the step listing forever.
+ */
 export async function findOpenIncident(
   octokit: Octokit,
-  owner: string,
-  repo: string,
-  title: string,
-  label = INCIDENT_LABEL,
+  options: { owner: string; repo: string; title: string; label?: string; log?: (line: string) => void },
 ): Promise<{ number: number; html_url: string } | undefined> {
+  const { owner, repo, title } = options;
   const perPage = 100;
-  for (let page = 1; ; page++) {
+  const seen = new Set<number>();
+  for (let page = 1; page <= INCIDENT_SEARCH_PAGES; page++) {
     const { data } = await octokit.rest.issues.listForRepo({
       owner,
       repo,
       state: "open",
-      labels: label,
+      labels: options.label ?? INCIDENT_LABEL,
       per_page: perPage,
       page,
     });
@@ -122,7 +140,18 @@ export async function findOpenIncident(
     const found = data.find((issue) => issue.title === title && !issue.pull_request);
     if (found) return { number: found.number, html_url: found.html_url };
     if (data.length < perPage) return undefined;
+    if (data.every((issue) => seen.has(issue.number))) {
+      options.log?.(
+        `GitHub issue: page ${page} repeats earlier issues (the server ignores paging); search stopped.`,
+      );
+      return undefined;
+    }
+    for (const issue of data) seen.add(issue.number);
   }
+  options.log?.(
+    `GitHub issue: no open incident titled like this in the first ${INCIDENT_SEARCH_PAGES * perPage} open incident issues; search stopped.`,
+  );
+  return undefined;
 }
 
 /**
@@ -131,14 +160,21 @@ export async function findOpenIncident(
  */
 export async function recordIncident(
   octokit: Octokit,
-  options: { owner: string; repo: string; report: IncidentReport; label?: string },
+  options: {
+    owner: string;
+    repo: string;
+    report: IncidentReport;
+    label?: string;
+    log?: (line: string) => void;
+  },
 ): Promise<IncidentResult> {
   const { owner, repo, report: r } = options;
   const label = options.label ?? INCIDENT_LABEL;
   const title = truncate(r.title, TITLE_MAX);
+  const search = { owner, repo, title, label, log: options.log };
   let existing: { number: number; html_url: string } | undefined;
   try {
-    existing = await findOpenIncident(octokit, owner, repo, title, label);
+    existing = await findOpenIncident(octokit, search);
   } catch (error) {
     throw new IncidentError(
       `GitHub issue: listing open issues failed: ${githubErrorMessage(error)}.${hint(error)}`,
@@ -176,7 +212,7 @@ export async function recordIncident(
   } catch (error) {
     const status = (error as { status?: number }).status;
     if (status === undefined || status >= 500) {
-      const created = await findOpenIncident(octokit, owner, repo, title, label).catch(() => undefined);
+      const created = await findOpenIncident(octokit, search).catch(() => undefined);
       if (created) return { action: "opened", number: created.number, url: created.html_url };
     }
     throw new IncidentError(
