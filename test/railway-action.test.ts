@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { railwayRedeploy } from "../src/actions/railway-redeploy.ts";
-import { errorMessage } from "../src/core/secrets.ts";
-import { type RecordingToolkit, recordingToolkit } from "../src/core/toolkit.ts";
+import railwayRedeploy from "../src/actions/railway-redeploy/index.ts";
+import type { RecordingToolkit } from "../src/core/toolkit.ts";
 import { type RailwaySeed, RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
+import { runInProcess } from "./helpers/run.ts";
 
 const FAST = { initializingMs: 15, buildingMs: 15, deployingMs: 30 };
 const { backend, "ai-engine": aiEngine } = SCENARIO.services;
@@ -19,20 +19,22 @@ async function start(seed: RailwaySeed = rollbackScenario({ timing: FAST })) {
   return { sim, url };
 }
 
-/** Runs the action in-process as `main` would: an escaping error becomes setFailed. */
-async function run(url: string, inputs: Record<string, string>): Promise<RecordingToolkit> {
-  const tk = recordingToolkit({
+/** Runs the action in-process through the runner the bundle uses. */
+function run(url: string, inputs: Record<string, string>): Promise<RecordingToolkit> {
+  return runInProcess(railwayRedeploy, {
     token: SCENARIO.projectToken,
     services: "backend",
     "api-url": url,
     ...inputs,
   });
-  try {
-    await railwayRedeploy(tk);
-  } catch (error) {
-    tk.setFailed(errorMessage(error));
-  }
-  return tk;
+}
+
+/** A rollback's deployment carries the target's image and `reason: "rollback"` (PLATFORMS.md). */
+function expectRollbackOf(sim: RailwaySimulator, id: string | undefined, targetId: string) {
+  const created = sim.deployment(id as string);
+  expect(created?.meta.reason).toBe("rollback");
+  expect(created?.meta.imageDigest).toBe(sim.deployment(targetId)?.meta.imageDigest);
+  return created;
 }
 
 const MUTATIONS = new Set(["DeploymentRollback", "DeploymentRedeploy", "DeploymentRestart"]);
@@ -87,8 +89,7 @@ describe("rollback", () => {
     expect(tk.outputs.status).toBe("rolled-back");
     expect(tk.logs.join("\n")).toContain(`Skipped ${backend.failed} (CRASHED): it crashed`);
     expect(tk.summary).toContain(`skipped ${backend.failed} (CRASHED): it crashed`);
-    const created = sim.deployment(tk.outputs["deployment-id"] as string);
-    expect(created?.meta.rollbackTargetDeploymentId).toBe(backend.good);
+    const created = expectRollbackOf(sim, tk.outputs["deployment-id"], backend.good);
     expect(created?.status).toBe("SUCCESS");
     expect(mutations(sim)).toEqual(["DeploymentRollback"]);
   });
@@ -112,9 +113,7 @@ describe("rollback", () => {
     const tk = await run(url, { deployment: backend.good });
     expect(tk.outputs.status).toBe("rolled-back");
     expect(rows(tk)[0]).toMatchObject({ from: backend.bad, to: backend.good });
-    expect(sim.deployment(tk.outputs["deployment-id"] as string)?.meta.rollbackTargetDeploymentId).toBe(
-      backend.good,
-    );
+    expectRollbackOf(sim, tk.outputs["deployment-id"], backend.good);
   });
 
   it("refuses an explicit target Railway cannot roll back to, before any mutation", async () => {
@@ -153,8 +152,7 @@ describe("rollback", () => {
     sim.behave("backend", { raceDeploy: {} });
     const tk = await run(url, {});
     expect(tk.outputs.status).toBe("rolled-back");
-    const mine = sim.deployment(tk.outputs["deployment-id"] as string);
-    expect(mine?.meta.rollbackTargetDeploymentId).toBe(backend.good);
+    const mine = expectRollbackOf(sim, tk.outputs["deployment-id"], backend.good);
     const racer = sim.deploymentsOf("backend").find((d) => d.meta.reason === "deploy");
     expect(racer).toBeDefined();
     expect(racer?.id).not.toBe(mine?.id);
@@ -196,7 +194,8 @@ describe("strategies", () => {
     const tk = await run(url, { strategy: "redeploy" });
     expect(tk.outputs.status).toBe("redeployed");
     const created = sim.deployment(tk.outputs["deployment-id"] as string);
-    expect(created?.meta.redeployTargetDeploymentId).toBe(backend.good);
+    expect(created?.meta.reason).toBe("redeploy");
+    expect(created?.meta.commitHash).toBe(sim.deployment(backend.good)?.meta.commitHash);
     expect(created?.status).toBe("SUCCESS");
     expect(mutations(sim)).toEqual(["DeploymentRedeploy"]);
   });
@@ -231,9 +230,7 @@ describe("strategies", () => {
     const { sim, url } = await start();
     const tk = await run(url, { wait: "0" });
     expect(tk.outputs.status).toBe("requested");
-    expect(sim.deployment(tk.outputs["deployment-id"] as string)?.meta.rollbackTargetDeploymentId).toBe(
-      backend.good,
-    );
+    expectRollbackOf(sim, tk.outputs["deployment-id"], backend.good);
     expect(sim.operations()).not.toContain("DeploymentStatus");
   });
 });
@@ -379,7 +376,7 @@ describe("faults", () => {
       status: 429,
       headers: { "retry-after": "0" },
       body: { errors: [{ message: "Rate limit exceeded" }] },
-      operation: "Project",
+      operation: "ServiceConfig",
     });
     const tk = await run(url, {});
     expect(tk.outputs.status).toBe("rolled-back");
@@ -399,12 +396,12 @@ describe("faults", () => {
   it("retries reads after 5xx, dropped connections and slow answers", async () => {
     const { sim, url } = await start();
     sim.inject({ kind: "status", status: 502, operation: "ProjectToken" });
-    sim.inject({ kind: "drop", operation: "Project" });
+    sim.inject({ kind: "drop", operation: "ServiceConfig" });
     sim.inject({ kind: "delay", ms: 200, operation: "ServiceDeployments" });
     const tk = await run(url, {});
     expect(tk.outputs.status).toBe("rolled-back");
     expect(sim.operations().filter((o) => o === "ProjectToken")).toHaveLength(2);
-    expect(sim.operations().filter((o) => o === "Project")).toHaveLength(2);
+    expect(sim.operations().filter((o) => o === "ServiceConfig")).toHaveLength(2);
   });
 
   it("never re-sends a rollback whose answer was lost: it reads the service and finds the new deployment", async () => {
@@ -414,9 +411,7 @@ describe("faults", () => {
     expect(mutations(sim)).toEqual(["DeploymentRollback"]);
     expect(tk.outputs.status).toBe("rolled-back");
     expect(tk.logs.join("\n")).toContain("answer to the rollback was lost");
-    expect(sim.deployment(tk.outputs["deployment-id"] as string)?.meta.rollbackTargetDeploymentId).toBe(
-      backend.good,
-    );
+    expectRollbackOf(sim, tk.outputs["deployment-id"], backend.good);
   });
 
   it("never re-sends a redeploy answered 502 after it was applied", async () => {

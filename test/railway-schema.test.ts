@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildSchema, type GraphQLSchema, parse, validate } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { railwayRedeploy } from "../src/actions/railway-redeploy.ts";
-import { recordingToolkit } from "../src/core/toolkit.ts";
+import railwayRedeploy from "../src/actions/railway-redeploy/index.ts";
 import { OPERATIONS } from "../src/platforms/railway/operations.ts";
 import { RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
+import { runInProcess } from "./helpers/run.ts";
 
 const PUBLIC_SCHEMA = resolve(import.meta.dirname, "../../shared/api/railway-public-schema.graphql");
 const present = existsSync(PUBLIC_SCHEMA);
@@ -48,7 +48,9 @@ describe.skipIf(!present)("what the simulator accepted from the action is valid 
     );
     const url = await sim.start();
     const runs: Array<Record<string, string>> = [
-      // By project name with an account token: Projects, then Project.
+      // A push on its way is cancelled; variables compared; auto-deploy paused after.
+      { token: SCENARIO.projectToken, services: "backend", "freeze-auto-deploy": "true" },
+      // By project name with an account token: Workspaces, Projects, then Project.
       { token: SCENARIO.accountToken, project: "shop", services: "backend, ai-engine", strategy: "redeploy" },
       // Going back to the (now removed) bad deployment on purpose: an explicit target.
       {
@@ -60,8 +62,8 @@ describe.skipIf(!present)("what the simulator accepted from the action is valid 
       { token: SCENARIO.projectToken, services: "backend, ai-engine", strategy: "restart" },
     ];
     for (const run of runs) {
-      const tk = recordingToolkit({ ...run, "api-url": url });
-      await railwayRedeploy(tk);
+      if (run["freeze-auto-deploy"]) sim.push("backend", { durationMs: 5000 });
+      const tk = await runInProcess(railwayRedeploy, { ...run, "api-url": url });
       expect(tk.failed).toBeUndefined();
     }
   });
@@ -78,12 +80,20 @@ describe.skipIf(!present)("what the simulator accepted from the action is valid 
       "ProjectToken",
       "Project",
       "Projects",
+      "Workspaces",
       "ServiceDeployments",
+      "ServiceConfig",
       "DeploymentStatus",
     ]) {
       expect(names).toContain(expected);
     }
-    for (const expected of ["DeploymentRollback", "DeploymentRedeploy", "DeploymentRestart"]) {
+    for (const expected of [
+      "DeploymentRollback",
+      "DeploymentRedeploy",
+      "DeploymentRestart",
+      "DeploymentCancel",
+      "ServiceInstanceAutoDeployUpdate",
+    ]) {
       expect(names).toContain(expected);
     }
     const schema = publicSchema();

@@ -15,6 +15,7 @@ export const RAILWAY_SIM_SCHEMA = `
 scalar DateTime
 scalar DeploymentMeta
 scalar DeploymentStatus
+scalar EnvironmentVariables
 
 type Deployment {
   id: ID!
@@ -32,8 +33,24 @@ type Deployment {
   url: String
 }
 
+type DeploymentSnapshot { id: ID! createdAt: DateTime! updatedAt: DateTime! variables: EnvironmentVariables! }
+type Variable { id: ID! name: String! isSealed: Boolean! serviceId: String environmentId: String }
+type EnvironmentVariablesConnectionEdge { cursor: String! node: Variable! }
+type EnvironmentVariablesConnection { edges: [EnvironmentVariablesConnectionEdge!]! pageInfo: PageInfo! }
+type Workspace { id: ID! name: String! }
+type User { id: ID! name: String workspaces: [Workspace!]! }
+type ServiceInstanceAutoDeployStatus { canEnable: Boolean! enabled: Boolean! reason: String }
+type ServiceInstanceAutoDeployUpdateResult { enabled: Boolean! }
+input ServiceInstanceAutoDeployUpdateInput { enabled: Boolean! environmentId: String! projectId: String! serviceId: String! }
+input DeploymentStatusInput { in: [DeploymentStatus!] notIn: [DeploymentStatus!] }
+
 type Service { id: ID! name: String! projectId: String! }
-type Environment { id: ID! name: String! projectId: String! }
+type Environment {
+  id: ID!
+  name: String!
+  projectId: String!
+  variables(after: String, before: String, first: Int, last: Int): EnvironmentVariablesConnection!
+}
 type PageInfo { endCursor: String hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String }
 type ProjectServicesConnectionEdge { cursor: String! node: Service! }
 type ProjectServicesConnection { edges: [ProjectServicesConnectionEdge!]! pageInfo: PageInfo! }
@@ -51,7 +68,7 @@ type QueryProjectsConnection { edges: [QueryProjectsConnectionEdge!]! pageInfo: 
 type QueryDeploymentsConnectionEdge { cursor: String! node: Deployment! }
 type QueryDeploymentsConnection { edges: [QueryDeploymentsConnectionEdge!]! pageInfo: PageInfo! }
 
-type ProjectToken { id: ID! name: String! projectId: String! environmentId: String! }
+type ProjectToken { id: ID! name: String! projectId: String! environmentId: String! project: Project! }
 
 type ServiceInstance {
   id: ID!
@@ -67,6 +84,7 @@ input DeploymentListInput {
   includeDeleted: Boolean
   projectId: String
   serviceId: String
+  status: DeploymentStatusInput
 }
 
 type Query {
@@ -76,12 +94,19 @@ type Query {
   serviceInstance(environmentId: String!, serviceId: String!): ServiceInstance!
   deployments(after: String, before: String, first: Int, input: DeploymentListInput!, last: Int): QueryDeploymentsConnection!
   deployment(id: String!): Deployment!
+  me: User!
+  environment(id: String!, projectId: String): Environment!
+  deploymentSnapshot(deploymentId: String!): DeploymentSnapshot
+  variables(environmentId: String!, projectId: String!, serviceId: String, unrendered: Boolean): EnvironmentVariables!
+  serviceInstanceAutoDeployStatus(environmentId: String!, projectId: String!, serviceId: String!): ServiceInstanceAutoDeployStatus!
 }
 
 type Mutation {
   deploymentRollback(id: String!): Boolean!
   deploymentRedeploy(id: String!, usePreviousImageTag: Boolean): Deployment!
   deploymentRestart(id: String!): Boolean!
+  deploymentCancel(id: String!): Boolean!
+  serviceInstanceAutoDeployUpdate(input: ServiceInstanceAutoDeployUpdateInput!): ServiceInstanceAutoDeployUpdateResult!
 }
 
 type Subscription {
@@ -101,6 +126,14 @@ export interface SimDeployment {
   canRollback?: boolean;
   canRedeploy: boolean;
   meta: Record<string, unknown>;
+  /** The service's variables when it was made: what `deploymentSnapshot` answers, and what a rollback restores. */
+  variables: Record<string, string>;
+}
+
+/** Service variables in one environment. `sealed` names never come back through the API (PLATFORMS.md). */
+export interface SimVariables {
+  values: Record<string, string>;
+  sealed: Set<string>;
 }
 
 export interface RailwaySeed {
@@ -109,14 +142,24 @@ export interface RailwaySeed {
     name: string;
     environments: Array<{ id: string; name: string }>;
     services: Array<{ id: string; name: string }>;
+    /** Unset: a personal-account project (the only kind root `projects` lists). */
+    workspaceId?: string;
   }>;
+  /** The workspaces an account token's user belongs to (`me { workspaces }`). */
+  workspaces?: Array<{ id: string; name: string }>;
+  /**
+   * Each service's current variables in its default environment, by service name or id; `sealed`: names
+   * whose values Railway never returns.
+   */
+  variables?: Record<string, { values: Record<string, string>; sealed?: string[] }>;
   /** `createdAt`: epoch ms, an ISO date, or a negative number of ms before the simulator starts. */
   deployments?: Array<
-    Omit<SimDeployment, "createdAt" | "updatedAt" | "canRedeploy" | "meta" | "projectId"> & {
+    Omit<SimDeployment, "createdAt" | "updatedAt" | "canRedeploy" | "meta" | "projectId" | "variables"> & {
       createdAt?: number | string;
       canRedeploy?: boolean;
       meta?: Record<string, unknown>;
       projectId?: string;
+      variables?: Record<string, string>;
     }
   >;
   tokens?: {
@@ -153,11 +196,16 @@ export interface ServiceBehavior {
 /**
  * Faults: those of SimServer, optionally limited to one GraphQL operation, plus
  * - `graphql-error`: HTTP 200 with `errors[]` and this message;
+ * - `graphql-data`: HTTP 200 with this `data` instead of running the operation (`deploymentRollback: false`);
+ * - `finish-during-cancel`: the deployment a `deploymentCancel` names finishes (SUCCESS) just before the
+ *   cancel arrives, which Railway then refuses;
  * - `ws-refuse`: refuse WebSocket upgrades; `ws-silent`: acknowledge subscriptions but never send updates.
  */
 export type RailwayFault =
   | (Fault & { operation?: string })
   | { kind: "graphql-error"; operation?: string; message: string; times?: number }
+  | { kind: "graphql-data"; operation: string; data: Record<string, unknown>; times?: number }
+  | { kind: "finish-during-cancel"; times?: number }
   | { kind: "ws-refuse" | "ws-silent"; times?: number };
 
 type Auth =
@@ -195,6 +243,11 @@ export class RailwaySimulator {
   private readonly behaviors = new Map<string, ServiceBehavior>();
   private readonly graphqlFaults: Array<{ operation?: string; message: string; times: number }> = [];
   private readonly wsFaults: Array<{ kind: "ws-refuse" | "ws-silent"; times: number }> = [];
+  private readonly dataFaults: Array<{ operation: string; data: Record<string, unknown>; times: number }> =
+    [];
+  private cancelRaces = 0;
+  /** Per service instance (`serviceId:environmentId`): its variables and whether pushes auto-deploy. */
+  private readonly instances = new Map<string, { variables: SimVariables; autoDeploy: boolean }>();
   private readonly listeners = new Set<(deployment: SimDeployment, previous: string | undefined) => void>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly rate = new Map<string, number[]>();
@@ -210,6 +263,13 @@ export class RailwaySimulator {
     this.timing = { ...DEFAULT_TIMING, ...seed.timing };
     if (options.onChange) this.listeners.add(options.onChange);
     const started = Date.now();
+    for (const [idOrName, vars] of Object.entries(seed.variables ?? {})) {
+      const service = this.service(idOrName);
+      this.instance(service.id, this.environment(service.projectId).id).variables = {
+        values: { ...vars.values },
+        sealed: new Set(vars.sealed),
+      };
+    }
     for (const d of seed.deployments ?? []) {
       const service = this.service(d.serviceId);
       const createdAt =
@@ -220,15 +280,17 @@ export class RailwaySimulator {
             : d.createdAt < 0
               ? started + d.createdAt
               : d.createdAt;
+      const environmentId = this.environment(service.projectId, d.environmentId).id;
       this.deploymentsById.set(d.id, {
         ...d,
         serviceId: service.id,
         projectId: d.projectId ?? service.projectId,
-        environmentId: this.environment(service.projectId, d.environmentId).id,
+        environmentId,
         createdAt,
         updatedAt: createdAt,
         canRedeploy: d.canRedeploy ?? true,
         meta: d.meta ?? {},
+        variables: d.variables ?? { ...this.instance(service.id, environmentId).variables.values },
       });
     }
     this.server = new SimServer((request) => this.handle(request));
@@ -277,6 +339,10 @@ export class RailwaySimulator {
         message: fault.message,
         times: fault.times ?? 1,
       });
+    } else if (fault.kind === "graphql-data") {
+      this.dataFaults.push({ operation: fault.operation, data: fault.data, times: fault.times ?? 1 });
+    } else if (fault.kind === "finish-during-cancel") {
+      this.cancelRaces += fault.times ?? 1;
     } else if (fault.kind === "ws-refuse" || fault.kind === "ws-silent") {
       this.wsFaults.push({ kind: fault.kind, times: fault.times ?? 1 });
     } else {
@@ -290,6 +356,76 @@ export class RailwaySimulator {
   behave(serviceIdOrName: string, behavior: ServiceBehavior): this {
     this.behaviors.set(this.service(serviceIdOrName).id, behavior);
     return this;
+  }
+
+  /**
+   * A git push to the service's branch: a deployment builds, deploys and replaces the active one, unless
+   * auto-deploy is paused (`serviceInstanceAutoDeployUpdate`), when Railway deploys nothing (PLATFORMS.md).
+   * `durationMs` splits ¼ building, ½ deploying, ¼ to the outcome. Returns the deployment, if any.
+   */
+  push(
+    serviceIdOrName: string,
+    options: {
+      environment?: string;
+      durationMs?: number;
+      outcome?: string;
+      meta?: Record<string, unknown>;
+    } = {},
+  ): SimDeployment | undefined {
+    const service = this.service(serviceIdOrName);
+    const environmentId = this.environment(service.projectId, options.environment).id;
+    if (!this.instance(service.id, environmentId).autoDeploy) return undefined;
+    const { initializingMs, buildingMs, deployingMs } = this.timing;
+    const total = options.durationMs ?? (initializingMs + buildingMs + deployingMs) * 4;
+    const commitHash = randomUUID().replace(/-/g, "");
+    const meta = {
+      reason: "deploy",
+      commitHash,
+      commitMessage: "A push",
+      imageDigest: `sha256:${commitHash}`,
+      ...options.meta,
+    };
+    const from = { projectId: service.projectId, environmentId, serviceId: service.id };
+    return this.create(
+      from,
+      meta,
+      [
+        ["BUILDING", total / 4],
+        ["DEPLOYING", total / 2],
+        [options.outcome ?? "SUCCESS", total / 4],
+      ],
+      {
+        variables: { ...this.instance(service.id, environmentId).variables.values },
+      },
+    );
+  }
+
+  /** Whether a push to the service deploys now (`serviceInstanceAutoDeployUpdate` pauses it). */
+  autoDeploy(serviceIdOrName: string, environmentIdOrName?: string): boolean {
+    const service = this.service(serviceIdOrName);
+    return this.instance(service.id, this.environment(service.projectId, environmentIdOrName).id).autoDeploy;
+  }
+
+  /** The service's variables now, sealed ones included (the API never returns those). */
+  variablesOf(serviceIdOrName: string, environmentIdOrName?: string): Record<string, string> {
+    const service = this.service(serviceIdOrName);
+    const environment = this.environment(service.projectId, environmentIdOrName);
+    return { ...this.instance(service.id, environment.id).variables.values };
+  }
+
+  /** Changes the service's variables as the dashboard would (`undefined` removes one). */
+  setVariables(
+    serviceIdOrName: string,
+    changes: Record<string, string | undefined>,
+    environmentIdOrName?: string,
+  ): void {
+    const service = this.service(serviceIdOrName);
+    const environment = this.environment(service.projectId, environmentIdOrName);
+    const { values } = this.instance(service.id, environment.id).variables;
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === undefined) delete values[name];
+      else values[name] = value;
+    }
   }
 
   onChange(listener: (deployment: SimDeployment, previous: string | undefined) => void): () => void {
@@ -328,6 +464,16 @@ export class RailwaySimulator {
   private now(): number {
     this.lastTime = Math.max(Date.now(), this.lastTime + 1);
     return this.lastTime;
+  }
+
+  private instance(serviceId: string, environmentId: string) {
+    const key = `${serviceId}:${environmentId}`;
+    let found = this.instances.get(key);
+    if (!found) {
+      found = { variables: { values: {}, sealed: new Set() }, autoDeploy: true };
+      this.instances.set(key, found);
+    }
+    return found;
   }
 
   private service(idOrName: string) {
@@ -393,12 +539,16 @@ export class RailwaySimulator {
     for (const listener of this.listeners) listener(deployment, previous);
   }
 
-  /** Plays a lifecycle: each status after its delay; the last one stays. */
+  /**
+   * Plays a lifecycle: each status after its delay; the last one stays. It stops when something else moved
+   * the deployment on meanwhile (removed, cancelled, finished early).
+   */
   private play(deployment: SimDeployment, steps: Array<[string, number]>): void {
     const [first, ...rest] = steps;
     if (!first) return;
+    const expected = deployment.status;
     this.later(first[1], () => {
-      if (deployment.status === "REMOVED") return;
+      if (deployment.status !== expected) return;
       this.transition(deployment, first[0]);
       this.play(deployment, rest);
     });
@@ -416,9 +566,10 @@ export class RailwaySimulator {
   }
 
   private create(
-    from: SimDeployment,
+    from: Pick<SimDeployment, "projectId" | "environmentId" | "serviceId">,
     meta: Record<string, unknown>,
     steps: Array<[string, number]>,
+    extra: Pick<SimDeployment, "variables">,
   ): SimDeployment {
     const createdAt = this.now();
     const deployment: SimDeployment = {
@@ -431,6 +582,7 @@ export class RailwaySimulator {
       updatedAt: createdAt,
       canRedeploy: true,
       meta,
+      ...extra,
     };
     this.deploymentsById.set(deployment.id, deployment);
     for (const listener of this.listeners) listener(deployment, undefined);
@@ -444,18 +596,12 @@ export class RailwaySimulator {
     const race = behavior?.raceDeploy;
     if (!race) return;
     this.behaviors.set(from.serviceId, { ...behavior, raceDeploy: undefined });
-    const { initializingMs, buildingMs, deployingMs } = this.timing;
-    const total = race.durationMs ?? (initializingMs + buildingMs + deployingMs) * 4;
-    const meta = {
-      reason: "deploy",
-      commitHash: randomUUID().replace(/-/g, ""),
-      commitMessage: "A push racing the rollback",
-    };
-    this.create(from, meta, [
-      ["BUILDING", total / 4],
-      ["DEPLOYING", total / 2],
-      [race.outcome ?? "SUCCESS", total / 4],
-    ]);
+    this.push(from.serviceId, {
+      environment: from.environmentId,
+      durationMs: race.durationMs,
+      outcome: race.outcome,
+      meta: { commitMessage: "A push racing the rollback" },
+    });
   }
 
   // —— GraphQL ——
@@ -513,6 +659,11 @@ export class RailwaySimulator {
     if (fault) {
       if (--fault.times <= 0) this.graphqlFaults.splice(this.graphqlFaults.indexOf(fault), 1);
       return { status: 200, body: { data: null, errors: [{ message: fault.message }] } };
+    }
+    const answer = this.dataFaults.find((f) => f.operation === name);
+    if (answer) {
+      if (--answer.times <= 0) this.dataFaults.splice(this.dataFaults.indexOf(answer), 1);
+      return { status: 200, body: { data: answer.data } };
     }
     const result = await graphql({
       schema: this.schema,
@@ -577,7 +728,14 @@ export class RailwaySimulator {
     return {
       projectToken: () => {
         if (auth.kind !== "project") throw new GraphQLError("Project Token not found");
-        return { id: "pt", name: "token", projectId: auth.projectId, environmentId: auth.environmentId };
+        const project = this.seed.projects.find((p) => p.id === auth.projectId);
+        return {
+          id: "pt",
+          name: "token",
+          projectId: auth.projectId,
+          environmentId: auth.environmentId,
+          project: project ? projectView(project) : null,
+        };
       },
       project: ({ id }: { id: string }) => {
         const project = this.seed.projects.find((p) => p.id === id);
@@ -586,9 +744,17 @@ export class RailwaySimulator {
           throw new GraphQLError("Project not found");
         return projectView(project);
       },
-      projects: () => {
+      // Root `projects` lists only the personal account's projects; workspace ones need `workspaceId`
+      // (PLATFORMS.md, the CLI's UserProjects.graphql).
+      projects: ({ workspaceId }: { workspaceId?: string }) => {
         if (auth.kind !== "account") throw new GraphQLError("Not Authorized");
-        return edges(this.seed.projects.map(projectView));
+        if (workspaceId && !this.seed.workspaces?.some((w) => w.id === workspaceId))
+          throw new GraphQLError("Not Authorized");
+        return edges(this.seed.projects.filter((p) => p.workspaceId === workspaceId).map(projectView));
+      },
+      me: () => {
+        if (auth.kind !== "account") throw new GraphQLError("Not Authorized");
+        return { id: "user-1", name: "Simulated User", workspaces: this.seed.workspaces ?? [] };
       },
       serviceInstance: ({ environmentId, serviceId }: { environmentId: string; serviceId: string }) => {
         const project = this.seed.projects.find((p) => p.environments.some((e) => e.id === environmentId));
@@ -606,10 +772,15 @@ export class RailwaySimulator {
         };
       },
       deployments: ({
-        input,
+        input: { status, ...input },
         first,
       }: {
-        input: { projectId?: string; environmentId?: string; serviceId?: string };
+        input: {
+          projectId?: string;
+          environmentId?: string;
+          serviceId?: string;
+          status?: { in?: string[]; notIn?: string[] };
+        };
         first?: number;
       }) => {
         if (auth.kind === "none") throw new GraphQLError(auth.reason);
@@ -620,23 +791,43 @@ export class RailwaySimulator {
             ? { ...input, projectId: auth.projectId, environmentId: auth.environmentId }
             : input,
         );
-        return edges(found.slice(0, first ?? 50).map((d) => this.view(d)));
+        const wanted = found.filter(
+          (d) => (!status?.in || status.in.includes(d.status)) && !status?.notIn?.includes(d.status),
+        );
+        return edges(wanted.slice(0, first ?? 50).map((d) => this.view(d)));
       },
       deployment: ({ id }: { id: string }) => this.view(this.visibleDeployment(auth, id)),
       deploymentRollback: ({ id }: { id: string }) => {
         const target = this.visibleDeployment(auth, id);
         if (!this.canRollback(target))
           throw new GraphQLError("Deployment cannot be rolled back: its image is no longer available");
-        const meta = { ...target.meta, reason: "rollback", rollbackTargetDeploymentId: target.id };
-        this.create(target, meta, this.lifecycle(target.serviceId, false));
+        // What is seen from the real API (PLATFORMS.md): the target's image and `reason: "rollback"`,
+        // no key naming the target. A rollback restores the target's custom variables too.
+        const meta = { reason: "rollback", image: target.meta.image, imageDigest: target.meta.imageDigest };
+        const instance = this.instance(target.serviceId, target.environmentId);
+        const { values, sealed } = instance.variables;
+        for (const name of Object.keys(values)) if (!sealed.has(name)) delete values[name];
+        for (const [name, value] of Object.entries(target.variables))
+          if (!sealed.has(name)) values[name] = value;
+        this.create(target, meta, this.lifecycle(target.serviceId, false), {
+          variables: { ...target.variables },
+        });
         this.race(target);
         return true;
       },
       deploymentRedeploy: ({ id }: { id: string }) => {
         const target = this.visibleDeployment(auth, id);
         if (!target.canRedeploy) throw new GraphQLError("Deployment cannot be redeployed");
-        const meta = { ...target.meta, reason: "redeploy", redeployTargetDeploymentId: target.id };
-        const created = this.create(target, meta, this.lifecycle(target.serviceId, true));
+        // Same source, a new build: the commit stays, the image is new; nothing names the target.
+        const { image: _image, imageDigest: _digest, ...source } = target.meta;
+        const meta = {
+          ...source,
+          reason: "redeploy",
+          imageDigest: `sha256:${randomUUID().replace(/-/g, "")}`,
+        };
+        const created = this.create(target, meta, this.lifecycle(target.serviceId, true), {
+          variables: { ...this.instance(target.serviceId, target.environmentId).variables.values },
+        });
         this.race(target);
         return this.view(created);
       },
@@ -651,11 +842,94 @@ export class RailwaySimulator {
         );
         return true;
       },
+      ...this.configResolvers(auth, edges),
       ...railwayMetricsResolvers(this.traffic, (serviceId, environmentId) => {
         const project = this.seed.projects.find((p) => p.services.some((s) => s.id === serviceId));
         if (!project) throw new GraphQLError("Service not found");
         this.check(auth, project.id, environmentId);
       }),
+    };
+  }
+
+  /** Variables, snapshots, auto-deploy and cancellation (issues 16 and 19). */
+  private configResolvers(auth: Auth, edges: <T>(nodes: T[]) => unknown) {
+    // Sealed values never come back through the API (PLATFORMS.md): only their names, via Variable.isSealed.
+    const unsealed = (values: Record<string, string>, sealed: Set<string>) =>
+      Object.fromEntries(Object.entries(values).filter(([name]) => !sealed.has(name)));
+    const instanceOf = (projectId: string, environmentId: string, serviceId: string) => {
+      this.check(auth, projectId, environmentId);
+      const project = this.seed.projects.find((p) => p.id === projectId);
+      if (!project?.services.some((s) => s.id === serviceId)) throw new GraphQLError("Service not found");
+      return this.instance(serviceId, environmentId);
+    };
+    return {
+      environment: ({ id }: { id: string }) => {
+        const project = this.seed.projects.find((p) => p.environments.some((e) => e.id === id));
+        const environment = project?.environments.find((e) => e.id === id);
+        if (!project || !environment) throw new GraphQLError("Environment not found");
+        this.check(auth, project.id, id);
+        const variables = project.services.flatMap((service) => {
+          const { values, sealed } = this.instance(service.id, id).variables;
+          return Object.keys(values).map((name) => ({
+            id: `${service.id}:${name}`,
+            name,
+            isSealed: sealed.has(name),
+            serviceId: service.id,
+            environmentId: id,
+          }));
+        });
+        return { ...environment, projectId: project.id, variables: () => edges(variables) };
+      },
+      deploymentSnapshot: ({ deploymentId }: { deploymentId: string }) => {
+        const d = this.visibleDeployment(auth, deploymentId);
+        const { sealed } = this.instance(d.serviceId, d.environmentId).variables;
+        const at = new Date(d.createdAt).toISOString();
+        return {
+          id: `snapshot-${d.id}`,
+          createdAt: at,
+          updatedAt: at,
+          variables: unsealed(d.variables, sealed),
+        };
+      },
+      variables: (args: { environmentId: string; projectId: string; serviceId?: string }) => {
+        // Without a service: the environment's shared variables, which this simulator has none of.
+        if (!args.serviceId) {
+          this.check(auth, args.projectId, args.environmentId);
+          return {};
+        }
+        const { values, sealed } = instanceOf(args.projectId, args.environmentId, args.serviceId).variables;
+        return unsealed(values, sealed);
+      },
+      serviceInstanceAutoDeployStatus: (args: {
+        environmentId: string;
+        projectId: string;
+        serviceId: string;
+      }) => ({
+        canEnable: true,
+        enabled: instanceOf(args.projectId, args.environmentId, args.serviceId).autoDeploy,
+        reason: null,
+      }),
+      serviceInstanceAutoDeployUpdate: ({
+        input,
+      }: {
+        input: { enabled: boolean; environmentId: string; projectId: string; serviceId: string };
+      }) => {
+        instanceOf(input.projectId, input.environmentId, input.serviceId).autoDeploy = input.enabled;
+        return { enabled: input.enabled };
+      },
+      deploymentCancel: ({ id }: { id: string }) => {
+        const target = this.visibleDeployment(auth, id);
+        if (this.cancelRaces > 0 && IN_PROGRESS.has(target.status)) {
+          this.cancelRaces--;
+          this.transition(target, "SUCCESS");
+        }
+        // Railway's words and the status a cancelled deployment shows are not documented: the simulator
+        // refuses anything not in progress, and shows a cancelled one as REMOVED (it never serves).
+        if (!IN_PROGRESS.has(target.status))
+          throw new GraphQLError(`Deployment cannot be cancelled: it is ${target.status}`);
+        this.transition(target, "REMOVED");
+        return true;
+      },
     };
   }
 
@@ -770,6 +1044,7 @@ export class RailwaySimulator {
 export const SCENARIO = {
   projectId: "7c3e9f0a-1b2d-4e5f-8a9b-0c1d2e3f4a5b",
   projectName: "shop",
+  workspaceId: "a1c2e3f4-0000-4000-8000-00000000ac3e",
   environmentId: "e0a1b2c3-d4e5-4f60-8172-93a4b5c6d7e8",
   stagingEnvironmentId: "e1b2c3d4-e5f6-4071-8283-94a5b6c7d8e9",
   projectToken: "rwp-7f3a9c2e-project-token-production",
@@ -812,7 +1087,9 @@ export function rollbackScenario(
     const meta = (n: number, message: string) => ({
       commitHash: `${name.replace(/\W/g, "")}${n}`.padEnd(40, "0"),
       commitMessage: message,
+      commitAuthor: "dev@shop.example",
       image: `registry.railway.internal/${name}:${n}`,
+      imageDigest: `sha256:${`${name.replace(/\W/g, "")}${n}`.padEnd(64, "0")}`,
     });
     const base = { serviceId: s.id, environmentId: SCENARIO.environmentId };
     deployments.push(
@@ -839,8 +1116,16 @@ export function rollbackScenario(
           { id: SCENARIO.stagingEnvironmentId, name: "staging" },
         ],
         services: Object.entries(SCENARIO.services).map(([name, s]) => ({ id: s.id, name })),
+        workspaceId: SCENARIO.workspaceId,
       },
     ],
+    workspaces: [{ id: SCENARIO.workspaceId, name: "acme" }],
+    variables: Object.fromEntries(
+      Object.keys(SCENARIO.services).map((name) => [
+        name,
+        { values: { DATABASE_URL: `postgres://db.internal/${name}`, LOG_LEVEL: "info" } },
+      ]),
+    ),
     deployments,
     tokens: {
       account: [SCENARIO.accountToken],

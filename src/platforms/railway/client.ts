@@ -1,6 +1,8 @@
 import { z } from "zod";
+import type { Logger } from "../../core/action.ts";
 import { HttpClient, type HttpClientOptions, HttpError } from "../../core/http.ts";
 import {
+  DEPLOYMENT_CANCEL_MUTATION,
   DEPLOYMENT_QUERY,
   DEPLOYMENT_REDEPLOY_MUTATION,
   DEPLOYMENT_RESTART_MUTATION,
@@ -9,6 +11,7 @@ import {
   PROJECT_TOKEN_QUERY,
   PROJECTS_QUERY,
   SERVICE_DEPLOYMENTS_QUERY,
+  WORKSPACES_QUERY,
 } from "./operations.ts";
 
 export const DEFAULT_API_URL = "https://backboard.railway.com/graphql/v2";
@@ -20,7 +23,7 @@ export interface RailwayClientOptions {
   token: string;
   tokenType: TokenType;
   apiUrl?: string;
-  log?: (line: string) => void;
+  logger?: Logger;
   /** Overrides for timeouts and retries (tests, the CLI). */
   http?: Partial<Omit<HttpClientOptions, "baseUrl" | "platform" | "headers">>;
 }
@@ -40,6 +43,31 @@ export class RailwayError extends Error {
   /** Railway's answer for a token that may not see this object (or is not the kind it was sent as). */
   get notAuthorized(): boolean {
     return this.messages.some((m) => /not authori[sz]ed|unauthori[sz]ed|forbidden|token/i.test(m));
+  }
+}
+
+/** Railway refused the token itself: as the kinds it was tried as, it may read nothing. */
+export class TokenRejectedError extends Error {
+  override name = "TokenRejectedError";
+  /** How it was sent: `project` (Project-Access-Token), `account` (Bearer), or both under `auto`. */
+  readonly triedAs: TokenType[];
+  readonly railwayMessages: string[];
+  constructor(triedAs: TokenType[], railwayMessages: string[]) {
+    super(
+      `Railway rejected the token (${railwayMessages.join("; ")}), sent as ${triedAs.map((t) => (t === "project" ? "a project token" : "an account/workspace token")).join(" and as ")}.`,
+    );
+    this.triedAs = triedAs;
+    this.railwayMessages = railwayMessages;
+  }
+}
+
+/** The mutation answered `false`: Railway did not do it. */
+export class RefusedError extends Error {
+  override name = "RefusedError";
+  readonly operation: string;
+  constructor(operation: string) {
+    super(`Railway answered false to ${operation}: it did not act.`);
+    this.operation = operation;
   }
 }
 
@@ -67,18 +95,19 @@ const named = z.object({ id: z.string(), name: z.string() });
 export type Named = z.infer<typeof named>;
 const edgesOf = <T extends z.ZodType>(node: T) => z.object({ edges: z.array(z.object({ node })) });
 
+const projectSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  services: edgesOf(named),
+  environments: edgesOf(named),
+});
 const projectTokenData = z.object({
-  projectToken: z.object({ projectId: z.string(), environmentId: z.string() }),
+  projectToken: z.object({ projectId: z.string(), environmentId: z.string(), project: projectSchema }),
 });
-const projectData = z.object({
-  project: z.object({
-    id: z.string(),
-    name: z.string(),
-    services: edgesOf(named),
-    environments: edgesOf(named),
-  }),
-});
+const projectData = z.object({ project: projectSchema });
 const projectsData = z.object({ projects: edgesOf(named) });
+const workspacesData = z.object({ me: z.object({ workspaces: z.array(named) }) });
+const cancelData = z.object({ deploymentCancel: z.boolean() });
 const serviceDeploymentsData = z.object({
   serviceInstance: z.object({ activeDeployments: z.array(deploymentSchema) }).nullable(),
   deployments: edgesOf(deploymentSchema),
@@ -107,14 +136,14 @@ export class RailwayClient {
   readonly tokenType: TokenType;
   readonly apiUrl: string;
   private readonly http: HttpClient;
-  private readonly log: (line: string) => void;
+  readonly logger: Logger;
   /** Requests made outside this client's HTTP (subscriptions opened, the token probe), one each. */
   extraRequests = 0;
 
   constructor(options: RailwayClientOptions) {
     this.tokenType = options.tokenType;
     this.apiUrl = options.apiUrl ?? DEFAULT_API_URL;
-    this.log = options.log ?? (() => {});
+    this.logger = options.logger ?? { info: () => {}, warn: () => {}, debug: () => {} };
     this.http = new HttpClient({
       baseUrl: this.apiUrl,
       platform: "Railway",
@@ -125,7 +154,9 @@ export class RailwayClient {
         return first ? { code: first.extensions?.code, message: first.message } : undefined;
       },
       onRetry: ({ attempt, delayMs, reason }) =>
-        this.log(`Railway API: ${reason}, retrying in ${Math.round(delayMs / 100) / 10}s (retry ${attempt})`),
+        this.logger.info(
+          `Railway API: ${reason}, retrying in ${Math.round(delayMs / 100) / 10}s (retry ${attempt})`,
+        ),
       ...options.http,
     });
   }
@@ -182,24 +213,42 @@ export class RailwayClient {
     return this.send(operation, document, variables, schema, false);
   }
 
-  async projectToken(): Promise<{ projectId: string; environmentId: string }> {
-    const data = await this.send("ProjectToken", PROJECT_TOKEN_QUERY, {}, projectTokenData, false);
-    return data.projectToken;
+  /** A mutation kept beside its own feature: sent once, never retried. */
+  async mutate<T>(
+    operation: string,
+    document: string,
+    variables: Record<string, unknown>,
+    schema: z.ZodType<T>,
+  ): Promise<T> {
+    return this.send(operation, document, variables, schema, true);
+  }
+
+  /** A project token's scope and its project, in one read. */
+  async projectToken(): Promise<{ projectId: string; environmentId: string; project: Project }> {
+    const { projectToken } = await this.send(
+      "ProjectToken",
+      PROJECT_TOKEN_QUERY,
+      {},
+      projectTokenData,
+      false,
+    );
+    return { ...projectToken, project: flatProject(projectToken.project) };
   }
 
   async project(id: string): Promise<Project> {
     const { project } = await this.send("Project", PROJECT_QUERY, { id }, projectData, false);
-    return {
-      id: project.id,
-      name: project.name,
-      services: project.services.edges.map((e) => e.node),
-      environments: project.environments.edges.map((e) => e.node),
-    };
+    return flatProject(project);
   }
 
-  async projects(): Promise<Named[]> {
-    const data = await this.send("Projects", PROJECTS_QUERY, {}, projectsData, false);
+  /** Without a workspace: the personal account's projects only. */
+  async projects(workspaceId?: string): Promise<Named[]> {
+    const data = await this.send("Projects", PROJECTS_QUERY, { workspaceId }, projectsData, false);
     return data.projects.edges.map((e) => e.node);
+  }
+
+  /** The workspaces of the token's user (an account token; a workspace token has no user). */
+  async workspaces(): Promise<Named[]> {
+    return (await this.send("Workspaces", WORKSPACES_QUERY, {}, workspacesData, false)).me.workspaces;
   }
 
   async serviceDeployments(
@@ -225,8 +274,8 @@ export class RailwayClient {
     return (await this.send("Deployment", DEPLOYMENT_QUERY, { id }, deploymentData, false)).deployment;
   }
 
-  /** Railway answers only `true`; the new deployment must be found by reading the service. */
-  async rollback(id: string): Promise<boolean> {
+  /** Railway answers `true` (else RefusedError); the new deployment must be found by reading the service. */
+  async rollback(id: string): Promise<void> {
     const data = await this.send(
       "DeploymentRollback",
       DEPLOYMENT_ROLLBACK_MUTATION,
@@ -234,7 +283,13 @@ export class RailwayClient {
       rollbackData,
       true,
     );
-    return data.deploymentRollback;
+    if (!data.deploymentRollback) throw new RefusedError("DeploymentRollback");
+  }
+
+  /** Stops a queued, building or deploying deployment (RefusedError when Railway answers false). */
+  async cancel(id: string): Promise<void> {
+    const data = await this.send("DeploymentCancel", DEPLOYMENT_CANCEL_MUTATION, { id }, cancelData, true);
+    if (!data.deploymentCancel) throw new RefusedError("DeploymentCancel");
   }
 
   /** Same source, new build (usePreviousImageTag false). */
@@ -249,10 +304,19 @@ export class RailwayClient {
     return data.deploymentRedeploy;
   }
 
-  async restart(id: string): Promise<boolean> {
+  async restart(id: string): Promise<void> {
     const data = await this.send("DeploymentRestart", DEPLOYMENT_RESTART_MUTATION, { id }, restartData, true);
-    return data.deploymentRestart;
+    if (!data.deploymentRestart) throw new RefusedError("DeploymentRestart");
   }
+}
+
+function flatProject(project: z.infer<typeof projectSchema>): Project {
+  return {
+    id: project.id,
+    name: project.name,
+    services: project.services.edges.map((e) => e.node),
+    environments: project.environments.edges.map((e) => e.node),
+  };
 }
 
 export function authHeaders(token: string, tokenType: TokenType): Record<string, string> {
@@ -265,8 +329,10 @@ function newestFirst(deployments: Deployment[]): Deployment[] {
 
 export interface DetectedToken {
   client: RailwayClient;
-  /** Set for a project token: the one project and environment it may act on. */
-  scope?: { projectId: string; environmentId: string };
+  /** Set for a project token: the one project and environment it may act on, and the project. */
+  scope?: { projectId: string; environmentId: string; project: Project };
+  /** `auto` found it is not a project token: an account-side refusal then means Railway rejects it outright. */
+  probedAsProject?: string[];
 }
 
 /**
@@ -284,19 +350,16 @@ export async function connect(
   try {
     return { client: asProject, scope: await asProject.projectToken() };
   } catch (error) {
-    const rejected =
-      error instanceof RailwayError || (error instanceof HttpError && [401, 403].includes(error.status ?? 0));
-    if (options.tokenType === "project" || !rejected) {
-      if (rejected) {
-        throw new RailwayError("ProjectToken", [
-          `${(error as Error).message.replace(/^Railway API \w+ failed: /, "")}. The token was sent as a project token (Project-Access-Token header) and Railway did not accept it: if it is an account or workspace token, set token-type: account; otherwise create a project token for this environment (project settings → Tokens)`,
-        ]);
-      }
-      throw error;
-    }
+    const refused = error instanceof RailwayError;
+    const rejected = refused || (error instanceof HttpError && [401, 403].includes(error.status ?? 0));
+    if (!rejected) throw error;
+    const messages = refused ? error.messages : [error.message];
+    if (options.tokenType === "project") throw new TokenRejectedError(["project"], messages);
     const account = new RailwayClient({ ...options, tokenType: "account" });
     account.extraRequests += asProject.requestCount;
-    options.log?.("The token is not a project token; using it as an account/workspace token (Bearer).");
-    return { client: account };
+    options.logger?.info(
+      "The token is not a project token; using it as an account/workspace token (Bearer).",
+    );
+    return { client: account, probedAsProject: messages };
   }
 }

@@ -1,5 +1,6 @@
 import { WebSocket } from "undici";
 import { z } from "zod";
+import type { Logger } from "../../core/action.ts";
 import { formatMs, waitFor } from "../../core/wait.ts";
 import type { RailwayClient } from "./client.ts";
 import { classifyStatus } from "./deployments.ts";
@@ -7,8 +8,13 @@ import { DEPLOYMENT_SUBSCRIPTION } from "./operations.ts";
 
 /** How long the subscription may take to be acknowledged before polling takes over. */
 const SUBSCRIBE_TIMEOUT_MS = 5000;
-/** With live updates, a read this often guards against a subscription that went silent. */
-const GUARD_READ_MS = 30_000;
+/**
+ * With live updates, a read this soon after subscribing when nothing was pushed yet, then whenever nothing
+ * was heard (pushed or read) for `GUARD_READ_MS`: a subscription that accepts and stays silent costs at
+ * most about 10 s of detection, and a talking one costs no reads.
+ */
+const FIRST_GUARD_MS = 2000;
+const GUARD_READ_MS = 10_000;
 /** Without live updates: first pause between reads, growing ×1.5 up to the CLI's 5 s… and a bit beyond. */
 const FALLBACK_FIRST_MS = 2000;
 const FALLBACK_MAX_MS = 8000;
@@ -152,7 +158,7 @@ export type DeploymentOutcome =
 
 export interface WaitDeploymentOptions {
   timeoutMs: number;
-  log: (line: string) => void;
+  log: Logger;
   /** Label for progress lines, e.g. "backend deployment 1234". */
   what: string;
   /** Set false to poll only. */
@@ -170,16 +176,18 @@ export async function waitForDeployment(
   options: WaitDeploymentOptions,
 ): Promise<DeploymentOutcome> {
   let latest: string | undefined;
+  let heardAt = Date.now();
   const unknownSeen = new Set<string>();
   // Every status seen, pushed or read, is noted as it arrives: a short-lived unknown one still warns.
   const see = (status: string) => {
+    heardAt = Date.now();
     // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
     if (latest !== undefined && ["success", "failed"].includes(classifyStatus(latest))) return;
     latest = status;
     if (classifyStatus(status) === "unknown" && !unknownSeen.has(status)) {
       unknownSeen.add(status);
-      options.log(
-        `warning: ${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`,
+      options.log.warn(
+        `${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`,
       );
     }
   };
@@ -187,10 +195,13 @@ export async function waitForDeployment(
     options.live === false
       ? undefined
       : subscribeDeployment(client, deploymentId, see, (reason) =>
-          options.log(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`),
+          options.log.info(
+            `Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`,
+          ),
         );
   try {
     if (subscription) await subscription.ready;
+    const subscribedAt = Date.now();
     let lastRead: number | undefined;
     let fallbackDelay = FALLBACK_FIRST_MS;
     const result = await waitFor<string>({
@@ -200,14 +211,15 @@ export async function waitForDeployment(
       maxDelayMs: TICK_MS,
       factor: 1,
       progressEveryMs: 15_000,
-      onProgress: options.log,
+      onProgress: (line) => options.log.info(line),
       poll: async () => {
         const now = Date.now();
         const live = subscription?.healthy === true;
-        const due =
-          lastRead === undefined
-            ? !live || latest === undefined
-            : now - lastRead >= (live ? GUARD_READ_MS : fallbackDelay);
+        const due = live
+          ? latest === undefined && lastRead === undefined
+            ? now - subscribedAt >= FIRST_GUARD_MS
+            : now - heardAt >= GUARD_READ_MS
+          : lastRead === undefined || now - lastRead >= fallbackDelay;
         if (due) {
           if (lastRead !== undefined && !live) fallbackDelay = Math.min(FALLBACK_MAX_MS, fallbackDelay * 1.5);
           lastRead = now;
