@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { HttpClient, parseRetryAfter, type RequestOptions, sleep } from "../../core/http.ts";
 import type { ChatStatus } from "../chat/message.ts";
 import { ChannelError, channelError, type SendOptions } from "../chat/send.ts";
@@ -94,8 +95,10 @@ export class StatusHttp {
     const retries = this.options.retries ?? 4;
     for (let attempt = 0; ; attempt++) {
       try {
-        const response = await this.http.request({ ...request, acceptStatuses: [420] });
-        if (response.status !== 420) return response.data;
+        // The schema applies to real answers only, so the 420 is read without it.
+        const { schema, ...rest } = request;
+        const response = await this.http.request({ ...rest, acceptStatuses: [420] });
+        if (response.status !== 420) return parseAnswer(this.label, response.status, response.data, schema);
         const waitMs = parseRetryAfter(response.headers["retry-after"]) ?? 1000 * 2 ** attempt;
         if (attempt >= retries || waitMs > (this.options.maxRetryAfterMs ?? 60_000)) {
           throw new ChannelError(
@@ -110,6 +113,18 @@ export class StatusHttp {
       }
     }
   }
+}
+
+function parseAnswer<T>(label: string, status: number, body: unknown, schema: z.ZodType<T> | undefined): T {
+  if (!schema) return body as T;
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? issue.path.join(".") : "body";
+  throw new ChannelError(
+    `${label}: answered ${status} with a body that is not understood (${where}: ${issue?.message}).`,
+    status,
+  );
 }
 
 /** A read that answers 404 for "no such thing": undefined then. */
