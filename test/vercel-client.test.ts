@@ -76,7 +76,9 @@ describe("VercelClient", () => {
       baseUrl: url,
       http: { timeoutMs: 150, backoffBaseMs: 10 },
     });
-    const error = await client.requestRollback("prj_shop", "dpl_good2").catch((e: unknown) => e);
+    const error = await client
+      .requestRollback({ projectId: "prj_shop", deploymentId: "dpl_good2" })
+      .catch((e: unknown) => e);
     expect((error as HttpError).ambiguous).toBe(true);
     expect(sim.mutations()).toHaveLength(1);
   });

@@ -40,7 +40,8 @@ describe("vercel-promote: choosing the target", () => {
     const tk = await run(s);
     expect(tk.failed).toBeUndefined();
     expect(tk.outputs["deployment-id"]).toBe("dpl_old_good");
-    const lists = s.requests.filter((r) => r.path === "/v6/deployments");
+    // The pick's pages (the in-flight look-ups ask by state).
+    const lists = s.requests.filter((r) => r.path === "/v6/deployments" && !r.query.get("state"));
     expect(lists.length).toBe(2);
     expect(lists[1]?.query.get("until")).toBe(String(s.deployment("dpl_stg10")?.createdAt));
     expect(s.productionDeployment("shop")?.id).toBe("dpl_old_good");
@@ -266,7 +267,10 @@ describe("vercel-promote: waiting", () => {
     expect(tk.failed).toContain("production still serves dpl_bad");
     expect(
       s.requests.some(
-        (r) => r.path === "/v1/projects/prj_shop/rollback/aliases" && r.query.get("failedOnly") === "true",
+        (r) =>
+          r.path === "/v9/projects/prj_shop/rollback/aliases" &&
+          r.query.get("failedOnly") === "true" &&
+          r.query.get("limit") === "20",
       ),
     ).toBe(true);
   });

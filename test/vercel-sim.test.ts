@@ -1,12 +1,21 @@
 import { Vercel } from "@vercel/sdk";
+import { CancelDeploymentResponseBody$inboundSchema } from "@vercel/sdk/models/canceldeploymentresponsebody.js";
 import { CreateDeploymentResponseBody2$inboundSchema } from "@vercel/sdk/models/createdeploymentresponsebody.js";
+import { GetAliasResponseBody$inboundSchema } from "@vercel/sdk/models/getaliasop.js";
 // The official SDK's zod models for the operations the simulator serves (zod v3 schemas, read as-is).
 import { GetDeploymentResponseBody2$inboundSchema } from "@vercel/sdk/models/getdeploymentresponsebody1.js";
 import { GetDeploymentsResponseBody$inboundSchema } from "@vercel/sdk/models/getdeploymentsop.js";
 import { GetProjectResponseBody$inboundSchema } from "@vercel/sdk/models/getprojectresponsebody.js";
+import { GetRollingReleaseResponseBody$inboundSchema } from "@vercel/sdk/models/getrollingreleaseop.js";
 import { ListPromoteAliasesResponseBody2$inboundSchema } from "@vercel/sdk/models/listpromotealiasesop.js";
+import { request } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
-import { badProductionSimulator, SIM_VERCEL_TOKEN, type VercelSimulator } from "../src/sim/vercel.ts";
+import {
+  badProductionScenario,
+  badProductionSimulator,
+  SIM_VERCEL_TOKEN,
+  VercelSimulator,
+} from "../src/sim/vercel.ts";
 
 let sim: VercelSimulator | undefined;
 afterEach(async () => {
@@ -59,8 +68,12 @@ describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
     expect(rollback.status).toBe(201);
     expect(rollback.text).toBe(""); // the SDK reads 201 as void
 
-    const aliases = await call(`${base}/v1/projects/prj_shop/rollback/aliases?failedOnly=true`);
+    const aliases = await call(`${base}/v1/projects/prj_shop/promote/aliases?failedOnly=true`);
     strictParse(ListPromoteAliasesResponseBody2$inboundSchema, aliases.json);
+    // Rollbacks have no v1 listing (PLATFORMS.md); the v9 one is what the CLI reads. The SDK has no model.
+    expect((await call(`${base}/v1/projects/prj_shop/rollback/aliases`)).status).toBe(404);
+    const v9 = await call(`${base}/v9/projects/prj_shop/rollback/aliases?failedOnly=true&limit=20`);
+    expect(v9.json).toMatchObject({ aliases: [] });
 
     const rebuilt = await call(`${base}/v13/deployments`, "POST", {
       deploymentId: "dpl_preview",
@@ -75,10 +88,60 @@ describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
     expect(promote.status).toBe(201);
     expect(promote.text).toBe(""); // the SDK reads 201/202 as void
 
+    const domain = await call(`${base}/v4/aliases/shop.example.com`);
+    strictParse(GetAliasResponseBody$inboundSchema, domain.json);
+    expect(domain.json).toMatchObject({
+      alias: "shop.example.com",
+      projectId: "prj_shop",
+      deploymentId: sim.productionDeployment("shop")?.id,
+    });
+    expect((await call(`${base}/v4/aliases/nobody.example.com`)).status).toBe(404);
+
+    const rolling = await call(`${base}/v1/projects/prj_shop/rolling-release`);
+    strictParse(GetRollingReleaseResponseBody$inboundSchema, rolling.json);
+    expect(rolling.json).toEqual({ rollingRelease: null });
+
     const current = sim.productionDeployment("shop")?.id;
     const conflict = await call(`${base}/v10/projects/prj_shop/promote/${current}`, "POST");
     expect(conflict.status).toBe(409);
     expect(conflict.json.error.message).toContain("already the current production deployment");
+  });
+
+  it("serves an ACTIVE rolling release, a cancel, pause and unpause in the SDK's shapes", async () => {
+    const seed = badProductionScenario({ aliasJobMs: 60_000 });
+    const shop = seed.projects[0];
+    if (!shop) throw new Error("no project");
+    shop.deployments.push({ id: "dpl_building", readyState: "BUILDING", readyInMs: 60_000 });
+    shop.activeRelease = { canary: "dpl_bad", targetPercentage: 25 };
+    shop.production = "dpl_good2";
+    sim = new VercelSimulator(seed);
+    const base = await sim.start();
+    const rolling = await call(`${base}/v1/projects/shop/rolling-release`);
+    strictParse(GetRollingReleaseResponseBody$inboundSchema, rolling.json);
+    expect(rolling.json.rollingRelease).toMatchObject({
+      state: "ACTIVE",
+      currentDeployment: { id: "dpl_good2" },
+      canaryDeployment: { id: "dpl_bad" },
+    });
+    // Rolling back to the release's base is accepted although it is production: it reverts the canary.
+    expect((await call(`${base}/v1/projects/prj_shop/rollback/dpl_good2`, "POST")).status).toBe(201);
+
+    const cancel = await call(`${base}/v12/deployments/dpl_building/cancel`, "PATCH");
+    expect(cancel.status).toBe(200);
+    strictParse(CancelDeploymentResponseBody$inboundSchema, cancel.json);
+    expect(cancel.json.readyState).toBe("CANCELED");
+    const again = await call(`${base}/v12/deployments/dpl_building/cancel`, "PATCH");
+    expect(again.status).toBe(400);
+
+    const vercel = new Vercel({ bearerToken: SIM_VERCEL_TOKEN, serverURL: base });
+    const visit = async () => (await request(base, { headers: { host: "shop.example.com" } })).statusCode;
+    expect(await visit()).toBe(200);
+    await vercel.projects.pauseProject({ projectId: "prj_shop" });
+    expect((await vercel.projects.getProject({ idOrName: "shop" })).paused).toBe(true);
+    expect(await visit()).toBe(503);
+    await vercel.projects.unpauseProject({ projectId: "prj_shop" });
+    expect(await visit()).toBe(200);
+    expect(sim.project("shop")?.paused).toBe(false);
   });
 
   it("answers the official SDK client on its own routes, team scope included", async () => {

@@ -6,6 +6,7 @@ import type { AnyAction } from "../core/action.ts";
  */
 export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   "smoke-test": () => import("./smoke-test/index.ts"),
+  "vercel-promote": () => import("./vercel-promote/index.ts"),
   "railway-redeploy": () => import("./railway-redeploy/index.ts"),
   notify: () => import("./notify/index.ts"),
   "database-restore": () => import("./database-restore/index.ts"),

@@ -1,13 +1,28 @@
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import {
+  isRollbackCandidate,
+  type Plan,
+  renderAlias,
+  renderDeployment,
+  renderListItem,
+  renderProject,
+  renderRollingRelease,
+  type SimAliasRequest,
+  type SimCreator,
+  type SimDeployment,
+  type SimProject,
+  type SimWorld,
+} from "./vercel-shapes.ts";
+
+export type { Plan, SimDeployment } from "./vercel-shapes.ts";
 
 /**
  * A local Vercel API: teams, projects, deployments, the current production deployment, asynchronous alias
- * jobs, pinned auto-assignment after a rollback, plan limits and team scoping. Its answers follow the
- * shapes of the `@vercel/sdk` models (a test parses them), so the action, the drill and the README's
- * command meet the same behaviour as on Vercel.
+ * jobs, pinned auto-assignment after a rollback, rolling releases, builds that can be cancelled, paused
+ * projects, plan limits, team scoping and a clock of its own. Behaviour follows PLATFORMS.md (Vercel); the
+ * answers follow the `@vercel/sdk` models (a test parses them). It also serves the projects' sites: a
+ * request whose Host is a production domain gets the serving deployment, or 503 while the project is paused.
  */
-
-export type Plan = "hobby" | "pro" | "enterprise";
 
 export interface SimTeamSeed {
   id: string;
@@ -20,7 +35,8 @@ export interface SimDeploymentSeed {
   url?: string;
   /** ms since epoch; by default seeds are spaced a minute apart, oldest first. */
   createdAt?: number;
-  readyState?: "READY" | "ERROR" | "BUILDING" | "CANCELED";
+  /** BUILDING, QUEUED and INITIALIZING builds finish after `readyInMs`. */
+  readyState?: "READY" | "ERROR" | "BUILDING" | "QUEUED" | "INITIALIZING" | "CANCELED";
   /** `production` or null (preview). */
   target?: "production" | null;
   /** `PROMOTED` served production; `STAGED` never did. Default: PROMOTED for READY production. */
@@ -28,6 +44,11 @@ export interface SimDeploymentSeed {
   /** Deleted deployments answer 410. */
   deleted?: boolean;
   meta?: Record<string, string>;
+  creator?: SimCreator;
+  /** A build in flight: how long until it is READY (default the simulator's `buildMs`). */
+  readyInMs?: number;
+  /** The build finishes at the moment a cancel for it arrives, so the cancel fails. */
+  finishesOnCancel?: boolean;
 }
 
 export interface SimProjectSeed {
@@ -38,12 +59,15 @@ export interface SimProjectSeed {
   /** Id of the deployment serving production; default the newest READY PROMOTED production one. */
   production?: string;
   autoAssignCustomDomains?: boolean;
+  paused?: boolean;
   /** Production domains. */
   domains?: string[];
   /** Domains whose alias job fails: the job ends `failed` and production does not move. */
   failingDomains?: string[];
   /** Promotes are queued behind a rolling release (202). */
   rollingRelease?: boolean;
+  /** An ACTIVE rolling release of this deployment, from the current production one. */
+  activeRelease?: { canary: string; targetPercentage?: number };
   deployments: SimDeploymentSeed[];
 }
 
@@ -56,42 +80,10 @@ export interface VercelSimSeed {
   projects: SimProjectSeed[];
   /** Time an alias job takes from request to outcome; default 50 ms. */
   aliasJobMs?: number;
-  /** Build time of a preview rebuilt for production; default 50 ms. */
+  /** Build time of a new production build; default 50 ms. */
   buildMs?: number;
-}
-
-export interface SimDeployment {
-  id: string;
-  url: string;
-  projectId: string;
-  createdAt: number;
-  readyState: string;
-  target: "production" | null;
-  readySubstate: "STAGED" | "PROMOTED" | undefined;
-  deleted: boolean;
-  meta: Record<string, string>;
-}
-
-interface AliasRequest {
-  fromDeploymentId: string | null;
-  toDeploymentId: string;
-  jobStatus: "pending" | "in-progress" | "succeeded" | "failed" | "skipped";
-  requestedAt: number;
-  type: "promote" | "rollback";
-}
-
-interface SimProject {
-  id: string;
-  name: string;
-  team: string | undefined;
-  production: string | undefined;
-  autoAssignCustomDomains: boolean;
-  domains: string[];
-  failingDomains: string[];
-  rollingRelease: boolean;
-  lastAliasRequest: AliasRequest | null;
-  failedAliases: { type: string; aliases: string[] };
-  createdAt: number;
+  /** Vercel's clock minus the real one (negative: Vercel is behind). */
+  clockSkewMs?: number;
 }
 
 export interface VercelSimulatorOptions {
@@ -102,18 +94,28 @@ export interface VercelSimulatorOptions {
 }
 
 export const SIM_VERCEL_TOKEN = "sim-vercel-token";
+type Route = (
+  team: SimTeamSeed | undefined,
+  params: string[],
+  query: URLSearchParams,
+  body: unknown,
+) => SimResponse;
+const IN_FLIGHT = new Set(["BUILDING", "QUEUED", "INITIALIZING"]);
+// Vercel records a rollback description of at most 250 characters (the SDK's model says so); longer: refused.
+const MAX_DESCRIPTION = 250;
 
-export class VercelSimulator {
+export class VercelSimulator implements SimWorld {
   readonly server: SimServer;
   readonly token: string;
   aliasJobMs: number;
   buildMs: number;
+  clockSkewMs: number;
   onProductionChange: VercelSimulatorOptions["onProductionChange"];
   onRequest: VercelSimulatorOptions["onRequest"];
+  readonly projects: SimProject[] = [];
+  readonly deployments: SimDeployment[] = [];
   private readonly plan: Plan;
   private readonly teams: SimTeamSeed[];
-  private readonly projects: SimProject[] = [];
-  private readonly deployments: SimDeployment[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private counter = 0;
 
@@ -123,56 +125,90 @@ export class VercelSimulator {
     this.teams = seed.teams ?? [];
     this.aliasJobMs = seed.aliasJobMs ?? 50;
     this.buildMs = seed.buildMs ?? 50;
+    this.clockSkewMs = seed.clockSkewMs ?? 0;
     this.onProductionChange = options.onProductionChange;
     this.onRequest = options.onRequest;
-    const now = Date.now();
-    for (const projectSeed of seed.projects) {
-      const count = projectSeed.deployments.length;
-      const deployments = projectSeed.deployments.map((d, index): SimDeployment => {
-        const target = d.target === undefined ? "production" : d.target;
-        const readyState = d.readyState ?? "READY";
-        return {
-          id: d.id,
-          url: d.url ?? `${projectSeed.name}-${d.id.replace(/^dpl_/, "").toLowerCase()}.vercel.app`,
-          projectId: projectSeed.id,
-          createdAt: d.createdAt ?? now - (count - index) * 60_000,
-          readyState,
-          target,
-          readySubstate:
-            d.readySubstate ?? (target === "production" && readyState === "READY" ? "PROMOTED" : undefined),
-          deleted: d.deleted ?? false,
-          meta: d.meta ?? {},
-        };
-      });
-      this.deployments.push(...deployments);
-      const production =
-        projectSeed.production ??
-        deployments
-          .filter(
-            (d) => d.target === "production" && d.readyState === "READY" && d.readySubstate === "PROMOTED",
-          )
-          .sort((a, b) => b.createdAt - a.createdAt)[0]?.id;
-      this.projects.push({
-        id: projectSeed.id,
-        name: projectSeed.name,
-        team: projectSeed.team,
-        production,
-        autoAssignCustomDomains: projectSeed.autoAssignCustomDomains ?? true,
-        domains: projectSeed.domains ?? [
-          `${projectSeed.name}.example.com`,
-          `www.${projectSeed.name}.example.com`,
-        ],
-        failingDomains: projectSeed.failingDomains ?? [],
-        rollingRelease: projectSeed.rollingRelease ?? false,
-        lastAliasRequest: null,
-        failedAliases: { type: "rollback", aliases: [] },
-        createdAt: now - (count + 1) * 60_000,
-      });
-    }
-    this.server = new SimServer((request) => {
+    for (const projectSeed of seed.projects) this.addProject(projectSeed);
+    this.server = new SimServer(async (request) => {
       this.onRequest?.(request);
-      return this.handle(request);
+      const response = this.handle(request);
+      // Every answer carries Vercel's clock, as a real server's Date header does.
+      return { ...response, headers: { date: new Date(this.now()).toUTCString(), ...response.headers } };
     });
+  }
+
+  private addProject(seed: SimProjectSeed): void {
+    const now = this.now();
+    const count = seed.deployments.length;
+    const project: SimProject = {
+      id: seed.id,
+      name: seed.name,
+      team: seed.team,
+      production: undefined,
+      autoAssignCustomDomains: seed.autoAssignCustomDomains ?? true,
+      paused: seed.paused ?? false,
+      domains: seed.domains ?? [`${seed.name}.example.com`, `www.${seed.name}.example.com`],
+      failingDomains: seed.failingDomains ?? [],
+      queuePromotes: (seed.rollingRelease ?? false) || seed.activeRelease !== undefined,
+      rollingRelease: undefined,
+      lastAliasRequest: null,
+      rollbackDescription: undefined,
+      failedAliases: { type: "rollback", aliases: [] },
+      createdAt: now - (count + 1) * 60_000,
+    };
+    this.projects.push(project);
+    seed.deployments.forEach((d, index) => {
+      this.addDeployment(project, { createdAt: now - (count - index) * 60_000, ...d });
+    });
+    project.production =
+      seed.production ??
+      this.deployments
+        .filter((d) => d.projectId === project.id && isRollbackCandidate(d))
+        .sort((a, b) => b.createdAt - a.createdAt)[0]?.id;
+    if (seed.activeRelease && project.production) {
+      const canary = this.deployment(seed.activeRelease.canary);
+      if (canary) canary.readySubstate = "ROLLING";
+      project.rollingRelease = {
+        state: "ACTIVE",
+        currentDeployment: project.production,
+        canaryDeployment: seed.activeRelease.canary,
+        targetPercentage: seed.activeRelease.targetPercentage ?? 10,
+        startedAt: now - 30_000,
+        updatedAt: now - 30_000,
+      };
+    }
+  }
+
+  private addDeployment(project: SimProject, d: SimDeploymentSeed): SimDeployment {
+    const target = d.target === undefined ? "production" : d.target;
+    const readyState = d.readyState ?? "READY";
+    const deployment: SimDeployment = {
+      id: d.id,
+      url: d.url ?? `${project.name}-${d.id.replace(/^dpl_/, "").toLowerCase()}.vercel.app`,
+      projectId: project.id,
+      createdAt: d.createdAt ?? this.now(),
+      readyState,
+      target,
+      readySubstate:
+        d.readySubstate ?? (target === "production" && readyState === "READY" ? "PROMOTED" : undefined),
+      deleted: d.deleted ?? false,
+      meta: d.meta ?? {},
+      creator: d.creator ?? { uid: "usr_sim", username: "sim" },
+      finishesOnCancel: d.finishesOnCancel ?? false,
+    };
+    this.deployments.push(deployment);
+    if (IN_FLIGHT.has(readyState))
+      this.later(d.readyInMs ?? this.buildMs, () => this.finishBuild(deployment));
+    return deployment;
+  }
+
+  /** Vercel's clock. */
+  now(): number {
+    return Date.now() + this.clockSkewMs;
+  }
+
+  planOf(project: SimProject | undefined): Plan {
+    return project?.team ? (this.teams.find((t) => t.id === project.team)?.plan ?? "pro") : this.plan;
   }
 
   /** Starts listening (port 0: any free port) and returns the base URL. */
@@ -199,23 +235,38 @@ export class VercelSimulator {
     return this;
   }
 
-  /** Requests that change state (rollback, promote, new deployment). */
+  /** Requests that change state (rollback, promote, new deployment, cancel, pause). */
   mutations(): SimRequest[] {
-    return this.requests.filter((r) => r.method === "POST");
+    return this.requests.filter((r) => r.method === "POST" || r.method === "PATCH");
+  }
+
+  private projectByIdOrName(idOrName: string): SimProject | undefined {
+    return this.projects.find((p) => p.id === idOrName || p.name === idOrName);
   }
 
   /** The deployment serving production for a project (id or name), or undefined. */
   productionDeployment(projectIdOrName: string): SimDeployment | undefined {
-    const project = this.projects.find((p) => p.id === projectIdOrName || p.name === projectIdOrName);
-    return project?.production ? this.deployments.find((d) => d.id === project.production) : undefined;
+    const project = this.projectByIdOrName(projectIdOrName);
+    return project?.production ? this.deployment(project.production) : undefined;
   }
 
-  /** Project state for assertions: production id, pinning, the last alias request. */
+  /** Project state for assertions. */
   project(projectIdOrName: string) {
-    const project = this.projects.find((p) => p.id === projectIdOrName || p.name === projectIdOrName);
+    const project = this.projectByIdOrName(projectIdOrName);
     if (!project) return undefined;
-    const { id, name, production, autoAssignCustomDomains, lastAliasRequest } = project;
-    return { id, name, production, autoAssignCustomDomains, lastAliasRequest };
+    const { id, name, production, autoAssignCustomDomains, lastAliasRequest, paused, rollingRelease } =
+      project;
+    const rollbackDescription = project.rollbackDescription?.description;
+    return {
+      id,
+      name,
+      production,
+      autoAssignCustomDomains,
+      lastAliasRequest,
+      paused,
+      rollingRelease,
+      rollbackDescription,
+    };
   }
 
   deployment(id: string): SimDeployment | undefined {
@@ -224,45 +275,115 @@ export class VercelSimulator {
 
   /** Points production at a deployment at once, as another person or a git push would. */
   setProduction(projectIdOrName: string, deploymentId: string): void {
-    const project = this.projects.find((p) => p.id === projectIdOrName || p.name === projectIdOrName);
+    const project = this.projectByIdOrName(projectIdOrName);
     const deployment = this.deployment(deploymentId);
     if (!project || !deployment) throw new Error(`unknown project or deployment ${deploymentId}`);
     this.moveProduction(project, deployment);
   }
 
+  /** A git push: a new production build that takes the domains when it is READY, unless production is pinned. */
+  startBuild(
+    projectIdOrName: string,
+    seed: Omit<SimDeploymentSeed, "readyState"> & { readyState?: "BUILDING" | "QUEUED" | "INITIALIZING" },
+  ): SimDeployment {
+    const project = this.projectByIdOrName(projectIdOrName);
+    if (!project) throw new Error(`unknown project ${projectIdOrName}`);
+    return this.addDeployment(project, { readyState: "BUILDING", ...seed });
+  }
+
+  /** What a visitor of `host` (a production domain) gets: the serving deployment, or 503 while paused. */
+  visit(host: string): { status: number; deploymentId: string | undefined } {
+    const project = this.projects.find((p) => p.domains.includes(host));
+    if (!project) return { status: 404, deploymentId: undefined };
+    if (project.paused) return { status: 503, deploymentId: undefined };
+    return { status: project.production ? 200 : 404, deploymentId: project.production };
+  }
+
   // --- HTTP ---
 
+  /** Method, path and handler (given the team scope, the decoded path parameters and the query). */
+  private readonly routes: [string, RegExp, Route][] = [
+    [
+      "GET",
+      /^\/v9\/projects\/([^/]+)$/,
+      (team, [id], query) =>
+        this.withProject(team, id, (p) => ok(renderProject(this, p, query.get("rollbackInfo") === "true"))),
+    ],
+    ["GET", /^\/v[67]\/deployments$/, (team, _, query) => this.list(team, query)],
+    [
+      "GET",
+      /^\/v13\/deployments\/([^/]+)$/,
+      (team, [id]) => this.withDeployment(team, id, (d) => ok(renderDeployment(this, d))),
+    ],
+    ["GET", /^\/v4\/aliases\/([^/]+)$/, (team, [host]) => this.alias(team, host ?? "")],
+    [
+      "GET",
+      /^\/v1\/projects\/([^/]+)\/rolling-release$/,
+      (team, [id]) => this.withProject(team, id, (p) => ok(renderRollingRelease(this, p))),
+    ],
+    // The CLI posts to v9 with `{}`; the documented call is v1 with ?description=.
+    [
+      "POST",
+      /^\/v(?:1|9)\/projects\/([^/]+)\/rollback\/([^/]+)$/,
+      (team, [projectId = "", deploymentId = ""], query) =>
+        this.mutate({ team, projectId, deploymentId, type: "rollback", query }),
+    ],
+    [
+      "POST",
+      /^\/v10\/projects\/([^/]+)\/promote\/([^/]+)$/,
+      (team, [projectId = "", deploymentId = ""], query) =>
+        this.mutate({ team, projectId, deploymentId, type: "promote", query }),
+    ],
+    ["POST", /^\/v13\/deployments$/, (team, _, __, body) => this.rebuild(team, body)],
+    [
+      "PATCH",
+      /^\/v12\/deployments\/([^/]+)\/cancel$/,
+      (team, [id]) => this.withDeployment(team, id, (d) => this.cancel(d)),
+    ],
+    [
+      "POST",
+      /^\/v1\/projects\/([^/]+)\/(pause|unpause)$/,
+      (team, [id, verb]) =>
+        this.withProject(team, id, (p) => {
+          p.paused = verb === "pause";
+          return { status: 200 };
+        }),
+    ],
+    // Failed aliases: promotes have a v1 listing of strings, rollbacks only a v9 one of objects.
+    [
+      "GET",
+      /^\/v1\/projects\/([^/]+)\/promote\/aliases$/,
+      (team, [id], query) => this.withProject(team, id, (p) => this.aliases(p, query, "promote")),
+    ],
+    [
+      "GET",
+      /^\/v9\/projects\/([^/]+)\/rollback\/aliases$/,
+      (team, [id], query) => this.withProject(team, id, (p) => this.aliases(p, query, "rollback")),
+    ],
+  ];
+
   private handle(request: SimRequest): SimResponse {
-    const auth = request.headers.authorization;
-    if (auth !== `Bearer ${this.token}`) {
+    const host = String(request.headers.host ?? "").replace(/:\d+$/, "");
+    if (this.projects.some((p) => p.domains.includes(host))) return this.serveSite(host);
+    if (request.headers.authorization !== `Bearer ${this.token}`) {
       return error(401, "forbidden", "Not authorized: the token is invalid or missing.");
     }
     const scope = this.scope(request);
     if ("status" in scope) return scope;
-    const { method, path } = request;
+    const { method, path, query } = request;
     const team = scope.team;
-    const route = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
-    const project = route("GET", /^\/v9\/projects\/([^/]+)$/);
-    if (project)
-      return this.withProject(team, decode(project[1]), (p) => ({
-        status: 200,
-        body: this.renderProject(p),
-      }));
-    if (route("GET", /^\/v[67]\/deployments$/)) return this.list(team, request.query);
-    const one = route("GET", /^\/v13\/deployments\/([^/]+)$/);
-    if (one)
-      return this.withDeployment(team, decode(one[1]), (d) => ({
-        status: 200,
-        body: this.renderDeployment(d),
-      }));
-    const rollback = route("POST", /^\/v(?:1|9)\/projects\/([^/]+)\/rollback\/([^/]+)$/);
-    if (rollback) return this.mutate(team, decode(rollback[1]), decode(rollback[2]), "rollback");
-    const promote = route("POST", /^\/v10\/projects\/([^/]+)\/promote\/([^/]+)$/);
-    if (promote) return this.mutate(team, decode(promote[1]), decode(promote[2]), "promote");
-    if (route("POST", /^\/v13\/deployments$/)) return this.rebuild(team, request.body);
-    const aliases = route("GET", /^\/v1\/projects\/([^/]+)\/(?:promote|rollback)\/aliases$/);
-    if (aliases) return this.withProject(team, decode(aliases[1]), (p) => this.aliases(p, request.query));
+    for (const [verb, pattern, handler] of this.routes) {
+      const match = method === verb ? pattern.exec(path) : null;
+      if (match) return handler(team, match.slice(1).map(decode), query, request.body);
+    }
     return error(404, "not_found", `The route ${method} ${path} does not exist.`);
+  }
+
+  private serveSite(host: string): SimResponse {
+    const { status, deploymentId } = this.visit(host);
+    // A paused project answers every visitor 503 DEPLOYMENT_PAUSED (PLATFORMS.md: "a paused project serves 503").
+    if (status === 503) return { status, body: "503: SERVICE_UNAVAILABLE\nCode: DEPLOYMENT_PAUSED\n" };
+    return { status, body: deploymentId ? `deployment ${deploymentId}\n` : "404: NOT_FOUND\n" };
   }
 
   /** The team a request is scoped to (teamId or slug), or undefined for the personal account. */
@@ -281,7 +402,7 @@ export class VercelSimulator {
   }
 
   private findProject(team: SimTeamSeed | undefined, idOrName: string): SimProject | SimResponse {
-    const project = this.projects.find((p) => p.id === idOrName || p.name === idOrName);
+    const project = this.projectByIdOrName(idOrName);
     if (!project || (project.team && team && project.team !== team.id) || (!project.team && team)) {
       return error(404, "not_found", "Project not found");
     }
@@ -295,8 +416,12 @@ export class VercelSimulator {
     return project;
   }
 
-  private withProject(team: SimTeamSeed | undefined, idOrName: string, then: (p: SimProject) => SimResponse) {
-    const project = this.findProject(team, idOrName);
+  private withProject(
+    team: SimTeamSeed | undefined,
+    idOrName: string | undefined,
+    then: (p: SimProject) => SimResponse,
+  ) {
+    const project = this.findProject(team, idOrName ?? "");
     return "status" in project ? project : then(project);
   }
 
@@ -316,10 +441,10 @@ export class VercelSimulator {
 
   private withDeployment(
     team: SimTeamSeed | undefined,
-    idOrUrl: string,
+    idOrUrl: string | undefined,
     then: (d: SimDeployment) => SimResponse,
   ) {
-    const deployment = this.findDeployment(team, idOrUrl);
+    const deployment = this.findDeployment(team, idOrUrl ?? "");
     return "status" in deployment ? deployment : then(deployment);
   }
 
@@ -332,38 +457,46 @@ export class VercelSimulator {
     const target = query.get("target");
     const state = query.get("state")?.split(",");
     const candidatesOnly = query.get("rollbackCandidate") === "true";
+    const ownerTeam = (d: SimDeployment) => this.projects.find((p) => p.id === d.projectId)?.team;
     const matching = this.deployments
       .filter((d) => !d.deleted)
-      .filter((d) => (project ? d.projectId === project.id : this.ownerOf(d)?.team === team?.id))
+      .filter((d) => (project ? d.projectId === project.id : ownerTeam(d) === team?.id))
       .filter((d) => !target || (target === "production" ? d.target === "production" : d.target === null))
       .filter((d) => !state || state.includes(d.readyState))
-      .filter((d) => !candidatesOnly || this.isRollbackCandidate(d))
+      .filter((d) => !candidatesOnly || isRollbackCandidate(d))
       .filter((d) => until === undefined || d.createdAt < until)
       .sort((a, b) => b.createdAt - a.createdAt);
     const page = matching.slice(0, limit);
     const last = page.at(-1);
-    return {
-      status: 200,
-      body: {
-        deployments: page.map((d) => this.renderListItem(d)),
-        pagination: {
-          count: page.length,
-          next: matching.length > limit && last ? last.createdAt : null,
-          prev: page[0]?.createdAt ?? null,
-        },
+    return ok({
+      deployments: page.map((d) => renderListItem(this, d)),
+      pagination: {
+        count: page.length,
+        next: matching.length > limit && last ? last.createdAt : null,
+        prev: page[0]?.createdAt ?? null,
       },
-    };
+    });
   }
 
-  private mutate(
-    team: SimTeamSeed | undefined,
-    projectId: string,
-    deploymentId: string,
-    type: "rollback" | "promote",
-  ): SimResponse {
-    const project = this.findProject(team, projectId);
+  private alias(team: SimTeamSeed | undefined, host: string): SimResponse {
+    const byDomain = this.projects.find((p) => p.domains.includes(host));
+    const deployment = byDomain ? undefined : this.deployments.find((d) => d.url === host);
+    const project = byDomain ?? this.projects.find((p) => p.id === deployment?.projectId);
+    if (!project || (project.team ?? undefined) !== team?.id)
+      return error(404, "not_found", "Alias not found");
+    return ok(renderAlias(this, host, project, byDomain ? project.production : deployment?.id));
+  }
+
+  private mutate(r: {
+    team: SimTeamSeed | undefined;
+    projectId: string;
+    deploymentId: string;
+    type: "rollback" | "promote";
+    query: URLSearchParams;
+  }): SimResponse {
+    const project = this.findProject(r.team, r.projectId);
     if ("status" in project) return project;
-    const deployment = this.findDeployment(team, deploymentId);
+    const deployment = this.findDeployment(r.team, r.deploymentId);
     if ("status" in deployment) return deployment;
     if (deployment.projectId !== project.id) {
       return error(422, "invalid_target", "The deployment does not belong to this project.");
@@ -374,40 +507,50 @@ export class VercelSimulator {
     if (deployment.target !== "production") {
       return error(422, "invalid_target", "Only production deployments can be promoted or rolled back to.");
     }
-    if (project.production === deployment.id) {
+    // During an ACTIVE rolling release, rolling back to its base reverts from the canary (PLATFORMS.md).
+    const revertsRelease = r.type === "rollback" && project.rollingRelease?.state === "ACTIVE";
+    if (project.production === deployment.id && !revertsRelease) {
       return error(
         409,
         "conflict",
         `Deployment ${deployment.id} is already the current production deployment.`,
       );
     }
-    if (type === "rollback") {
-      if (!this.isRollbackCandidate(deployment)) {
+    if (r.type === "rollback") {
+      if (!isRollbackCandidate(deployment)) {
         return error(422, "invalid_target", "The deployment never served production: promote it instead.");
       }
-      const plan = team ? (team.plan ?? "pro") : this.plan;
-      if (plan === "hobby" && this.previousProduction(project)?.id !== deployment.id) {
+      if (
+        this.planOf(project) === "hobby" &&
+        !revertsRelease &&
+        this.previousProduction(project)?.id !== deployment.id
+      ) {
         return error(
           402,
           "payment_required",
           "Hobby plans can only roll back to the previous production deployment. Upgrade to Pro to roll back further.",
         );
       }
+      const description = r.query.get("description") ?? "";
+      if (description.length > MAX_DESCRIPTION) {
+        return error(400, "bad_request", `description must be at most ${MAX_DESCRIPTION} characters.`);
+      }
+      project.rollbackDescription = { description, createdAt: this.now() };
       project.autoAssignCustomDomains = false;
     } else {
-      if (project.rollingRelease) return { status: 202 };
+      if (project.queuePromotes) return { status: 202 };
       project.autoAssignCustomDomains = true;
     }
-    this.startAliasJob(project, deployment, type);
+    this.startAliasJob(project, deployment, r.type);
     return { status: 201 };
   }
 
   private startAliasJob(project: SimProject, deployment: SimDeployment, type: "rollback" | "promote"): void {
-    const job: AliasRequest = {
+    const job: SimAliasRequest = {
       fromDeploymentId: project.production ?? null,
       toDeploymentId: deployment.id,
       jobStatus: "pending",
-      requestedAt: Date.now(),
+      requestedAt: this.now(),
       type,
     };
     project.lastAliasRequest = job;
@@ -424,6 +567,13 @@ export class VercelSimulator {
         job.jobStatus = "failed";
         return;
       }
+      const release = project.rollingRelease;
+      if (type === "rollback" && release?.state === "ACTIVE") {
+        release.state = "ABORTED";
+        release.updatedAt = this.now();
+        const canary = this.deployment(release.canaryDeployment);
+        if (canary) canary.readySubstate = "STAGED";
+      }
       this.moveProduction(project, deployment);
       job.jobStatus = "succeeded";
     });
@@ -433,6 +583,30 @@ export class VercelSimulator {
     project.production = deployment.id;
     deployment.readySubstate = "PROMOTED";
     this.onProductionChange?.({ id: project.id, name: project.name }, deployment);
+  }
+
+  /** A build reaching READY takes the domains, unless production is pinned after a rollback. */
+  private finishBuild(deployment: SimDeployment): void {
+    if (!IN_FLIGHT.has(deployment.readyState)) return;
+    deployment.readyState = "READY";
+    const project = this.projects.find((p) => p.id === deployment.projectId);
+    if (deployment.target !== "production" || !project) return;
+    if (project.autoAssignCustomDomains) this.moveProduction(project, deployment);
+    else deployment.readySubstate = "STAGED";
+  }
+
+  private cancel(deployment: SimDeployment): SimResponse {
+    if (deployment.finishesOnCancel) this.finishBuild(deployment);
+    // Vercel documents only that a cancel stops a build; for one already finished it answers an error.
+    if (!IN_FLIGHT.has(deployment.readyState)) {
+      return error(
+        400,
+        "bad_request",
+        `Cannot cancel deployment ${deployment.id}: it is ${deployment.readyState}.`,
+      );
+    }
+    deployment.readyState = "CANCELED";
+    return ok(renderDeployment(this, deployment));
   }
 
   private rebuild(team: SimTeamSeed | undefined, body: unknown): SimResponse {
@@ -449,58 +623,34 @@ export class VercelSimulator {
     if (name !== project.name)
       return error(400, "bad_request", `name must be the project's name "${project.name}".`);
     const id = `dpl_sim${Date.now().toString(36)}${(this.counter++).toString(36)}`;
-    const deployment: SimDeployment = {
+    const deployment = this.addDeployment(project, {
       id,
-      url: `${project.name}-${id.slice(4).toLowerCase()}.vercel.app`,
-      projectId: project.id,
-      createdAt: Date.now(),
       readyState: "BUILDING",
       target: target === "production" ? "production" : null,
-      readySubstate: undefined,
-      deleted: false,
       meta: { ...source.meta, action: "promote" },
-    };
-    this.deployments.push(deployment);
-    this.later(this.buildMs, () => {
-      deployment.readyState = "READY";
-      if (deployment.target !== "production") return;
-      // A new production build takes the domains unless production is pinned after a rollback.
-      if (project.autoAssignCustomDomains) this.moveProduction(project, deployment);
-      else deployment.readySubstate = "STAGED";
     });
-    return { status: 200, body: this.renderDeployment(deployment) };
+    return ok(renderDeployment(this, deployment));
   }
 
-  private aliases(project: SimProject, query: URLSearchParams): SimResponse {
+  private aliases(project: SimProject, query: URLSearchParams, type: "promote" | "rollback"): SimResponse {
     const failedOnly = query.get("failedOnly") === "true";
-    const failed = new Set(project.failedAliases.aliases);
-    const aliases = project.domains
-      .filter((domain) => !failedOnly || failed.has(domain))
-      .map((domain, index) => ({
-        alias: domain,
-        id: `alias_${project.id}_${index}`,
-        status: failed.has(domain) ? "failed" : "succeeded",
-      }));
-    return { status: 200, body: { aliases, pagination: { count: aliases.length, next: null, prev: null } } };
-  }
-
-  // --- state helpers ---
-
-  private ownerOf(deployment: SimDeployment): SimProject | undefined {
-    return this.projects.find((p) => p.id === deployment.projectId);
-  }
-
-  private isRollbackCandidate(d: SimDeployment): boolean {
-    return (
-      d.target === "production" && d.readyState === "READY" && d.readySubstate === "PROMOTED" && !d.deleted
-    );
+    const failed = new Set(project.failedAliases.type === type ? project.failedAliases.aliases : []);
+    const limit = Number(query.get("limit") ?? 100) || 100;
+    const domains = project.domains.filter((domain) => !failedOnly || failed.has(domain)).slice(0, limit);
+    const aliases = domains.map((domain, index) => ({
+      // The v9 rollback listing names an alias as an object (PLATFORMS.md: a string or {alias, deploymentId}).
+      alias: type === "rollback" ? { alias: domain, deploymentId: project.production ?? null } : domain,
+      id: `alias_${project.id}_${index}`,
+      status: failed.has(domain) ? "failed" : "succeeded",
+    }));
+    return ok({ aliases, pagination: { count: aliases.length, next: null, prev: null } });
   }
 
   /** The production deployment that served right before the current one (Hobby's only rollback target). */
   private previousProduction(project: SimProject): SimDeployment | undefined {
     const current = project.production ? this.deployment(project.production) : undefined;
     return this.deployments
-      .filter((d) => d.projectId === project.id && this.isRollbackCandidate(d) && d.id !== current?.id)
+      .filter((d) => d.projectId === project.id && isRollbackCandidate(d) && d.id !== current?.id)
       .filter((d) => !current || d.createdAt < current.createdAt)
       .sort((a, b) => b.createdAt - a.createdAt)[0];
   }
@@ -512,133 +662,13 @@ export class VercelSimulator {
     }, ms);
     this.timers.add(timer);
   }
-
-  // --- shapes (as the @vercel/sdk models read them) ---
-
-  private creator() {
-    return { uid: "usr_sim", username: "sim", email: "sim@example.com" };
-  }
-
-  private aliasesOf(d: SimDeployment): string[] {
-    const project = this.ownerOf(d);
-    return project?.production === d.id ? [...project.domains] : [];
-  }
-
-  private renderListItem(d: SimDeployment) {
-    return {
-      uid: d.id,
-      name: this.ownerOf(d)?.name ?? "",
-      url: d.url,
-      created: d.createdAt,
-      createdAt: d.createdAt,
-      buildingAt: d.createdAt,
-      ready: d.readyState === "READY" ? d.createdAt + 1000 : undefined,
-      state: d.readyState,
-      readyState: d.readyState,
-      readySubstate: d.readySubstate,
-      type: "LAMBDAS",
-      target: d.target,
-      projectId: d.projectId,
-      creator: this.creator(),
-      inspectorUrl: `https://vercel.com/sim/${this.ownerOf(d)?.name}/${d.id.slice(4)}`,
-      isRollbackCandidate: this.isRollbackCandidate(d),
-      source: "git",
-      meta: d.meta,
-    };
-  }
-
-  private renderDeployment(d: SimDeployment) {
-    const project = this.ownerOf(d);
-    return {
-      id: d.id,
-      name: project?.name ?? "",
-      url: d.url,
-      projectId: d.projectId,
-      ownerId: project?.team ?? "usr_sim",
-      createdAt: d.createdAt,
-      buildingAt: d.createdAt,
-      ready: d.readyState === "READY" ? d.createdAt + 1000 : undefined,
-      bootedAt: d.createdAt,
-      createdIn: "sfo1",
-      readyState: d.readyState,
-      status: d.readyState,
-      readySubstate: d.readySubstate,
-      target: d.target,
-      type: "LAMBDAS",
-      alias: this.aliasesOf(d),
-      aliasAssigned: project?.production === d.id,
-      aliasFinal: null,
-      autoAssignCustomDomains: project?.autoAssignCustomDomains ?? true,
-      isRollbackCandidate: this.isRollbackCandidate(d),
-      build: { env: [] },
-      env: [],
-      builds: [],
-      lambdas: [],
-      routes: null,
-      creator: this.creator(),
-      meta: d.meta,
-      plan: this.planOf(project),
-      projectSettings: {},
-      regions: ["iad1"],
-      public: false,
-      version: 2,
-      source: "git",
-      inspectorUrl: `https://vercel.com/sim/${project?.name}/${d.id.slice(4)}`,
-      isInConcurrentBuildsQueue: false,
-      isInSystemBuildsQueue: false,
-    };
-  }
-
-  private planOf(project: SimProject | undefined): Plan {
-    return project?.team ? (this.teams.find((t) => t.id === project.team)?.plan ?? "pro") : this.plan;
-  }
-
-  private renderProject(p: SimProject) {
-    const production = p.production ? this.deployment(p.production) : undefined;
-    return {
-      id: p.id,
-      name: p.name,
-      accountId: p.team ?? "usr_sim",
-      createdAt: p.createdAt,
-      updatedAt: Date.now(),
-      framework: "nextjs",
-      nodeVersion: "22.x",
-      live: false,
-      alias: [],
-      latestDeployments: [],
-      autoAssignCustomDomains: p.autoAssignCustomDomains,
-      defaultResourceConfig: { functionDefaultRegions: ["iad1"] },
-      resourceConfig: { functionDefaultRegions: ["iad1"] },
-      deploymentExpiration: {},
-      lastAliasRequest: p.lastAliasRequest ? { ...p.lastAliasRequest } : null,
-      targets: production
-        ? {
-            production: {
-              id: production.id,
-              url: production.url,
-              name: p.name,
-              alias: [...p.domains],
-              createdAt: production.createdAt,
-              createdIn: "sfo1",
-              creator: this.creator(),
-              deploymentHostname: production.url.replace(/\.vercel\.app$/, ""),
-              plan: this.planOf(p),
-              private: true,
-              readyState: production.readyState,
-              readySubstate: production.readySubstate,
-              target: "production",
-              type: "LAMBDAS",
-              meta: production.meta,
-            },
-          }
-        : {},
-    };
-  }
 }
 
 function decode(segment: string | undefined): string {
   return decodeURIComponent(segment ?? "");
 }
+
+const ok = (body: unknown): SimResponse => ({ status: 200, body });
 
 function error(status: number, code: string, message: string): SimResponse {
   return { status, body: { error: { code, message } } };

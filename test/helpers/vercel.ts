@@ -1,12 +1,13 @@
 import { afterEach } from "vitest";
-import { vercelPromote } from "../../src/actions/vercel-promote.ts";
-import { type RecordingToolkit, recordingToolkit } from "../../src/core/toolkit.ts";
+import vercelPromote from "../../src/actions/vercel-promote/index.ts";
+import type { RecordingToolkit } from "../../src/core/toolkit.ts";
 import {
   badProductionScenario,
   SIM_VERCEL_TOKEN,
   type VercelSimSeed,
   VercelSimulator,
 } from "../../src/sim/vercel.ts";
+import { runInProcess } from "./run.ts";
 
 /** A Vercel simulator per test, stopped after it; alias jobs and builds take 30 ms unless the seed says. */
 export function vercelHarness(): { start: (seed?: VercelSimSeed) => Promise<VercelSimulator> } {
@@ -24,18 +25,14 @@ export function vercelHarness(): { start: (seed?: VercelSimSeed) => Promise<Verc
   };
 }
 
-/** Runs vercel-promote in-process against the simulator; a thrown error becomes the step's failure. */
-export async function run(
-  s: VercelSimulator,
-  inputs: Record<string, string> = {},
-): Promise<RecordingToolkit> {
-  const tk = recordingToolkit({ token: SIM_VERCEL_TOKEN, project: "shop", "api-url": s.url, ...inputs });
-  try {
-    await vercelPromote(tk);
-  } catch (error) {
-    tk.setFailed((error as Error).message);
-  }
-  return tk;
+/** Runs vercel-promote in-process through the action runner against the simulator. */
+export function run(s: VercelSimulator, inputs: Record<string, string> = {}): Promise<RecordingToolkit> {
+  return runInProcess(vercelPromote, {
+    token: SIM_VERCEL_TOKEN,
+    project: "shop",
+    "api-url": s.url,
+    ...inputs,
+  });
 }
 
 export const posts = (s: VercelSimulator) => s.requests.filter((r) => r.method === "POST");

@@ -1,81 +1,39 @@
-import { z } from "zod";
-import { HttpClient, type HttpClientOptions } from "../../core/http.ts";
+import type { Logger } from "../../core/action.ts";
+import {
+  HttpClient,
+  type HttpClientOptions,
+  HttpError,
+  type RequestOptions,
+  serverNow,
+} from "../../core/http.ts";
+import {
+  type Alias,
+  aliasSchema,
+  type Deployment,
+  type DeploymentListItem,
+  deploymentSchema,
+  type FailedAlias,
+  failedAliasesSchema,
+  listSchema,
+  type Project,
+  projectSchema,
+  type RollingRelease,
+  rollingReleaseSchema,
+} from "./schemas.ts";
+
+export type {
+  AliasRequest,
+  Deployment,
+  DeploymentListItem,
+  FailedAlias,
+  Project,
+  RollingRelease,
+} from "./schemas.ts";
 
 /**
- * Vercel REST client: the calls a production rollback needs, each response parsed with zod. Knows nothing
- * of GitHub Actions, so the CLI and the local drill use it too. Platform enums are read as plain strings:
- * Vercel adds values, and an unknown one must not break a rollback.
+ * Vercel REST client: the calls a production rollback and the traffic switch need, each answer parsed with
+ * zod. Knows nothing of GitHub Actions, so the CLI and the local drill use it too.
  */
-
-const aliasRequestSchema = z.object({
-  fromDeploymentId: z.string().nullable().optional(),
-  toDeploymentId: z.string(),
-  jobStatus: z.string(),
-  requestedAt: z.number(),
-  type: z.string(),
-});
-
-const productionTargetSchema = z.object({
-  id: z.string(),
-  url: z.string().optional(),
-  createdAt: z.number().optional(),
-  readyState: z.string().optional(),
-  readySubstate: z.string().optional(),
-  alias: z.array(z.string()).optional(),
-  meta: z.record(z.string(), z.string()).optional(),
-});
-
-const projectSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  accountId: z.string().optional(),
-  autoAssignCustomDomains: z.boolean().optional(),
-  targets: z.record(z.string(), productionTargetSchema.nullable()).optional(),
-  lastAliasRequest: aliasRequestSchema.nullable().optional(),
-});
-
-const listItemSchema = z.object({
-  uid: z.string(),
-  name: z.string().optional(),
-  url: z.string(),
-  createdAt: z.number(),
-  readyState: z.string(),
-  readySubstate: z.string().optional(),
-  target: z.string().nullable().optional(),
-  isRollbackCandidate: z.boolean().nullable().optional(),
-  meta: z.record(z.string(), z.string()).optional(),
-});
-
-const listSchema = z.object({
-  deployments: z.array(listItemSchema),
-  pagination: z.object({ count: z.number().optional(), next: z.number().nullable().optional() }).optional(),
-});
-
-const deploymentSchema = z.object({
-  id: z.string(),
-  name: z.string().optional(),
-  url: z.string(),
-  projectId: z.string().optional(),
-  createdAt: z.number().optional(),
-  readyState: z.string(),
-  readySubstate: z.string().optional(),
-  target: z.string().nullable().optional(),
-  alias: z.array(z.string()).optional(),
-  meta: z.record(z.string(), z.unknown()).optional(),
-  errorMessage: z.string().nullable().optional(),
-});
-
-const aliasesSchema = z.object({
-  aliases: z
-    .array(z.object({ alias: z.string(), id: z.string().optional(), status: z.string() }))
-    .default([]),
-});
-
-export type Project = z.infer<typeof projectSchema>;
-export type AliasRequest = z.infer<typeof aliasRequestSchema>;
-export type DeploymentListItem = z.infer<typeof listItemSchema>;
-export type Deployment = z.infer<typeof deploymentSchema>;
-export type FailedAlias = z.infer<typeof aliasesSchema>["aliases"][number];
 
 export interface VercelClientOptions {
   token: string;
@@ -83,7 +41,7 @@ export interface VercelClientOptions {
   baseUrl?: string;
   /** Team id (`team_…`) or slug: sent on every call when given. */
   team?: string;
-  log?: (line: string) => void;
+  log?: Logger;
   /** Overrides of the HTTP client's timeouts and retries. */
   http?: Partial<Omit<HttpClientOptions, "baseUrl" | "platform">>;
 }
@@ -104,9 +62,23 @@ export function teamQuery(team: string | undefined): Record<string, string> {
   return team.startsWith("team_") ? { teamId: team } : { slug: team };
 }
 
+/** Production deployments that can still land: what `cancel-in-flight` stops. */
+export const IN_FLIGHT_STATES = ["BUILDING", "QUEUED", "INITIALIZING"] as const;
+
+const path = (template: TemplateStringsArray, ...ids: string[]) =>
+  template.reduce(
+    (out, part, i) => out + part + (i < ids.length ? encodeURIComponent(ids[i] ?? "") : ""),
+    "",
+  );
+
 export class VercelClient {
   readonly http: HttpClient;
   private readonly team: Record<string, string>;
+  /**
+   * Vercel's clock minus ours, from the last answer's Date header (whole seconds, so ±1 s). Alias jobs are
+   * stamped with Vercel's clock; comparing them with the runner's would misjudge a skewed machine.
+   */
+  clockOffsetMs = 0;
 
   constructor(options: VercelClientOptions) {
     const log = options.log;
@@ -116,11 +88,11 @@ export class VercelClient {
       platform: "Vercel",
       headers: {
         authorization: `Bearer ${options.token}`,
-        "user-agent": "production-rollback/vercel-promote",
+        "user-agent": "production-rollback/vercel",
       },
       errorDetails: vercelErrorDetails,
       onRetry: log
-        ? (event) => log(`Vercel API: ${event.reason}, retry ${event.attempt} in ${event.delayMs} ms`)
+        ? (event) => log.info(`Vercel API: ${event.reason}, retry ${event.attempt} in ${event.delayMs} ms`)
         : undefined,
       ...options.http,
     });
@@ -131,10 +103,23 @@ export class VercelClient {
     return this.http.requestCount;
   }
 
+  /** The runner's time now, on Vercel's clock. */
+  serverTime(local = Date.now()): number {
+    return local + this.clockOffsetMs;
+  }
+
+  private async call<T>(options: RequestOptions<T>): Promise<{ status: number; data: T }> {
+    const response = await this.http.request({ ...options, query: { ...options.query, ...this.team } });
+    const date = response.headers.date;
+    if (date) this.clockOffsetMs = serverNow(date) - Date.now();
+    return response;
+  }
+
   async getProject(idOrName: string): Promise<Project> {
-    const { data } = await this.http.request({
-      path: `/v9/projects/${encodeURIComponent(idOrName)}`,
-      query: this.team,
+    // rollbackInfo=true is what the CLI sends: the project then carries the last rollback's description.
+    const { data } = await this.call({
+      path: path`/v9/projects/${idOrName}`,
+      query: { rollbackInfo: true },
       schema: projectSchema,
     });
     return data;
@@ -144,72 +129,118 @@ export class VercelClient {
   async listDeployments(options: {
     projectId: string;
     target?: string;
+    state?: readonly string[];
     limit?: number;
     until?: number;
   }): Promise<{ deployments: DeploymentListItem[]; next: number | undefined }> {
-    const { data } = await this.http.request({
+    const { data } = await this.call({
       path: "/v6/deployments",
       query: {
         projectId: options.projectId,
         target: options.target,
+        state: options.state?.join(","),
         limit: options.limit,
         until: options.until,
-        ...this.team,
       },
       schema: listSchema,
     });
     return { deployments: data.deployments, next: data.pagination?.next ?? undefined };
   }
 
-  /** A deployment by id (`dpl_…`) or hostname. */
+  /** A deployment by id (`dpl_…`) or its own hostname (`*.vercel.app`). */
   async getDeployment(idOrUrl: string): Promise<Deployment> {
-    const { data } = await this.http.request({
-      path: `/v13/deployments/${encodeURIComponent(idOrUrl)}`,
-      query: this.team,
-      schema: deploymentSchema,
-    });
+    const { data } = await this.call({ path: path`/v13/deployments/${idOrUrl}`, schema: deploymentSchema });
     return data;
   }
 
+  /** What a custom domain or alias points at; undefined when Vercel knows no such alias (404). */
+  async getAlias(host: string): Promise<Alias | undefined> {
+    const { status, data } = await this.call({
+      path: path`/v4/aliases/${host}`,
+      schema: aliasSchema.optional(),
+      acceptStatuses: [404],
+    });
+    return status === 404 ? undefined : data;
+  }
+
+  /** The project's rolling release, or undefined when it has none (or the plan has no rolling releases: 404). */
+  async getRollingRelease(idOrName: string): Promise<RollingRelease | undefined> {
+    try {
+      const { data } = await this.call({
+        path: path`/v1/projects/${idOrName}/rolling-release`,
+        schema: rollingReleaseSchema,
+      });
+      return data.rollingRelease ?? undefined;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
   /** Instant rollback: re-points production domains to a deployment that served production before. */
-  async requestRollback(projectId: string, deploymentId: string, description?: string): Promise<number> {
-    const { status } = await this.http.request({
+  async requestRollback(options: {
+    projectId: string;
+    deploymentId: string;
+    description?: string;
+  }): Promise<number> {
+    const { status } = await this.call({
       method: "POST",
-      path: `/v1/projects/${encodeURIComponent(projectId)}/rollback/${encodeURIComponent(deploymentId)}`,
-      query: { description: description || undefined, ...this.team },
+      path: path`/v1/projects/${options.projectId}/rollback/${options.deploymentId}`,
+      query: { description: options.description || undefined },
     });
     return status;
   }
 
   /** Promotes a production deployment; 202 means queued behind a rolling release. */
   async requestPromote(projectId: string, deploymentId: string): Promise<number> {
-    const { status } = await this.http.request({
+    const { status } = await this.call({
       method: "POST",
-      path: `/v10/projects/${encodeURIComponent(projectId)}/promote/${encodeURIComponent(deploymentId)}`,
-      query: this.team,
+      path: path`/v10/projects/${projectId}/promote/${deploymentId}`,
     });
     return status;
   }
 
   /** Rebuilds a preview deployment with production settings: a new deployment that builds. */
   async rebuildForProduction(deploymentId: string, projectName: string): Promise<Deployment> {
-    const { data } = await this.http.request({
+    const { data } = await this.call({
       method: "POST",
       path: "/v13/deployments",
-      query: this.team,
       body: { deploymentId, name: projectName, target: "production", meta: { action: "promote" } },
       schema: deploymentSchema,
     });
     return data;
   }
 
+  /** Stops a deployment that is still building or queued; answers it with readyState CANCELED. */
+  async cancelDeployment(id: string): Promise<Deployment> {
+    const { data } = await this.call({
+      method: "PATCH",
+      path: path`/v12/deployments/${id}/cancel`,
+      schema: deploymentSchema,
+    });
+    return data;
+  }
+
+  /** Stops all traffic to the project: visitors get 503 until it is unpaused. */
+  async pauseProject(projectId: string): Promise<void> {
+    await this.call({ method: "POST", path: path`/v1/projects/${projectId}/pause` });
+  }
+
+  async unpauseProject(projectId: string): Promise<void> {
+    await this.call({ method: "POST", path: path`/v1/projects/${projectId}/unpause` });
+  }
+
   /** Domains an alias job of this `type` could not move. */
   async failedAliases(projectId: string, type: string): Promise<FailedAlias[]> {
-    const { data } = await this.http.request({
-      path: `/v1/projects/${encodeURIComponent(projectId)}/${type === "promote" ? "promote" : "rollback"}/aliases`,
-      query: { failedOnly: true, ...this.team },
-      schema: aliasesSchema,
-    });
-    return data.aliases;
+    // Rollbacks have only a v9 listing (the CLI's call); promotes a v1 one.
+    const request =
+      type === "promote"
+        ? { path: path`/v1/projects/${projectId}/promote/aliases`, query: { failedOnly: true } }
+        : { path: path`/v9/projects/${projectId}/rollback/aliases`, query: { failedOnly: true, limit: 20 } };
+    const { data } = await this.call({ ...request, schema: failedAliasesSchema });
+    return data.aliases.map((a) => ({
+      alias: typeof a.alias === "string" ? a.alias : a.alias.alias,
+      status: a.status,
+    }));
   }
 }

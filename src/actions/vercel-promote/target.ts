@@ -1,0 +1,81 @@
+import { escapeMarkdown, link, type Summary } from "../../core/report.ts";
+import type { Deployment, DeploymentListItem } from "../../platforms/vercel/client.ts";
+
+/** A deployment as the plan shows it. */
+export interface Target {
+  id: string;
+  url: string;
+  createdAt: number | undefined;
+  readyState: string;
+  readySubstate: string | undefined;
+  target: string | null | undefined;
+  commit: string | undefined;
+  sha: string | undefined;
+  creator: string | undefined;
+}
+
+export function toTarget(d: Deployment): Target {
+  return {
+    id: d.id,
+    url: d.url,
+    createdAt: d.createdAt,
+    readyState: d.readyState,
+    readySubstate: d.readySubstate,
+    target: d.target,
+    commit: commitOf(d.meta),
+    sha: shaOf(d.meta),
+    creator: d.creator?.username,
+  };
+}
+
+/** List items name their id `uid`; otherwise they read like a single deployment. */
+export function fromListItem(d: DeploymentListItem): Target {
+  return toTarget({ ...d, id: d.uid });
+}
+
+export function shaOf(meta: Record<string, unknown> | undefined): string | undefined {
+  const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
+  return typeof sha === "string" ? sha : undefined;
+}
+
+export function commitOf(meta: Record<string, unknown> | undefined): string | undefined {
+  const sha = shaOf(meta);
+  const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
+  if (typeof sha !== "string") return undefined;
+  const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
+  return `${sha.slice(0, 7)}${subject}`;
+}
+
+export function httpsUrl(url: string): string {
+  return url ? (/^https?:\/\//.test(url) ? url : `https://${url}`) : "";
+}
+
+export function describeTarget(t: Target): string {
+  const created = t.createdAt !== undefined ? `, created ${new Date(t.createdAt).toISOString()}` : "";
+  const kind =
+    t.target === "production" ? `production${t.readySubstate ? ` ${t.readySubstate}` : ""}` : "preview";
+  return `${t.id} (${httpsUrl(t.url)}, ${t.readyState} ${kind}${created}${t.commit ? `, ${t.commit}` : ""})`;
+}
+
+/** "abc1234 Fix cart, by alice": who started a deployment, for the summary. */
+export function origin(t: Pick<Target, "commit" | "creator">): string {
+  return [t.commit, t.creator && `by ${t.creator}`].filter(Boolean).join(", ") || "unknown commit";
+}
+
+export function fromToTable(summary: Summary, from: Target | undefined, to: Target): void {
+  const row = (label: string, t: Target | undefined) =>
+    t
+      ? [
+          label,
+          t.id,
+          link(t.url, httpsUrl(t.url)),
+          t.commit,
+          t.createdAt ? new Date(t.createdAt).toISOString() : undefined,
+        ]
+      : [label, "none"];
+  summary.table(["", "deployment", "URL", "commit", "created"], [row("from", from), row("to", to)]);
+}
+
+export function reasonLine(summary: Summary, reason: string): void {
+  if (reason) summary.text(`**Reason:** ${escapeMarkdown(reason)}`);
+}
