@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { git, makeRepos, type Repos, remoteFile, run, seed } from "./revert-repos.ts";
+import { git, makeRepos, type Repos, remoteFile, run, seed } from "./helpers/revert-repos.ts";
 
 const BOT = "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>";
 
@@ -211,7 +211,7 @@ describe("revert-commit: nothing to do, or nothing allowed", () => {
 
     expect(tk.failed).toMatch(/conflicts with later changes on main in: app\.txt\. Nothing was pushed\./);
     expect(tk.failed).toMatch(/Revert the later commits/);
-    expect(tk.outputs.status).toBeUndefined();
+    expect(tk.outputs.status).toBe("failed");
     expect(repos.remoteRefs()).toBe(before);
     expectCheckoutUntouched(clone, head);
     expect(tk.summary).toContain("failed");
@@ -315,7 +315,7 @@ describe("revert-commit: bad inputs", () => {
     const before = repos.remoteRefs();
     const tk = await run({ path: clone, ...inputs });
     expect(tk.failed).toMatch(message);
-    expect(tk.outputs).toEqual({});
+    expect(tk.outputs).toEqual({ status: "failed" });
     expect(repos.remoteRefs()).toBe(before);
   });
 

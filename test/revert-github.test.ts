@@ -5,7 +5,7 @@ import { basicAuthHeader, Git } from "../src/platforms/git.ts";
 import { GitHubSimulator } from "../src/sim/github.ts";
 import { SimServer } from "../src/sim/server.ts";
 import { runBundle } from "./helpers/bundle.ts";
-import { git, gitEnv, makeRepos, type Repos, remoteFile, run, seed } from "./revert-repos.ts";
+import { git, gitEnv, makeRepos, type Repos, remoteFile, run, seed } from "./helpers/revert-repos.ts";
 
 let repos: Repos;
 let sim: GitHubSimulator;
@@ -109,7 +109,7 @@ describe("revert-commit: push races", () => {
 
     expect(tk.failed).toMatch(/main kept moving: the push lost the race 3 times; nothing was pushed/);
     expect(tk.failed).toMatch(/Run the rollback again/);
-    expect(tk.outputs.status).toBeUndefined();
+    expect(tk.outputs.status).toBe("failed");
     expect(git(repos.origin, "rev-parse", "main")).toBe(racers[2]);
     expect(git(repos.origin, "log", "--format=%s", "main")).not.toMatch(/Revert/);
     expect(git(repos.origin, "for-each-ref", "--format=%(refname)", "refs/heads")).toBe("refs/heads/main");
@@ -220,9 +220,15 @@ describe("revert-commit: dispatch", () => {
     const [request] = sim.requests;
     expect(request?.method).toBe("POST");
     expect(request?.path).toBe("/repos/acme/shop/actions/workflows/deploy.yml/dispatches");
-    // `ref` is required, `inputs` an object: nothing else is sent.
-    expect(request?.body).toEqual({ ref: "main", inputs: { environment: "production", force: true } });
+    // `ref` is required, `inputs` an object, `return_run_details` asks for the started run: nothing else.
+    expect(request?.body).toEqual({
+      ref: "main",
+      inputs: { environment: "production", force: true },
+      return_run_details: true,
+    });
+    expect(tk.outputs["dispatch-run-url"]).toBe("https://github.com/acme/shop/actions/runs/9001");
     expect(tk.summary).toContain("Started workflow `deploy.yml` on `main`");
+    expect(tk.summary).toContain("[the deploy run](https://github.com/acme/shop/actions/runs/9001)");
     expect(tk.logs.join("\n")).not.toMatch(/default GITHUB_TOKEN/);
   });
 
@@ -307,7 +313,7 @@ describe("revert-commit bundle, run as the runner runs it", () => {
       "Workflow run: https://github.com/acme/shop/actions/runs/4242",
     );
     expect(sim.dispatches).toEqual([{ workflow: "deploy.yml", ref: "main", inputs: { why: "drill" } }]);
-    expect(result.summary).toContain("Revert commit: reverted");
+    expect(result.summary).toContain("Revert commit: ✅ reverted");
     expect(result.all).not.toContain(sim.token);
     expect(result.stdout).toContain(`::add-mask::${sim.token}`);
     expect(readFileSync(join(clone, ".git", "config"), "utf8")).not.toContain(sim.token);

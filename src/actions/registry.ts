@@ -6,6 +6,7 @@ import type { AnyAction } from "../core/action.ts";
  */
 export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   "smoke-test": () => import("./smoke-test/index.ts"),
+  "revert-commit": () => import("./revert-commit/index.ts"),
   "vercel-promote": () => import("./vercel-promote/index.ts"),
   "railway-redeploy": () => import("./railway-redeploy/index.ts"),
   notify: () => import("./notify/index.ts"),

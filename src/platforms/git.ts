@@ -1,8 +1,9 @@
 import { Buffer } from "node:buffer";
+import { execGit } from "./git-exec.ts";
 
 /**
- * A git client on the real `git` CLI (through `@actions/exec`, arguments as arrays, never a shell). It knows
- * nothing of GitHub Actions: it takes a directory, a log function and, for remotes over http(s), a token.
+ * A git client on the real `git` CLI (arguments as arrays, never a shell). It knows nothing of GitHub
+ * Actions: it takes a directory, a log function, an abort signal and, for remotes over http(s), a token.
  *
  * The token is never put in a URL, a log line or `.git/config`: fetch, push and ls-remote get an
  * `http.<origin>/.extraheader` for that one command through GIT_CONFIG_COUNT environment variables.
@@ -17,6 +18,11 @@ export interface GitOptions {
   remote?: string;
   /** Extra environment for every command (the process environment is inherited). */
   env?: Record<string, string>;
+  /**
+   * Stops the run: a command not yet started is not started, a running one is stopped (a push may be
+   * given a grace period to finish first: `RunOptions.graceMs`).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface GitResult {
@@ -32,6 +38,11 @@ export interface RunOptions {
   allowFailure?: boolean;
   input?: string;
   env?: Record<string, string>;
+  /** Run to the end even when the run is being stopped (reads that say what the remote now holds). */
+  ignoreSignal?: boolean;
+  /** Let a started command go on this long after the signal (a push). */
+  graceMs?: number;
+  timeoutMs?: number;
 }
 
 export class GitError extends Error {
@@ -44,30 +55,18 @@ export class GitError extends Error {
   }
 }
 
+/** The run was stopped (SIGINT/SIGTERM) before or while this git command ran. */
+export class GitInterruptedError extends Error {
+  override name = "GitInterruptedError";
+  constructor(args: string[]) {
+    super(`git ${args[0]} was stopped: the run is being cancelled.`);
+  }
+}
+
 /** The header value git sends: the base64 form of the token must be masked as a secret too. */
 export function basicAuthHeader(token: string): string {
   return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
 }
-
-export interface Commit {
-  sha: string;
-  short: string;
-  subject: string;
-  body: string;
-  author: string;
-  authorEmail: string;
-  parents: string[];
-}
-
-export type PushOutcome =
-  | { ok: true }
-  | { ok: false; kind: "race" | "protected" | "rejected"; message: string };
-
-/** Outputs of a push that the remote refused because the branch moved under us. */
-const RACE =
-  /fetch first|non-fast-forward|stale info|failed to update ref|cannot lock ref|incorrect old value/i;
-/** Branch protection and rulesets (GH006, GH013) or a server-side hook standing in for them. */
-const PROTECTED = /GH013|GH006|protected branch|repository rule violations|pre-receive hook declined/i;
 
 export class Git {
   readonly cwd: string;
@@ -87,19 +86,22 @@ export class Git {
   }
 
   async run(args: string[], options: RunOptions = {}): Promise<GitResult> {
-    const { getExecOutput } = await import("@actions/exec");
+    const signal = options.ignoreSignal ? undefined : this.options.signal;
+    if (signal?.aborted) throw new GitInterruptedError(args);
     this.options.log?.(`git ${args.join(" ")}`);
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, this.options.env, options.env);
     if (options.auth) Object.assign(env, await this.authEnv());
-    const result = await getExecOutput("git", args, {
+    const { interrupted, ...result } = await execGit(args, {
       cwd: this.cwd,
       env,
-      silent: true,
-      ignoreReturnCode: true,
-      ...(options.input !== undefined ? { input: Buffer.from(options.input) } : {}),
+      input: options.input,
+      signal,
+      graceMs: options.graceMs,
+      timeoutMs: options.timeoutMs,
     });
+    if (interrupted) throw new GitInterruptedError(args);
     if (result.exitCode !== 0 && !options.allowFailure) throw new GitError(args, result);
     return result;
   }
@@ -182,17 +184,6 @@ export class Git {
     return (await this.out(["rev-parse", "--is-shallow-repository"])) === "true";
   }
 
-  /** Commits whose parents a shallow clone lacks. */
-  async shallowBoundary(): Promise<Set<string>> {
-    const list = await this.run(["rev-parse", "--git-path", "shallow"], { allowFailure: true });
-    const file = list.stdout.trim();
-    if (!file) return new Set();
-    const { readFile } = await import("node:fs/promises");
-    const { resolve } = await import("node:path");
-    const text = await readFile(resolve(this.cwd, file), "utf8").catch(() => "");
-    return new Set(text.split("\n").filter(Boolean));
-  }
-
   /** The full SHA of a commit, or undefined when this repository doesn't have it (or it is ambiguous). */
   async resolveCommit(rev: string): Promise<string | undefined> {
     const result = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], {
@@ -205,71 +196,22 @@ export class Git {
     return (await this.out(["rev-list", ...args])).split("\n").filter(Boolean);
   }
 
-  /** Details of each commit, in the order given. */
-  async commits(revs: string[]): Promise<Commit[]> {
-    if (revs.length === 0) return [];
-    const format = ["%H", "%h", "%s", "%an", "%ae", "%P", "%b"].join("%x00");
-    const text = await this.out(["show", "-s", `--format=%x01${format}`, ...revs]);
-    return text
-      .split("\x01")
-      .filter(Boolean)
-      .map((entry) => {
-        const [sha = "", short = "", subject = "", author = "", authorEmail = "", parents = "", body = ""] =
-          entry.split("\0");
-        return {
-          sha,
-          short,
-          subject,
-          author,
-          authorEmail,
-          parents: parents.split(" ").filter(Boolean),
-          body,
-        };
-      });
-  }
-
-  /** Full messages of the commits in `range`, newest first. */
-  async messages(range: string[]): Promise<{ sha: string; message: string }[]> {
-    const text = await this.out(["log", "--format=%H%x00%B%x01", ...range]);
-    return text
-      .split("\x01")
-      .map((entry) => entry.replace(/^\n/, ""))
-      .filter(Boolean)
-      .map((entry) => {
-        const [sha = "", message = ""] = entry.split("\0");
-        return { sha, message };
-      });
-  }
-
   async diffStat(from: string, to: string): Promise<string> {
     return (await this.run(["diff", "--stat", from, to])).stdout.trimEnd();
+  }
+
+  /** Forgets worktrees whose folders are gone (a run killed before it could remove its own). */
+  async pruneWorktrees(): Promise<void> {
+    await this.run(["worktree", "prune"], { allowFailure: true });
   }
 
   async addWorktree(dir: string, sha: string): Promise<void> {
     await this.run(["worktree", "add", "--detach", dir, sha]);
   }
 
+  /** Cleanup: runs even while the run is being stopped. */
   async removeWorktree(dir: string): Promise<void> {
-    await this.run(["worktree", "remove", "--force", dir], { allowFailure: true });
-    await this.run(["worktree", "prune"], { allowFailure: true });
-  }
-
-  /** Pushes `sha` to `refs/heads/<branch>`: never forced; classifies a refusal. */
-  async push(remote: string, sha: string, branch: string): Promise<PushOutcome> {
-    const result = await this.run(["push", "--porcelain", remote, `${sha}:refs/heads/${branch}`], {
-      auth: true,
-      allowFailure: true,
-    });
-    if (result.exitCode === 0) return { ok: true };
-    const text = `${result.stderr}\n${result.stdout}`;
-    const message = text
-      .split("\n")
-      .map((line) => line.trim())
-      .filter((line) => line && !/^(To |Done$|hint:)/.test(line))
-      .slice(-8)
-      .join("\n");
-    if (PROTECTED.test(text)) return { ok: false, kind: "protected", message };
-    if (RACE.test(text)) return { ok: false, kind: "race", message };
-    return { ok: false, kind: "rejected", message };
+    await this.run(["worktree", "remove", "--force", dir], { allowFailure: true, ignoreSignal: true });
+    await this.run(["worktree", "prune"], { allowFailure: true, ignoreSignal: true });
   }
 }

@@ -34,6 +34,12 @@ export interface GitHubSimulatorOptions {
   defaultBranch?: string;
   /** Workflow files that exist (dispatching another answers 404, as GitHub does). */
   workflows?: string[];
+  /**
+   * `return_run_details` on a dispatch: `supported` answers 200 with the run (github.com since
+   * 2026-02-19, per GitHub's changelog); `rejected` answers 422 naming the key (a GitHub Enterprise
+   * Server that does not know it; unknown, so the pessimistic case).
+   */
+  runDetails?: "supported" | "rejected";
 }
 
 /**
@@ -60,6 +66,7 @@ export class GitHubSimulator {
       token: "ghs_simulatedtoken0000",
       defaultBranch: "main",
       workflows: ["deploy.yml"],
+      runDetails: "supported",
       ...options,
     };
     this.owner = this.options.owner;
@@ -183,8 +190,22 @@ export class GitHubSimulator {
     const inputs = (body.inputs ?? {}) as Record<string, unknown>;
     if (typeof inputs !== "object" || Array.isArray(inputs))
       return error(422, "Invalid request. Inputs must be an object.");
+    const details = body.return_run_details === true;
+    if (details && this.options.runDetails === "rejected")
+      return error(422, 'Invalid request.\n\n"return_run_details" is not a permitted key.');
     this.dispatches.push({ workflow, ref: body.ref, inputs });
-    return { status: 204 };
+    if (!details) return { status: 204 };
+    // 200 {workflow_run_id, run_url, html_url}: the run the dispatch started.
+    const id = 9000 + this.dispatches.length;
+    const run = `${this.owner}/${this.repo}/actions/runs/${id}`;
+    return {
+      status: 200,
+      body: {
+        workflow_run_id: id,
+        run_url: `${this.url}/repos/${run}`,
+        html_url: `https://github.com/${run}`,
+      },
+    };
   }
 
   private issueJson(issue: SimIssue) {

@@ -1,5 +1,6 @@
-import type { Commit, Git } from "../../platforms/git.ts";
-import { RevertError } from "./error.ts";
+import type { Git } from "../../platforms/git.ts";
+import type { Commit } from "../../platforms/git-history.ts";
+import { revertError } from "./explain.ts";
 import { type MessageContext, revertMessage, revertToMessage } from "./messages.ts";
 
 export interface Identity {
@@ -30,7 +31,12 @@ function identityEnv(author: Identity): Record<string, string> {
 }
 
 /** Makes the revert commit(s) on `base` in the scratch worktree. */
-export async function build(wt: Git, context: BuildContext, targets: Commit[], base: string): Promise<Built> {
+export async function build(
+  wt: Git,
+  context: BuildContext,
+  targets: readonly Commit[],
+  base: string,
+): Promise<Built> {
   const env = identityEnv(context.author);
   await wt.run(["checkout", "--force", "--detach", base]);
   const { to } = context;
@@ -41,7 +47,7 @@ export async function build(wt: Git, context: BuildContext, targets: Commit[], b
       input: revertToMessage(context, to, targets),
     });
     await wt.run(["checkout", "--force", "--detach", head]);
-    return { head, reverted: targets };
+    return { head, reverted: [...targets] };
   }
   const reverted: Commit[] = [];
   for (const commit of targets) {
@@ -68,7 +74,7 @@ export async function reapply(
   context: BuildContext,
   revert: string,
   base: string,
-  targets: Commit[],
+  targets: readonly Commit[],
 ): Promise<Built> {
   await wt.run(["checkout", "--force", "--detach", base]);
   const result = await wt.run(["cherry-pick", "--no-commit", revert], { allowFailure: true });
@@ -83,7 +89,7 @@ export async function reapply(
     env: identityEnv(context.author),
     input: revertToMessage(context, to, targets),
   });
-  return { head: await wt.out(["rev-parse", "HEAD"]), reverted: targets };
+  return { head: await wt.out(["rev-parse", "HEAD"]), reverted: [...targets] };
 }
 
 async function conflict(
@@ -96,12 +102,6 @@ async function conflict(
   const files = (await wt.out(["diff", "--name-only", "--diff-filter=U"]).catch(() => ""))
     .split("\n")
     .filter(Boolean);
-  await wt.run([command, "--abort"], { allowFailure: true });
-  if (files.length === 0)
-    throw new RevertError(
-      `Reverting ${commit.short} ("${commit.subject}") failed; nothing was pushed.\n${output.trim()}`,
-    );
-  throw new RevertError(
-    `Reverting ${commit.short} ("${commit.subject}") conflicts with later changes on ${branch} in: ${files.join(", ")}. Nothing was pushed.\nRevert the later commits that touch these files too (add them to "commits", or use "to"), or revert by hand: git revert ${commit.short}, resolve, push.`,
-  );
+  await wt.run([command, "--abort"], { allowFailure: true, ignoreSignal: true });
+  throw revertError({ kind: "conflict", commit, branch, files, output });
 }

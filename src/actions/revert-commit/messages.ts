@@ -1,5 +1,6 @@
+import type { RunContext } from "../../core/context.ts";
 import { link } from "../../core/report.ts";
-import type { Commit } from "../../platforms/git.ts";
+import type { Commit } from "../../platforms/git-history.ts";
 
 /** What the commit messages say besides the commits: the branch, why, and which workflow run. */
 export interface MessageContext {
@@ -11,10 +12,11 @@ export interface MessageContext {
 }
 
 function message(context: MessageContext, subject: string, body: string[]): string {
-  const trailer = [
-    context.reason && `Reason: ${context.reason}`,
-    context.run && `Workflow run: ${context.run}`,
-  ].filter(Boolean);
+  // One line: a reason can never add a line of its own, such as a fake `This reverts commit <sha>.`
+  const reason = context.reason.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  const trailer = [reason && `Reason: ${reason}`, context.run && `Workflow run: ${context.run}`].filter(
+    Boolean,
+  );
   return [subject, "", ...body, ...(trailer.length ? ["", ...trailer] : [])].join("\n");
 }
 
@@ -29,7 +31,7 @@ export function revertMessage(context: MessageContext, commit: Commit): string {
 }
 
 /** `to` mode: one commit undoing every commit after `to`. */
-export function revertToMessage(context: MessageContext, to: Commit, commits: Commit[]): string {
+export function revertToMessage(context: MessageContext, to: Commit, commits: readonly Commit[]): string {
   const [only] = commits;
   if (only && commits.length === 1 && only.parents.length === 1) return revertMessage(context, only);
   return message(context, `Revert ${commits.length} commits on ${context.branch}, back to ${to.short}`, [
@@ -42,7 +44,7 @@ export function revertToMessage(context: MessageContext, to: Commit, commits: Co
 export function pullRequestBody(
   context: MessageContext,
   to: Commit | undefined,
-  reverted: Commit[],
+  reverted: readonly Commit[],
   rejection: string,
 ): string {
   return [
@@ -65,21 +67,24 @@ export function commitLine(commit: Commit): string {
   return `  ${commit.short} ${commit.subject} (${commit.author})`;
 }
 
-export function commitUrl(env: Record<string, string | undefined>, sha: string): string | undefined {
-  if (!env.GITHUB_REPOSITORY) return undefined;
-  return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/commit/${sha}`;
+/** Where the repository's commits are shown (`…/owner/repo/commit/`), when the repository is known. */
+export function commitLinkBase(run: RunContext): string | undefined {
+  return run.repository ? `${run.serverUrl}/${run.repository.full}/commit/` : undefined;
+}
+
+export function commitUrl(base: string | undefined, sha: string): string | undefined {
+  return base && base + sha;
 }
 
 export const COMMIT_HEADER = ["commit", "subject", "author"];
 
 /** Rows for a summary table under COMMIT_HEADER. */
-export function commitRows(commits: Commit[], env: Record<string, string | undefined>): unknown[][] {
-  return commits.map((c) => [link(c.short, commitUrl(env, c.sha)), c.subject, c.author]);
+export function commitRows(commits: readonly Commit[], base: string | undefined): unknown[][] {
+  return commits.map((c) => [link(c.short, commitUrl(base, c.sha)), c.subject, c.author]);
 }
 
 /** The pull request's branch: one per workflow run attempt, so a re-run finds the pull request it opened. */
-export function pullRequestBranch(newest: Commit, env: Record<string, string | undefined>): string {
-  const attempt =
-    env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== "1" ? `-${env.GITHUB_RUN_ATTEMPT}` : "";
-  return `rollback/revert-${newest.short}-${env.GITHUB_RUN_ID ? env.GITHUB_RUN_ID + attempt : Date.now()}`;
+export function pullRequestBranch(newest: Commit, run: RunContext): string {
+  const attempt = run.runAttempt > 1 ? `-${run.runAttempt}` : "";
+  return `rollback/revert-${newest.short}-${run.runId ? run.runId + attempt : Date.now()}`;
 }

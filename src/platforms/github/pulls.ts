@@ -22,10 +22,16 @@ export function parseRepository(value: string | undefined): Repo | undefined {
 
 export class GitHubError extends Error {
   override name = "GitHubError";
+  /** GitHub's HTTP status; undefined when no answer came (the request may or may not have been applied). */
   readonly status: number | undefined;
   constructor(what: string, error: unknown) {
     super(`${what} failed: ${githubErrorMessage(error)}`);
     this.status = (error as { status?: number }).status;
+  }
+
+  /** No answer, or a server error: the request may have been applied. */
+  get ambiguous(): boolean {
+    return this.status === undefined || this.status >= 500;
   }
 }
 
@@ -76,20 +82,56 @@ export async function createPullRequest(
   }
 }
 
-/** Starts a `workflow_dispatch` run of `workflow` (file name or ID) on `ref`. */
+const dispatchedSchema = z.object({
+  workflow_run_id: z.number(),
+  run_url: z.string(),
+  html_url: z.string(),
+});
+
+/** The run a dispatch started, when GitHub says (`return_run_details`, github.com since 2026-02-19). */
+export interface DispatchedRun {
+  id: number;
+  url: string;
+}
+
+/**
+ * Starts a `workflow_dispatch` run of `workflow` (file name or ID) on `ref`. Asks for the started run's
+ * details (200 with `{workflow_run_id, run_url, html_url}`); a server that answers 204 (GitHub Enterprise
+ * Server without the flag) gives none. A 400/422 naming the flag is a refusal, so nothing started and
+ * sending it once more without the flag is safe; any other failure is not re-sent (a lost answer may
+ * hide a started run).
+ */
 export async function dispatchWorkflow(
   octokit: Octokit,
   repo: Repo,
   dispatch: { workflow: string; ref: string; inputs?: Record<string, unknown> | undefined },
-): Promise<void> {
+): Promise<DispatchedRun | undefined> {
+  const request = {
+    ...repo,
+    workflow_id: dispatch.workflow,
+    ref: dispatch.ref,
+    ...(dispatch.inputs ? { inputs: dispatch.inputs } : {}),
+  };
   try {
-    await octokit.rest.actions.createWorkflowDispatch({
-      ...repo,
-      workflow_id: dispatch.workflow,
-      ref: dispatch.ref,
-      ...(dispatch.inputs ? { inputs: dispatch.inputs } : {}),
-    });
+    let response: { status: number; data: unknown };
+    try {
+      response = await octokit.rest.actions.createWorkflowDispatch({ ...request, return_run_details: true });
+    } catch (error) {
+      if (!refusesRunDetails(error)) throw error;
+      response = await octokit.rest.actions.createWorkflowDispatch(request);
+    }
+    // Started either way: details GitHub did not give (204) or gave in an unknown shape are just missing.
+    const run = response.status === 200 ? dispatchedSchema.safeParse(response.data) : undefined;
+    return run?.success ? { id: run.data.workflow_run_id, url: run.data.html_url } : undefined;
   } catch (error) {
     throw new GitHubError(`Dispatching workflow ${dispatch.workflow} on ${dispatch.ref}`, error);
   }
+}
+
+function refusesRunDetails(error: unknown): boolean {
+  const e = error as { status?: number; response?: { data?: unknown } };
+  return (
+    (e.status === 400 || e.status === 422) &&
+    JSON.stringify(e.response?.data ?? "").includes("return_run_details")
+  );
 }

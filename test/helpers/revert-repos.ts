@@ -3,9 +3,9 @@ import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { revertCommit } from "../src/actions/revert-commit.ts";
-import { errorMessage } from "../src/core/secrets.ts";
-import { type RecordingToolkit, recordingToolkit } from "../src/core/toolkit.ts";
+import revertCommit from "../../src/actions/revert-commit/index.ts";
+import type { RecordingToolkit } from "../../src/core/toolkit.ts";
+import { runInProcess } from "./run.ts";
 
 // No user or system git configuration leaks into the tests (nor into the action's git, which inherits it).
 export const gitEnv = { GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
@@ -93,18 +93,13 @@ export const runEnv = {
   GITHUB_RUN_ATTEMPT: "1",
 };
 
-/** Runs the action in-process as `main` would: an escaping error becomes the failure. */
-export async function run(
+/** Runs the action in-process through the runner the bundle uses. */
+export function run(
   inputs: Record<string, string>,
   env: Record<string, string | undefined> = {},
+  signal?: AbortSignal,
 ): Promise<RecordingToolkit> {
-  const tk = recordingToolkit(inputs, { ...runEnv, ...env });
-  try {
-    await revertCommit(tk);
-  } catch (error) {
-    tk.setFailed(errorMessage(error));
-  }
-  return tk;
+  return runInProcess(revertCommit, inputs, { env: { ...runEnv, ...env }, signal });
 }
 
 /** Content of `file` at the tip of `branch` on the remote, or undefined when absent. */
