@@ -50,6 +50,7 @@ export interface SimProject {
   autoAssignCustomDomains: boolean;
   paused: boolean;
   domains: string[];
+  aliases: Record<string, string>;
   failingDomains: string[];
   /** Promotes are queued (202) behind a rolling release. */
   queuePromotes: boolean;

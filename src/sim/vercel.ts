@@ -62,6 +62,8 @@ export interface SimProjectSeed {
   paused?: boolean;
   /** Production domains. */
   domains?: string[];
+  /** Other domains of the project and the deployment each points at (a staging or pinned domain). */
+  aliases?: Record<string, string>;
   /** Domains whose alias job fails: the job ends `failed` and production does not move. */
   failingDomains?: string[];
   /** Promotes are queued behind a rolling release (202). */
@@ -148,6 +150,7 @@ export class VercelSimulator implements SimWorld {
       autoAssignCustomDomains: seed.autoAssignCustomDomains ?? true,
       paused: seed.paused ?? false,
       domains: seed.domains ?? [`${seed.name}.example.com`, `www.${seed.name}.example.com`],
+      aliases: seed.aliases ?? {},
       failingDomains: seed.failingDomains ?? [],
       queuePromotes: (seed.rollingRelease ?? false) || seed.activeRelease !== undefined,
       rollingRelease: undefined,
@@ -479,6 +482,9 @@ export class VercelSimulator implements SimWorld {
   }
 
   private alias(team: SimTeamSeed | undefined, host: string): SimResponse {
+    const pinned = this.projects.find((p) => p.aliases[host]);
+    if (pinned && (pinned.team ?? undefined) === team?.id)
+      return ok(renderAlias(this, host, pinned, pinned.aliases[host]));
     const byDomain = this.projects.find((p) => p.domains.includes(host));
     const deployment = byDomain ? undefined : this.deployments.find((d) => d.url === host);
     const project = byDomain ?? this.projects.find((p) => p.id === deployment?.projectId);
