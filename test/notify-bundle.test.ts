@@ -103,7 +103,8 @@ describe("dist/notify run as the runner runs it", () => {
     expect(bad.code).toBe(1);
     expect(bad.stdout).toContain('::error::Input "slack-webhook" is not an http(s) URL');
     expect(chat.server.requests.length).toBe(before);
-    expect(bad.outputs).toEqual({});
+    // Every action sets status=failed when it fails (SPEC, additions), bad input included.
+    expect(bad.outputs).toEqual({ status: "failed" });
     for (const secret of secrets()) expect(bad.all).not.toContain(secret);
   });
 });
