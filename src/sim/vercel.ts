@@ -294,6 +294,11 @@ export class VercelSimulator implements SimWorld {
     return this.addDeployment(project, { readyState: "BUILDING", ...seed });
   }
 
+  /** Every build still in flight finishes now: "later, when it would have finished", without waiting. */
+  finishBuilds(): void {
+    for (const d of this.deployments) this.finishBuild(d);
+  }
+
   /** What a visitor of `host` (a production domain) gets: the serving deployment, or 503 while paused. */
   visit(host: string): { status: number; deploymentId: string | undefined } {
     const project = this.projects.find((p) => p.domains.includes(host));
