@@ -11,6 +11,7 @@ export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   "railway-redeploy": () => import("./railway-redeploy/index.ts"),
   notify: () => import("./notify/index.ts"),
   "database-restore": () => import("./database-restore/index.ts"),
+  "cache-flush": () => import("./cache-flush/index.ts"),
 };
 
 export async function loadAction(name: string): Promise<AnyAction> {
