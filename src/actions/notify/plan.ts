@@ -1,6 +1,6 @@
 import type { ActionContext, Settings } from "../../core/action.ts";
 import type { Summary } from "../../core/report.ts";
-import { type ChatStatus, STATUS_STYLE } from "../../platforms/chat/message.ts";
+import { type ChatStatus, escapeGitHubMarkdown, STATUS_STYLE } from "../../platforms/chat/message.ts";
 import type { SendOptions } from "../../platforms/chat/send.ts";
 import type { ChannelPlan } from "./channel.ts";
 import { chatChannels } from "./chat.ts";
@@ -55,7 +55,9 @@ export async function planNotify(ctx: ActionContext<NotifyInputs>, tuning: SendO
 }
 
 export function describeNotify(plan: NotifyPlan, summary: Summary): void {
-  summary.text(`${STATUS_STYLE[plan.status].symbol} **${plan.title}** (${plan.status})`);
+  summary.text(
+    `${STATUS_STYLE[plan.status].symbol} **${escapeGitHubMarkdown(plan.title)}** (${plan.status})`,
+  );
   if (plan.channels.length === 0) return;
   summary.table(
     ["Channel", "Via", "Plan"],

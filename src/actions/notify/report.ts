@@ -1,6 +1,6 @@
 import type { ActionContext, Outcome } from "../../core/action.ts";
 import type { Outputs } from "../../core/report.ts";
-import { STATUS_STYLE } from "../../platforms/chat/message.ts";
+import { escapeGitHubMarkdown, STATUS_STYLE } from "../../platforms/chat/message.ts";
 import type { ChannelOutcome } from "./channel.ts";
 import { failureMessage, notFailingNote } from "./explain.ts";
 import type { NotifyInputs } from "./inputs.ts";
@@ -40,7 +40,8 @@ export function reportNotify(
   const warnings = plan.channels.flatMap((c) => c.warnings);
   return {
     status,
-    headline: `${STATUS_STYLE[plan.status].symbol} ${plan.title}: ${status}`,
+    // The title is the user's text: in the job summary it is text, not Markdown.
+    headline: `${STATUS_STYLE[plan.status].symbol} ${escapeGitHubMarkdown(plan.title)}: ${status}`,
     outputs,
     summary: (summary) => {
       summary.table(
