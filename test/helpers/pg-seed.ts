@@ -63,10 +63,10 @@ export async function tables(pg: PostgresServer, database: string): Promise<stri
   }
 }
 
-/** `pg_dump` with the machine's client (format c, p), into a fresh temp folder. */
-export function dumpOf(pg: PostgresServer, database: string, format: "c" | "p" = "c"): string {
+/** `pg_dump` with the machine's client (format c, t or p), into a fresh temp folder. */
+export function dumpOf(pg: PostgresServer, database: string, format: "c" | "t" | "p" = "c"): string {
   const dir = mkdtempSync(join(tmpdir(), "dbrestore-dump-"));
-  const path = join(dir, format === "c" ? `${database}.dump` : `${database}.sql`);
+  const path = join(dir, `${database}.${{ c: "dump", t: "tar", p: "sql" }[format]}`);
   execFileSync("pg_dump", [`-F${format}`, "-f", path, "-d", database], {
     env: {
       ...process.env,

@@ -1,12 +1,21 @@
 import { execFile } from "node:child_process";
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
 
-const BIN = "/usr/lib/postgresql/15/bin";
+// Debian's layout: the newest installed server (15 on bookworm).
+const BIN = (() => {
+  const versions = readdirSync("/usr/lib/postgresql", { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name))
+    .map((entry) => Number(entry.name))
+    .sort((a, b) => b - a);
+  if (!versions.length)
+    throw new Error("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql");
+  return `/usr/lib/postgresql/${versions[0]}/bin`;
+})();
 const run = promisify(execFile);
 
 /** A throwaway PostgreSQL server on a free loopback port, password auth, in its own temp folder. */

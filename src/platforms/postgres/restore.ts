@@ -29,8 +29,9 @@ export interface RestoreResult {
   /** Swap: the database as it was before, kept under this name. */
   keptDatabase: string | undefined;
   endedConnections: number;
+  /** verify-sql results, one line per query. */
   verified: string[];
-  /** In place, verify-sql failed and the safety dump was restored back. */
+  /** How long each step took. */
   steps: { name: string; ms: number }[];
 }
 
