@@ -108,7 +108,11 @@ function deepFreeze<T>(value: T): T {
 
 /** Rejects as soon as `signal` aborts: reads can be abandoned at once, since they change nothing. */
 function unlessAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(cancelled(signal));
+  if (signal.aborted) {
+    // The phase was already started: its own failure (it sees the signal too) must not go unhandled.
+    promise.catch(() => {});
+    return Promise.reject(cancelled(signal));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(cancelled(signal));
     signal.addEventListener("abort", onAbort, { once: true });
