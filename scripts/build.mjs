@@ -2,7 +2,7 @@
 // action a two-line dist/<name>/index.js that runs it, which is what actions/<name>/action.yml points at.
 // Usage: node scripts/build.mjs [--out DIR]
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -44,9 +44,5 @@ for (const name of registered) {
     join(outDir, name, "index.js"),
     `import { run } from "../bundle/index.js";\n\nawait run(${JSON.stringify(name)});\n`,
   );
-}
-// Actions not yet on the shared runner keep a bundle of their own (src/entry/<name>.ts).
-for (const file of readdirSync("src/entry").filter((f) => f.endsWith(".ts"))) {
-  bundle(join("src/entry", file), join(outDir, file.replace(/\.ts$/, "")));
 }
 writeFileSync(join(outDir, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);
