@@ -3,7 +3,8 @@ import { applyRailway } from "./apply.ts";
 import { explainRailway } from "./explain.ts";
 import { railwayInputs } from "./inputs.ts";
 import { planRailway } from "./plan.ts";
-import { describePlan, nothingToDo, planOutputs, reportRailway } from "./report.ts";
+import { nothingToDo, planOutputs, reportRailway } from "./report.ts";
+import { describePlan } from "./summary.ts";
 
 /** Rolls Railway services back to a known-good deployment (rollback, redeploy or restart). */
 export default defineAction({
