@@ -152,7 +152,9 @@ describe("notify: GitHub deployments", () => {
     expect(started.summary).toContain(`created deployment ${id}: in_progress`);
 
     // The report step passes the id on; without it the run's deployment is found again.
-    await run({ status: "succeeded", "github-deployment-id": id, ...deploy() });
+    // The id alone is enough: the report step need not repeat github-deployment: true.
+    const { "github-deployment": _, ...reportInputs } = deploy();
+    await run({ status: "succeeded", "github-deployment-id": id, ...reportInputs });
     await run({ status: "failed", ...deploy() });
     expect(gh.deployments.deployments).toHaveLength(1);
     expect(created?.statuses.map((s) => s.state)).toEqual(["in_progress", "success", "failure"]);

@@ -32,7 +32,8 @@ export function checkInputs(settings: NotifySettings, run: RunContext): void {
     if (url && (url.username || url.password))
       need(name, CREDENTIALS_IN_URL, "webhook-headers: Authorization: Basic …");
   }
-  const github = settings["incident-issue"] || settings["github-deployment"];
+  const deployment = recordsDeployment(settings);
+  const github = settings["incident-issue"] || deployment;
   const which = settings["incident-issue"] ? "incident-issue" : "github-deployment";
   if (github && !settings["github-token"]) {
     need(
@@ -48,21 +49,23 @@ export function checkInputs(settings: NotifySettings, run: RunContext): void {
       "GITHUB_REPOSITORY=acme/shop when run elsewhere",
     );
   }
-  if (settings["github-deployment"] && !settings.environment) {
+  if (deployment && !settings.environment) {
     need("environment", "is required with github-deployment: true.", '"production"');
   }
-  if (settings["github-deployment"] && !run.sha && !run.ref) {
+  if (deployment && !run.sha && !run.ref) {
     need(
       "github-deployment",
       "needs the run's commit (GITHUB_SHA), which every GitHub runner sets.",
       "GITHUB_SHA=$(git rev-parse HEAD)",
     );
   }
-  if (settings["github-deployment-id"] !== undefined && !settings["github-deployment"]) {
-    need("github-deployment-id", "is set but github-deployment is not true.", "github-deployment: true");
-  }
   pagePairs(settings, need);
   if (problems.length) throw new InputError(problems.join("\n"));
+}
+
+/** `github-deployment: true`, or the id of the deployment an earlier step created: add a status to it. */
+export function recordsDeployment(settings: NotifySettings): boolean {
+  return settings["github-deployment"] || settings["github-deployment-id"] !== undefined;
 }
 
 /** A key without its page (or a page without its key: a secret that was not passed) is a mistake. */

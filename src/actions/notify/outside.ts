@@ -13,6 +13,7 @@ import {
 import { InstatusClient } from "../../platforms/status/instatus.ts";
 import { StatuspageClient } from "../../platforms/status/statuspage.ts";
 import { type ChannelPlan, failedPlan } from "./channel.ts";
+import { recordsDeployment } from "./checks.ts";
 import type { Said } from "./compose.ts";
 import type { NotifySettings } from "./plan.ts";
 
@@ -143,7 +144,7 @@ export function pagerDutyChannel(settings: NotifySettings, said: Said, send: Sen
 export function deploymentChannel(settings: NotifySettings, said: Said, run: RunContext): ChannelPlan[] {
   const token = settings["github-token"];
   const environment = settings.environment;
-  if (!settings["github-deployment"] || !token || !environment || !run.repository) return [];
+  if (!recordsDeployment(settings) || !token || !environment || !run.repository) return [];
   const state = deploymentState(said.status);
   const { owner, repo, full } = run.repository;
   const id = settings["github-deployment-id"];
