@@ -15,6 +15,20 @@ export interface KeyResult {
   changed?: string;
 }
 
+/** A write failed part-way: the keys written until then, so the report can say what changed. */
+export class RestoreInterrupted extends Error {
+  override name = "RestoreInterrupted";
+  override readonly cause: unknown;
+  readonly written: KeyResult[];
+  constructor(cause: unknown, written: KeyResult[], total: number) {
+    super(
+      `${cause instanceof Error ? cause.message : String(cause)} (after ${written.length} of ${total} keys were written)`,
+    );
+    this.cause = cause;
+    this.written = written;
+  }
+}
+
 export interface RestoreOptions {
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -52,7 +66,15 @@ export async function applyRestore(
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
+  } catch (error) {
+    throw new RestoreInterrupted(
+      error,
+      results.filter((r) => r.written),
+      results.length,
+    );
+  }
   await verify(clients, plan, results);
   return results;
 }

@@ -1,0 +1,51 @@
+import type { NothingToDo, Outcome } from "../../core/action.ts";
+import { formatMs } from "../../core/wait.ts";
+import type { StorageResult } from "./apply.ts";
+import type { Ctx } from "./inputs.ts";
+import { type StoragePlan, where } from "./plan.ts";
+
+export function planOutputs(plan: StoragePlan) {
+  return { report: plan.report, restored: 0, deleted: 0 };
+}
+
+export function nothingToDo(plan: StoragePlan): NothingToDo | undefined {
+  const { counts } = plan.restore;
+  if (counts.restore + counts.delete > 0) return undefined;
+  return {
+    status: "already-current",
+    reason: `Every key under ${where(plan.restore)} is as it was at ${new Date(plan.restore.at).toISOString()} (${counts.unchanged} keys checked${counts["kept-newer"] ? `, ${counts["kept-newer"]} newer ones kept` : ""}): nothing to restore.`,
+  };
+}
+
+export function reportStorage(ctx: Ctx, plan: StoragePlan, run: StorageResult): Outcome {
+  const restored = run.results.filter((r) => r.plan.action === "restore").length;
+  const deleted = run.results.filter((r) => r.plan.action === "delete").length;
+  const changed = run.results.filter((r) => r.changed);
+  const at = new Date(plan.restore.at).toISOString();
+  ctx.log.info(
+    `${where(plan.restore)} restored to ${at}: ${restored} keys restored, ${deleted} deleted in ${formatMs(run.elapsedMs)}.`,
+  );
+  for (const r of changed)
+    ctx.log.warn(`${r.plan.key}: changed by another writer during the restore: ${r.changed}.`);
+  return {
+    status: "restored",
+    headline: changed.length ? "⚠️ restored, with keys changed meanwhile" : "✅ restored",
+    outputs: { restored, deleted, changed: changed.length, report: plan.report },
+    summary: (summary) => {
+      summary.text(
+        `\`${where(plan.restore)}\` restored to **${at}** in ${formatMs(run.elapsedMs)}: ${restored} keys restored, ${deleted} deleted (delete markers), ${plan.restore.counts.unchanged} already as they were.`,
+      );
+      if (changed.length) {
+        summary.heading("Changed by another writer during the restore");
+        summary.text(
+          "These keys are not as they were at the time: something wrote them while the restore ran. Stop the writers (traffic) and run again.",
+        );
+        summary.table(
+          ["Key", "What was seen"],
+          changed.map((r) => [r.plan.key, r.changed]),
+        );
+      }
+      summary.text(`Report: \`${plan.report}\`. Every replaced version is kept in its key's history.`);
+    },
+  };
+}
