@@ -6,13 +6,13 @@ import type { AnyAction } from "../core/action.ts";
  */
 export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   "smoke-test": () => import("./smoke-test/index.ts"),
+  analyze: () => import("./analyze/index.ts"),
   "revert-commit": () => import("./revert-commit/index.ts"),
   "vercel-promote": () => import("./vercel-promote/index.ts"),
   "railway-redeploy": () => import("./railway-redeploy/index.ts"),
   notify: () => import("./notify/index.ts"),
   "database-restore": () => import("./database-restore/index.ts"),
   "cache-flush": () => import("./cache-flush/index.ts"),
-  "storage-restore": () => import("./storage-restore/index.ts"),
 };
 
 export async function loadAction(name: string): Promise<AnyAction> {
