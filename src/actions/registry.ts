@@ -13,6 +13,7 @@ export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   notify: () => import("./notify/index.ts"),
   "database-restore": () => import("./database-restore/index.ts"),
   "cache-flush": () => import("./cache-flush/index.ts"),
+  "storage-restore": () => import("./storage-restore/index.ts"),
 };
 
 export async function loadAction(name: string): Promise<AnyAction> {
