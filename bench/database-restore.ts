@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { parseDatabaseUrl } from "../src/platforms/postgres/conn.ts";
 import { planPostgres } from "../src/platforms/postgres/plan.ts";
 import { restorePostgres } from "../src/platforms/postgres/restore.ts";
-import { startPostgres } from "../test/helpers/postgres.ts";
+import { startPostgres } from "../src/sim/postgres-server.ts";
 
 const CACHE = resolve(".tmp/bench/database-restore-200mb.dump");
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_600_000);

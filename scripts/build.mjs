@@ -2,7 +2,7 @@
 // action a two-line dist/<name>/index.js that runs it, which is what actions/<name>/action.yml points at.
 // Usage: node scripts/build.mjs [--out DIR]
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -34,10 +34,9 @@ function bundle(entry, out) {
 rmSync(outDir, { recursive: true, force: true });
 bundle("src/bundle.ts", join(outDir, "bundle"));
 
-// The registry is the list of actions the shared bundle knows.
-const registry = readFileSync("src/actions/registry.ts", "utf8");
-// Names without a hyphen are unquoted (the formatter removes the quotes).
-const registered = [...registry.matchAll(/^\s+"?([a-z-]+)"?: \(\) => import\(/gm)].map((m) => m[1]);
+// The registry is the list of actions the shared bundle knows (Node runs the TypeScript source directly).
+const { actions } = await import("../src/actions/registry.ts");
+const registered = Object.keys(actions);
 for (const name of registered) {
   mkdirSync(join(outDir, name), { recursive: true });
   writeFileSync(

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import action from "../src/actions/database-restore/index.ts";
 import type { RecordingToolkit } from "../src/core/toolkit.ts";
 import { count, damage, databases, dumpOf, seedShop, tables } from "./helpers/pg-seed.ts";
-import { type PostgresServer, startPostgres } from "./helpers/postgres.ts";
+import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
 import { runInProcess } from "./helpers/run.ts";
 
 let pg: PostgresServer;

@@ -6,16 +6,19 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
 
-// Debian's layout: the newest installed server (15 on bookworm).
-const BIN = (() => {
-  const versions = readdirSync("/usr/lib/postgresql", { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name))
-    .map((entry) => Number(entry.name))
-    .sort((a, b) => b - a);
-  if (!versions.length)
-    throw new Error("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql");
-  return `/usr/lib/postgresql/${versions[0]}/bin`;
-})();
+/** Debian's layout: the newest installed server's binaries (15 on bookworm), or undefined when none is. */
+export function postgresBinDir(): string | undefined {
+  let versions: number[];
+  try {
+    versions = readdirSync("/usr/lib/postgresql", { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name))
+      .map((entry) => Number(entry.name))
+      .sort((a, b) => b - a);
+  } catch {
+    return undefined;
+  }
+  return versions.length ? `/usr/lib/postgresql/${versions[0]}/bin` : undefined;
+}
 const run = promisify(execFile);
 
 /** A throwaway PostgreSQL server on a free loopback port, password auth, in its own temp folder. */
@@ -45,6 +48,8 @@ async function freePort(): Promise<number> {
  * then owns the temp folder. Durability is off: these servers hold test data only.
  */
 export async function startPostgres(): Promise<PostgresServer> {
+  const BIN = postgresBinDir();
+  if (!BIN) throw new Error("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql");
   const dir = mkdtempSync(join(tmpdir(), "dbrestore-pg-"));
   const data = join(dir, "data");
   const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
