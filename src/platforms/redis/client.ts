@@ -80,7 +80,9 @@ async function open(
   port: number,
   options: ConnectOptions,
 ): Promise<RedisNode> {
-  const { Redis } = await import("ioredis");
+  const ioredis = await import("ioredis");
+  // Bundled (ncc), the CommonJS module's named exports sit under `default`.
+  const Redis = ioredis.Redis ?? (ioredis.default as unknown as typeof ioredis).Redis;
   const address = `${host}:${port}`;
   const client = new Redis(clientOptions(target, host, port, options));
   // ioredis reports errors as events too. Commands carry their own, but a refused AUTH only shows as an
