@@ -185,7 +185,7 @@ export async function runDefinition<S extends Shape, P, R>(
     const full =
       unchanged && !/nothing was changed/i.test(message) ? `${message}\nNothing was changed.` : message;
     tk.setOutput("status", "failed");
-    summary.text(`**${phase === "inputs" ? "Bad input" : "Failed"}**\n\n${quoteBlock(full)}`);
+    summary.text(`**${error instanceof InputError ? "Bad input" : "Failed"}**\n\n${quoteBlock(full)}`);
     if (plan !== undefined) {
       summary.heading("Plan");
       definition.describe(plan, summary);
