@@ -79,6 +79,25 @@ describe("revert-commit: a second run never undoes the first", () => {
   });
 });
 
+describe("revert-commit: a second run never proposes the revert twice", () => {
+  it("pull-request, dispatched twice (different run ids): the second finds the first one's pull request", async () => {
+    const { c3 } = seed(repos);
+    const api = { GITHUB_API_URL: sim.url };
+    const inputs = { path: repos.clone(), token: sim.token, strategy: "pull-request" };
+    const first = await run(inputs, { ...api, GITHUB_RUN_ID: "100" });
+    expect(first.outputs.status).toBe("pull-request");
+    const before = repos.remoteRefs();
+    const second = await run({ ...inputs, path: repos.clone() }, { ...api, GITHUB_RUN_ID: "200" });
+    expect(second.failed).toBeUndefined();
+    expect(second.outputs.status).toBe("pull-request");
+    expect(second.outputs["pull-request-number"]).toBe(first.outputs["pull-request-number"]);
+    expect(second.outputs["revert-sha"]).toBe(first.outputs["revert-sha"]);
+    expect(sim.pulls).toHaveLength(1);
+    expect(repos.remoteRefs()).toBe(before);
+    expect(second.summary).toContain(`was already open for \`rollback/revert-${c3.slice(0, 7)}-100\``);
+  });
+});
+
 describe("revert-commit: push protection and push rulesets are rejections", () => {
   it.each([
     [

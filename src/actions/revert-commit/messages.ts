@@ -86,5 +86,10 @@ export function commitRows(commits: readonly Commit[], base: string | undefined)
 /** The pull request's branch: one per workflow run attempt, so a re-run finds the pull request it opened. */
 export function pullRequestBranch(newest: Commit, run: RunContext): string {
   const attempt = run.runAttempt > 1 ? `-${run.runAttempt}` : "";
-  return `rollback/revert-${newest.short}-${run.runId ? run.runId + attempt : Date.now()}`;
+  return `${pullRequestPrefix(newest)}${run.runId ? run.runId + attempt : Date.now()}`;
+}
+
+/** What every run's pull request branch for reverting `newest` starts with. */
+export function pullRequestPrefix(newest: Commit): string {
+  return `rollback/revert-${newest.short}-`;
 }

@@ -2,12 +2,12 @@ import { CancelledError } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
 import type { Git } from "../../platforms/git.ts";
 import { readCommits } from "../../platforms/git-history.ts";
-import { push } from "../../platforms/git-push.ts";
-import { createPullRequest, findPullRequest } from "../../platforms/github/pulls.ts";
+import { push, remoteTip } from "../../platforms/git-push.ts";
+import { createPullRequest, findPullRequest, findPullRequestByPrefix } from "../../platforms/github/pulls.ts";
 import type { Built } from "./build.ts";
 import { cancelledBeforePush, prBranchOnlyText, revertError } from "./explain.ts";
 import type { RevertContext } from "./inputs.ts";
-import { pullRequestBody, pullRequestBranch } from "./messages.ts";
+import { pullRequestBody, pullRequestBranch, pullRequestPrefix } from "./messages.ts";
 import { buildContext, type RevertPlan } from "./plan.ts";
 import { openGitHub, signalName } from "./session.ts";
 
@@ -30,9 +30,17 @@ export async function proposeRevert(
   rejection: string,
 ): Promise<Proposed> {
   const { octokit, repo } = await openGitHub(ctx);
-  const head = pullRequestBranch(built.reverted[0] as Built["reverted"][number], ctx.run);
-  const existing = await findPullRequest(octokit, repo, head, plan.branch);
-  if (existing) return { kind: "pull-request", built, head, ...existing, existing: true };
+  const newest = built.reverted[0] as Built["reverted"][number];
+  const head = pullRequestBranch(newest, ctx.run);
+  // This run's pull request (a re-run), or another run's for the same revert (a second dispatch of the
+  // rollback): never a second one. Its branch's tip is the revert it proposes.
+  const found =
+    (await findPullRequest(octokit, repo, head, plan.branch).then((pr) => pr && { ...pr, head })) ??
+    (await findPullRequestByPrefix(octokit, repo, { base: plan.branch, prefix: pullRequestPrefix(newest) }));
+  if (found) {
+    const sha = (await remoteTip(git, plan.remote, found.head)) || built.head;
+    return { kind: "pull-request", built: { ...built, head: sha }, ...found, existing: true };
+  }
   if (ctx.signal.aborted) throw cancelledBeforePush(signalName(ctx), plan.branch);
   const pushed = await push(git, { remote: plan.remote, sha: built.head, branch: head });
   if (!pushed.ok) {

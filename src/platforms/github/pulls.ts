@@ -65,6 +65,34 @@ export async function findPullRequest(
   }
 }
 
+const headedPullSchema = pullSchema.extend({ head: z.object({ ref: z.string() }) });
+
+/**
+ * An open pull request into `base` from a branch of this repository whose name starts with `prefix`
+ * (one an earlier run opened for the same revert), if there is one.
+ */
+export async function findPullRequestByPrefix(
+  octokit: Octokit,
+  repo: Repo,
+  options: { base: string; prefix: string },
+): Promise<(PullRequest & { head: string }) | undefined> {
+  try {
+    const { data } = await octokit.rest.pulls.list({
+      ...repo,
+      base: options.base,
+      state: "open",
+      per_page: 100,
+    });
+    const pull = z
+      .array(headedPullSchema)
+      .parse(data)
+      .find((candidate) => candidate.head.ref.startsWith(options.prefix));
+    return pull && { number: pull.number, url: pull.html_url, head: pull.head.ref };
+  } catch (error) {
+    throw new GitHubError(`Listing pull requests into ${options.base}`, error);
+  }
+}
+
 export async function createPullRequest(
   octokit: Octokit,
   repo: Repo,
