@@ -24,3 +24,19 @@ export class Semaphore {
     }
   }
 }
+
+/** Waits `ms`, unless `signal` aborts first; an aborted signal rejects with its reason. */
+export async function pauseUnless(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (ms > 0 && !signal?.aborted) {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal?.addEventListener("abort", done, { once: true });
+    });
+  }
+  if (signal?.aborted) throw signal.reason;
+}

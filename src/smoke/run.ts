@@ -1,9 +1,9 @@
 import { Agent } from "undici";
-import { backoffDelay, refused, sleep } from "../core/http.ts";
+import { backoffDelay, refused } from "../core/http.ts";
 import { formatMs } from "../core/wait.ts";
 import { type Check, evaluate } from "./checks.ts";
 import { BODY_CUT_NOTE, describeError, fetchCheck } from "./fetch.ts";
-import { percentile, Semaphore } from "./pool.ts";
+import { pauseUnless, percentile, Semaphore } from "./pool.ts";
 
 export interface SmokeSettings {
   checks: Check[];
@@ -17,6 +17,8 @@ export interface SmokeSettings {
   requestTimeoutMs: number;
   concurrency: number;
   onProgress?: (line: string) => void;
+  /** Aborted (a cancelled workflow): requests in flight are dropped and the run rejects with the reason. */
+  signal?: AbortSignal;
 }
 
 export interface Sample {
@@ -68,6 +70,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
   const limit = new Semaphore(settings.concurrency);
   const agent = new Agent();
   const lastProbes = new Map<Check, Probe>();
+  const stop = settings.signal;
 
   const probe = (check: Check, phase: Sample["phase"]): Promise<Probe> =>
     limit.run(async () => {
@@ -78,7 +81,9 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
           check,
           { ...settings.headers, ...check.headers },
           agent,
-          AbortSignal.timeout(settings.requestTimeoutMs),
+          stop
+            ? AbortSignal.any([AbortSignal.timeout(settings.requestTimeoutMs), stop])
+            : AbortSignal.timeout(settings.requestTimeoutMs),
         );
         const latencyMs = performance.now() - began;
         const failure = evaluate(check, fetched.status, fetched.body, latencyMs);
@@ -122,6 +127,8 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
   }, 10_000);
   progress.unref();
 
+  const pause = (ms: number) => pauseUnless(ms, stop);
+
   const runCheck = async (check: Check): Promise<CheckResult> => {
     const deadline = Date.now() + settings.readyTimeoutMs;
     let attempts = 0;
@@ -129,8 +136,9 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
     for (;;) {
       last = await probe(check, "warm-up");
       attempts++;
+      await pause(0);
       if (!last.failure || Date.now() >= deadline) break;
-      await sleep(Math.min(backoffDelay(attempts, 250, 5000), Math.max(0, deadline - Date.now())));
+      await pause(Math.min(backoffDelay(attempts, 250, 5000), Math.max(0, deadline - Date.now())));
     }
     pending.delete(check);
     if (last.failure) {
@@ -149,8 +157,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
     let failures = 0;
     let lastError: string | undefined;
     for (let i = 0; i < settings.samples; i++) {
-      const wait = verifyStart + i * settings.intervalMs - Date.now();
-      if (wait > 0) await sleep(wait);
+      await pause(verifyStart + i * settings.intervalMs - Date.now());
       const sample = await probe(check, "verify");
       latencies.push(sample.latencyMs);
       if (sample.failure) {
@@ -175,7 +182,8 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
     results = await Promise.all(settings.checks.map(runCheck));
   } finally {
     clearInterval(progress);
-    await agent.close();
+    // Stopped: requests still open are dropped rather than waited for.
+    await (stop?.aborted ? agent.destroy() : agent.close());
   }
 
   const verifySamples = samples.filter((sample) => sample.phase === "verify");

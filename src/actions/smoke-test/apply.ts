@@ -33,6 +33,7 @@ export async function applySmoke(
     requestTimeoutMs: settings["request-timeout"],
     concurrency: settings.concurrency ?? 10,
     onProgress: (line) => ctx.log.info(line),
+    signal: ctx.signal,
   });
   return { result, report: await writeReport(ctx.run.temp ?? tmpdir(), result) };
 }
