@@ -153,4 +153,26 @@ describe("revert-commit: the deploy run it started", () => {
     expect(sim.dispatches).toHaveLength(1);
     expect(tk.summary).toContain("GitHub did not say which run it started");
   });
+
+  it("an answer lost after GitHub started the run: not sent again, and the message says the deploy may be running", async () => {
+    seed(repos);
+    sim.server.inject({
+      match: { method: "POST", path: "/repos/acme/shop/actions/workflows/deploy.yml/dispatches" },
+      kind: "drop-after-handle",
+    });
+    const tk = await run(
+      { path: repos.clone(), token: sim.token, dispatch: "deploy.yml" },
+      { GITHUB_API_URL: sim.url },
+    );
+    expect(tk.outputs.status).toBe("reverted");
+    expect(tk.outputs["revert-sha"]).toBe(git(repos.origin, "rev-parse", "main"));
+    expect(sim.dispatches).toHaveLength(1);
+    expect(sim.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(tk.failed).toMatch(
+      /The revert is on main \([0-9a-f]{40}\), but it is unknown whether the deploy started/,
+    );
+    expect(tk.failed).toMatch(
+      /the deploy may have started: look at Actions → deploy\.yml before starting it by hand/,
+    );
+  });
 });

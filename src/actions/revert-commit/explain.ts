@@ -98,7 +98,10 @@ export function dispatchFailedText(options: {
   const check = options.ambiguous
     ? `GitHub's answer was lost, so the deploy may have started: look at Actions → ${workflow} before starting it by hand.`
     : `Start the deploy by hand (Actions → ${workflow} → Run workflow on ${branch}); check the workflow has a workflow_dispatch trigger and the job has permissions: actions: write.`;
-  return `The revert is on ${branch} (${head}), but the deploy was not started. ${detail}\n${check}`;
+  const deploy = options.ambiguous
+    ? "it is unknown whether the deploy started."
+    : "the deploy was not started.";
+  return `The revert is on ${branch} (${head}), but ${deploy} ${detail}\n${check}`;
 }
 
 export function prSkipsDispatchText(workflow: string, branch: string): string {
