@@ -9,6 +9,7 @@ export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   analyze: () => import("./analyze/index.ts"),
   "revert-commit": () => import("./revert-commit/index.ts"),
   "vercel-promote": () => import("./vercel-promote/index.ts"),
+  traffic: () => import("./traffic/index.ts"),
   "railway-redeploy": () => import("./railway-redeploy/index.ts"),
   notify: () => import("./notify/index.ts"),
   "database-restore": () => import("./database-restore/index.ts"),

@@ -25,6 +25,7 @@ type Deployment {
   statusUpdatedAt: DateTime
   canRollback: Boolean!
   canRedeploy: Boolean!
+  deploymentStopped: Boolean!
   meta: DeploymentMeta
   projectId: String!
   environmentId: String!
@@ -106,6 +107,7 @@ type Mutation {
   deploymentRedeploy(id: String!, usePreviousImageTag: Boolean): Deployment!
   deploymentRestart(id: String!): Boolean!
   deploymentCancel(id: String!): Boolean!
+  deploymentStop(id: String!): Boolean!
   serviceInstanceAutoDeployUpdate(input: ServiceInstanceAutoDeployUpdateInput!): ServiceInstanceAutoDeployUpdateResult!
 }
 
@@ -128,6 +130,8 @@ export interface SimDeployment {
   meta: Record<string, unknown>;
   /** The service's variables when it was made: what `deploymentSnapshot` answers, and what a rollback restores. */
   variables: Record<string, string>;
+  /** `deploymentStop` stopped its instances (the schema's `deploymentStopped`); its status is kept. */
+  stopped?: boolean;
 }
 
 /** Service variables in one environment. `sealed` names never come back through the API (PLATFORMS.md). */
@@ -690,6 +694,7 @@ export class RailwaySimulator {
       statusUpdatedAt: new Date(d.updatedAt).toISOString(),
       canRollback: this.canRollback(d),
       canRedeploy: d.canRedeploy,
+      deploymentStopped: d.stopped === true,
       meta: d.meta,
       projectId: d.projectId,
       environmentId: d.environmentId,
@@ -815,21 +820,27 @@ export class RailwaySimulator {
         this.race(target);
         return true;
       },
-      deploymentRedeploy: ({ id }: { id: string }) => {
+      deploymentRedeploy: ({ id, usePreviousImageTag }: { id: string; usePreviousImageTag?: boolean }) => {
         const target = this.visibleDeployment(auth, id);
         if (!target.canRedeploy) throw new GraphQLError("Deployment cannot be redeployed");
         // Same source, a new build: the commit stays, the image is new; nothing names the target.
+        // usePreviousImageTag asks for the target's own image (the flag's name; the schema says no more): kept.
         const { image: _image, imageDigest: _digest, ...source } = target.meta;
-        const meta = {
-          ...source,
-          reason: "redeploy",
-          imageDigest: `sha256:${randomUUID().replace(/-/g, "")}`,
-        };
+        const meta = usePreviousImageTag
+          ? { ...target.meta, reason: "redeploy" }
+          : { ...source, reason: "redeploy", imageDigest: `sha256:${randomUUID().replace(/-/g, "")}` };
         const created = this.create(target, meta, this.lifecycle(target.serviceId, true), {
           variables: { ...this.instance(target.serviceId, target.environmentId).variables.values },
         });
         this.race(target);
         return this.view(created);
+      },
+      // Stops the deployment's instances (the schema's "Stops a deployment."): visitors get nothing until a redeploy.
+      deploymentStop: ({ id }: { id: string }) => {
+        const target = this.visibleDeployment(auth, id);
+        if (!ACTIVE.has(target.status)) throw new GraphQLError("Only a running deployment can be stopped");
+        target.stopped = true;
+        return true;
       },
       deploymentRestart: ({ id }: { id: string }) => {
         const target = this.visibleDeployment(auth, id);

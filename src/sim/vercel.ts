@@ -285,10 +285,7 @@ export class VercelSimulator implements SimWorld {
   }
 
   /** A git push: a new production build that takes the domains when it is READY, unless production is pinned. */
-  startBuild(
-    projectIdOrName: string,
-    seed: Omit<SimDeploymentSeed, "readyState"> & { readyState?: "BUILDING" | "QUEUED" | "INITIALIZING" },
-  ): SimDeployment {
+  startBuild(projectIdOrName: string, seed: SimDeploymentSeed): SimDeployment {
     const project = this.projectByIdOrName(projectIdOrName);
     if (!project) throw new Error(`unknown project ${projectIdOrName}`);
     return this.addDeployment(project, { readyState: "BUILDING", ...seed });
