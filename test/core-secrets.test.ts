@@ -74,3 +74,10 @@ describe("neutralise", () => {
     expect(neutralise("status: a::b and ::c")).toBe("status: a::b and ::c");
   });
 });
+
+describe("short Basic passwords", () => {
+  it("masks a password as short as any secret may be", () => {
+    registerSecret(`Basic ${Buffer.from("ops:hunt2").toString("base64")}`);
+    expect(redact("bad password hunt2 for ops:hunt2")).toBe("bad password *** for ***");
+  });
+});

@@ -3,7 +3,7 @@ const secrets = new Set<string>();
 
 /** Shorter forms would mask ordinary words; the runner's own masker makes the same trade. */
 const MIN_LENGTH = 4;
-/** Derived forms (encodings, fragments) shorter than this are left alone: they match too much by chance. */
+/** Encoded forms (base64 fragments above all) shorter than this are left alone: they match too much by chance. */
 const MIN_DERIVED = 8;
 
 /**
@@ -13,7 +13,7 @@ const MIN_DERIVED = 8;
 export function registerSecret(value: string | undefined): string[] {
   if (!value) return [];
   const added: string[] = [];
-  for (const form of [value, ...derivedForms(value).filter((form) => form.length >= MIN_DERIVED)]) {
+  for (const form of new Set(forms(value))) {
     if (secrets.has(form)) continue;
     secrets.add(form);
     added.push(form);
@@ -21,20 +21,26 @@ export function registerSecret(value: string | undefined): string[] {
   return added;
 }
 
-function derivedForms(value: string): string[] {
-  const forms = [value.trim()];
-  // `Bearer tok`, `token tok`, `Bot tok`, `Basic dXNlcjpwYXNz`: the bare credential is what servers echo.
+function forms(value: string): string[] {
+  // What a server echoes: the value, and for `Bearer tok`, `token tok`, `Bot tok`, `Basic dXNlcjpwYXNz` the
+  // bare credential (a Basic one decoded, and its password alone).
+  const plain = [value, value.trim()];
   const scheme = /^([A-Za-z][A-Za-z0-9_-]*)\s+(\S+)$/.exec(value.trim());
   if (scheme?.[2]) {
-    const credential = scheme[2];
-    forms.push(credential);
-    if (scheme[1]?.toLowerCase() === "basic") forms.push(...basicParts(credential));
+    plain.push(scheme[2]);
+    if (scheme[1]?.toLowerCase() === "basic") plain.push(...basicParts(scheme[2]));
   }
-  const out: string[] = [];
-  for (const form of forms) {
-    out.push(form, encodeURIComponent(form), JSON.stringify(form).slice(1, -1), ...base64Forms(form));
-  }
-  return out.filter((form) => form !== value);
+  // How they travel: URL-encoded, JSON-escaped, base64.
+  const encoded = plain.flatMap((form) => [
+    encodeURIComponent(form),
+    JSON.stringify(form).slice(1, -1),
+    ...base64Forms(form),
+  ]);
+  return [
+    value,
+    ...plain.filter((form) => form.length >= MIN_LENGTH),
+    ...encoded.filter((form) => form.length >= MIN_DERIVED),
+  ];
 }
 
 /** The decoded `user:pass` of a Basic credential, and the password alone. */
