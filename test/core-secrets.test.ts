@@ -81,3 +81,11 @@ describe("short Basic passwords", () => {
     expect(redact("bad password hunt2 for ops:hunt2")).toBe("bad password *** for ***");
   });
 });
+
+describe("control characters", () => {
+  it("drops escape sequences a platform could use to recolour or hide log text, keeps tabs and breaks", () => {
+    expect(neutralise("ok\u001b[8mhidden\u001b[0m\tend\n\u001b]8;;https://evil.example\u0007link")).toBe(
+      "ok[8mhidden[0m\tend\n]8;;https://evil.examplelink",
+    );
+  });
+});

@@ -83,13 +83,18 @@ export function redact(text: string): string {
   return out;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
 /**
  * Defuses workflow commands in text bound for the log: the runner treats any line that starts (after
  * blanks) with `::` or `##[` as a command, so a platform's message could otherwise set outputs, add
  * masks or fake errors. A zero-width space keeps the line as it reads while the runner no longer parses it.
+ * Control characters other than tab and line breaks go too: escape sequences could recolour, hide or
+ * relink what a person reads in the log or a terminal.
  */
 export function neutralise(text: string): string {
-  return text.replace(/(^|\r\n|\r|\n)([^\S\r\n]*)(?=::|##\[)/g, "$1$2\u200B");
+  return text.replace(CONTROL, "").replace(/(^|\r\n|\r|\n)([^\S\r\n]*)(?=::|##\[)/g, "$1$2\u200B");
 }
 
 export function errorMessage(error: unknown): string {
