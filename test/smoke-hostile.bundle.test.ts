@@ -51,6 +51,12 @@ beforeAll(async () => {
       res.on("drain", write);
       write();
     },
+    // Headers at once, then a byte now and then, forever: only the request timeout can end it.
+    "/drip": (_req, res) => {
+      res.writeHead(200, { "content-type": "text/plain" });
+      const timer = setInterval(() => res.write("."), 100);
+      res.on("close", () => clearInterval(timer));
+    },
     "/markup": (_req, res) =>
       void res.writeHead(500).end("<img src=x onerror=alert(1)> [click](https://evil.example) `x`"),
   });
@@ -185,6 +191,16 @@ describe("smoke-test against hostile servers, run as the runner runs it", () => 
     );
     const samples = JSON.parse(report(run.outputs.report)).samples;
     expect(samples[0]).toMatchObject({ status: 200, ok: false, bodyCut: true });
+  });
+
+  it("a body that trickles forever: the request timeout ends the whole exchange, body included", async () => {
+    const run = await runBundle(
+      "smoke-test",
+      { url: `${app.url}/drip`, "request-timeout": "500ms", ...quick },
+      { timeoutMs: 30_000 },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/drip → no answer within 500 ms ×1/);
   });
 
   const refusals: [string, (base: URL) => Record<string, string>, string][] = [
