@@ -64,6 +64,19 @@ describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
     // The full (LAMBDAS) variant, not the union's loosest member that needs only readyState.
     strictParse(GetDeploymentResponseBody2$inboundSchema, one.json);
 
+    const domain = await call(`${base}/v4/aliases/shop.example.com`);
+    strictParse(GetAliasResponseBody$inboundSchema, domain.json);
+    expect(domain.json).toMatchObject({
+      alias: "shop.example.com",
+      projectId: "prj_shop",
+      deploymentId: "dpl_bad",
+    });
+    expect((await call(`${base}/v4/aliases/nobody.example.com`)).status).toBe(404);
+
+    const rolling = await call(`${base}/v1/projects/prj_shop/rolling-release`);
+    strictParse(GetRollingReleaseResponseBody$inboundSchema, rolling.json);
+    expect(rolling.json).toEqual({ rollingRelease: null });
+
     const rollback = await call(`${base}/v1/projects/prj_shop/rollback/dpl_good2?description=bad`, "POST");
     expect(rollback.status).toBe(201);
     expect(rollback.text).toBe(""); // the SDK reads 201 as void
@@ -87,19 +100,6 @@ describe("Vercel simulator answers parse with the @vercel/sdk models", () => {
     const promote = await call(`${base}/v10/projects/prj_shop/promote/dpl_good1`, "POST");
     expect(promote.status).toBe(201);
     expect(promote.text).toBe(""); // the SDK reads 201/202 as void
-
-    const domain = await call(`${base}/v4/aliases/shop.example.com`);
-    strictParse(GetAliasResponseBody$inboundSchema, domain.json);
-    expect(domain.json).toMatchObject({
-      alias: "shop.example.com",
-      projectId: "prj_shop",
-      deploymentId: sim.productionDeployment("shop")?.id,
-    });
-    expect((await call(`${base}/v4/aliases/nobody.example.com`)).status).toBe(404);
-
-    const rolling = await call(`${base}/v1/projects/prj_shop/rolling-release`);
-    strictParse(GetRollingReleaseResponseBody$inboundSchema, rolling.json);
-    expect(rolling.json).toEqual({ rollingRelease: null });
 
     const current = sim.productionDeployment("shop")?.id;
     const conflict = await call(`${base}/v10/projects/prj_shop/promote/${current}`, "POST");
