@@ -3,6 +3,7 @@ import type { IncomingMessage } from "node:http";
 import { buildSchema, type DocumentNode, GraphQLError, graphql, parse, subscribe, validate } from "graphql";
 import { WebSocketServer } from "ws";
 import { RAILWAY_METRICS_SDL, RailwayTraffic, railwayMetricsResolvers } from "./railway-metrics.ts";
+import { RAILWAY_VOLUMES_SDL, RailwayVolumes, railwayVolumesResolvers } from "./railway-volumes.ts";
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 /**
@@ -236,7 +237,25 @@ function operationName(body: unknown): string | undefined {
  */
 export class RailwaySimulator {
   readonly server: SimServer;
-  readonly schema = buildSchema(RAILWAY_SIM_SCHEMA + RAILWAY_METRICS_SDL);
+  readonly schema = buildSchema(RAILWAY_SIM_SCHEMA + RAILWAY_METRICS_SDL + RAILWAY_VOLUMES_SDL);
+  /** Volume instances, backups, restore workflows and staged changes (database-restore). */
+  readonly volumes = new RailwayVolumes({
+    redeploy: (serviceId, environmentId) => {
+      const { projectId } = this.service(serviceId);
+      const variables = { ...this.instance(serviceId, environmentId).variables.values };
+      this.create(
+        { projectId, environmentId, serviceId },
+        { reason: "deploy" },
+        this.lifecycle(serviceId, false),
+        { variables },
+      );
+    },
+    addService: (projectId, name) => {
+      const service = { id: randomUUID(), name };
+      this.seed.projects.find((p) => p.id === projectId)?.services.push(service);
+      return service.id;
+    },
+  });
   /** HTTP metrics per service (analyze): a bad deployment serving raises its error rate and latency. */
   readonly traffic = new RailwayTraffic((serviceId, environmentId) =>
     BAD_DEPLOYMENT_IDS.has(this.activeDeployment(serviceId, environmentId)?.id ?? ""),
@@ -854,6 +873,12 @@ export class RailwaySimulator {
         return true;
       },
       ...this.configResolvers(auth, edges),
+      ...railwayVolumesResolvers(
+        this.volumes,
+        (projectId, environmentId) => this.check(auth, projectId, environmentId),
+        (environmentId) =>
+          this.seed.projects.find((p) => p.environments.some((e) => e.id === environmentId))?.id ?? "",
+      ),
       ...railwayMetricsResolvers(this.traffic, (serviceId, environmentId) => {
         const project = this.seed.projects.find((p) => p.services.some((s) => s.id === serviceId));
         if (!project) throw new GraphQLError("Service not found");
@@ -889,7 +914,12 @@ export class RailwaySimulator {
             environmentId: id,
           }));
         });
-        return { ...environment, projectId: project.id, variables: () => edges(variables) };
+        return {
+          ...environment,
+          projectId: project.id,
+          variables: () => edges(variables),
+          volumeInstances: () => edges(this.volumes.instancesIn(id)),
+        };
       },
       deploymentSnapshot: ({ deploymentId }: { deploymentId: string }) => {
         const d = this.visibleDeployment(auth, deploymentId);

@@ -3,6 +3,7 @@ import { errorMessage } from "../../core/secrets.ts";
 import { DumpRefused } from "../../platforms/postgres/plan.ts";
 import { ToolError } from "../../platforms/postgres/tools.ts";
 import { VerifyError } from "../../platforms/postgres/verify.ts";
+import { railwayAdvice } from "./explain-railway.ts";
 import type { RestorePlan } from "./provider.ts";
 
 /** SQLSTATE classes a person can act on. */
@@ -43,5 +44,5 @@ function postgresAdvice(error: unknown, plan: RestorePlan | undefined): string {
 }
 
 export function explainRestore(error: unknown, _phase: Phase, plan: RestorePlan | undefined): string {
-  return postgresAdvice(error, plan);
+  return railwayAdvice(error, plan) ?? postgresAdvice(error, plan);
 }

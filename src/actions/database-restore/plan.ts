@@ -1,10 +1,14 @@
 import type { Summary } from "../../core/report.ts";
+import { atlasProvider } from "./atlas.ts";
 import type { ProviderName } from "./inputs.ts";
 import { postgresProvider } from "./postgres.ts";
 import type { Ctx, Provider, RestorePlan } from "./provider.ts";
+import { railwayProvider } from "./railway.ts";
 
 const providers: Record<ProviderName, Provider> = {
   postgres: postgresProvider as Provider,
+  railway: railwayProvider as Provider,
+  atlas: atlasProvider as Provider,
 };
 
 export function providerOf(plan: RestorePlan): Provider {
@@ -27,6 +31,8 @@ export function describeRestore(plan: RestorePlan, summary: Summary): void {
   summary.text(
     plan.safety
       ? `Safety backup first: ${plan.safety}.`
-      : "⚠️ **No safety backup** (`safety-backup: false`): the data being replaced is not kept.",
+      : plan.noSafetyReason
+        ? `Safety backup: ${plan.noSafetyReason}`
+        : "⚠️ **No safety backup** (`safety-backup: false`): the data being replaced is not kept.",
   );
 }

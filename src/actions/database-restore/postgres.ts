@@ -71,6 +71,13 @@ function describeTarget(plan: PostgresPlan): string[] {
 
 async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
   const { settings } = ctx;
+  if (settings.mode === "new-service") {
+    throw inputError(
+      "mode",
+      "is new-service, which only provider railway has: use swap or in-place.",
+      '"swap"',
+    );
+  }
   const conn = readConn(ctx);
   const backup = readBackup(ctx);
   checkConfirm(ctx, conn.database, "database");
@@ -117,6 +124,7 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
     safety: safetyDir
       ? `pg_dump -Fc of ${conn.database} into ${safetyDir}, read back before the restore`
       : undefined,
+    noSafetyReason: undefined,
     alreadyCurrent: done
       ? `${conn.database} already holds ${dump.name} (sha256 ${dump.sha256.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
       : undefined,
@@ -139,7 +147,7 @@ async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
       dump: pg.dump,
       header: pg.header,
       entries: pg.entries,
-      mode: ctx.settings.mode,
+      mode: ctx.settings.mode === "in-place" ? "in-place" : "swap",
       verifySql,
       safetyDir,
       jobs: ctx.settings["restore-jobs"] ?? 2,

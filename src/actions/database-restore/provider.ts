@@ -19,6 +19,8 @@ export interface RestorePlan<D = unknown> {
   replaces: string[];
   /** The safety backup to be taken, in words; undefined when skipped. */
   safety: string | undefined;
+  /** Why no safety backup is needed (nothing is overwritten), said instead of the warning. */
+  noSafetyReason: string | undefined;
   /** Set when this backup is already what the target holds: nothing to do, and why. */
   alreadyCurrent: string | undefined;
   detail: D;

@@ -21,7 +21,9 @@ export function reportRestore(ctx: Ctx, plan: RestorePlan, run: RestoreRun): Out
       summary.text(
         run.safetyBackup
           ? `Safety backup of the data from before: \`${run.safetyBackup}\`.`
-          : "⚠️ **No safety backup** was taken (`safety-backup: false`).",
+          : plan.noSafetyReason
+            ? `Safety backup: ${plan.noSafetyReason}`
+            : "⚠️ **No safety backup** was taken (`safety-backup: false`).",
       );
       summary.heading("Replaced").list([...plan.replaces]);
       summary.list(run.notes);
