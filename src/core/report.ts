@@ -39,11 +39,12 @@ export function table(header: string[], rows: unknown[][]): string {
   return `${lines.join("\n")}\n`;
 }
 
+// Characters that would end a link's destination early; encodeURIComponent leaves the parentheses alone.
+const percentEncode = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`;
+
 /** A markdown link (text escaped); the plain text when there is no URL. */
 export function link(text: string, url: string | undefined): Markdown | string {
-  return url
-    ? new Markdown(`[${escapeMarkdown(text)}](${url.replace(/[\s()<>]/g, encodeURIComponent)})`)
-    : text;
+  return url ? new Markdown(`[${escapeMarkdown(text)}](${url.replace(/[\s()<>]/g, percentEncode)})`) : text;
 }
 
 /**
