@@ -219,3 +219,31 @@ describe("HttpClient against servers that misbehave", () => {
     expect(error.message).toMatch(/→ 200: the answer is larger than 1000 bytes; stopped reading it\.$/);
   });
 });
+
+describe("HttpClient sends its own headers to its own origin only", () => {
+  it("an absolute URL elsewhere (say, a next-page link in an answer) gets no client token", async () => {
+    const seen: (string | undefined)[] = [];
+    const other = new App({
+      "/page2": (req, res) => {
+        seen.push(req.headers.authorization);
+        res.writeHead(200, { "content-type": "application/json" }).end("{}");
+      },
+    });
+    const home = new App({ "/page1": json(200, {}) });
+    await other.start();
+    await home.start();
+    try {
+      const client = new HttpClient({
+        baseUrl: home.url,
+        platform: "Test",
+        headers: { authorization: "Bearer own_9z8y7x" },
+      });
+      await client.request({ path: `${other.url}/page2` });
+      await client.request({ path: `${other.url}/page2`, headers: { authorization: "Bearer meant-for-it" } });
+      expect(seen).toEqual([undefined, "Bearer meant-for-it"]);
+    } finally {
+      await other.stop();
+      await home.stop();
+    }
+  });
+});

@@ -160,9 +160,12 @@ export class HttpClient {
     const safe = options.safeToRetry ?? (method === "GET" || method === "HEAD");
     const { retries, backoffBaseMs, backoffMaxMs, maxRetryAfterMs, platform } = this.options;
     const label = `${platform} API ${method} ${shortUrl(url)}`;
+    // The client's own headers (its token) go to its own origin only: an absolute URL elsewhere (a link
+    // in a platform's answer) gets the request's headers alone.
+    const home = url.origin === URL.parse(this.options.baseUrl)?.origin;
     const headers: Record<string, string> = {
       accept: "application/json",
-      ...this.options.headers,
+      ...(home ? this.options.headers : {}),
       ...options.headers,
     };
     let body: string | undefined;
