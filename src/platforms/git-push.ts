@@ -60,9 +60,7 @@ export async function push(
  */
 export async function remoteTip(
   git: Git,
-  remote: string,
-  branch: string,
-  timeoutMs = 3000,
+  { remote, branch, timeoutMs = 3000 }: { remote: string; branch: string; timeoutMs?: number },
 ): Promise<string | undefined> {
   const result = await git
     .run(["ls-remote", remote, `refs/heads/${branch}`], {

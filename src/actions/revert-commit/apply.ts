@@ -48,19 +48,19 @@ async function pushRevert(ctx: RevertContext, plan: RevertPlan, git: Git): Promi
   const { remote, branch, request } = plan;
   let built = plan.revert as Built;
   if (request.strategy === "pull-request")
-    return { ...(await proposeRevert(ctx, plan, git, built, "")), rejection: "" };
+    return { ...(await proposeRevert(ctx, plan, { git, built, rejection: "" })), rejection: "" };
   for (let attempt = 1; ; attempt++) {
     if (ctx.signal.aborted) throw cancelledBeforePush(signalName(ctx), branch);
     const outcome = await push(git, { remote, sha: built.head, branch });
     if (outcome.ok) return { kind: "pushed", built, dispatch: undefined, cancelled: undefined };
     const { kind, message } = outcome;
-    if (kind === "interrupted") return stopped(ctx, plan, git, built);
+    if (kind === "interrupted") return stopped(ctx, plan, { git, built });
     if (kind === "blocked") throw revertError({ kind: "blocked", branch, message });
     if (kind === "protected" && request.strategy === "auto") {
       ctx.log.info(
         `The push to ${branch} was refused by branch protection; opening a pull request instead.\n${message}`,
       );
-      return { ...(await proposeRevert(ctx, plan, git, built, message)), rejection: message };
+      return { ...(await proposeRevert(ctx, plan, { git, built, rejection: message })), rejection: message };
     }
     if (kind === "protected") throw revertError({ kind: "protected", branch, message });
     if (kind === "rejected") throw revertError({ kind: "rejected", branch, message });
@@ -80,16 +80,23 @@ async function pushRevert(ctx: RevertContext, plan: RevertPlan, git: Git): Promi
     if (state.kind === "nothing") return { kind: "nothing", reason: state.reason };
     const context = buildContext(plan, (line) => ctx.log.info(line));
     const first = (plan.revert as Built).head;
-    built = await inWorktree(ctx, git, tip, (wt) =>
-      plan.to ? reapply(wt, context, first, tip, built.reverted) : build(wt, context, state.targets, tip),
+    const previous = built.reverted;
+    built = await inWorktree({ ctx, git, sha: tip }, (wt) =>
+      plan.to
+        ? reapply(wt, context, { revert: first, base: tip, targets: previous })
+        : build(wt, context, { targets: state.targets, base: tip }),
     );
     if (built.reverted.length === 0) return { kind: "nothing", reason: undoneMeanwhileReason(branch) };
   }
 }
 
 /** The push was stopped by the signal: ask the remote what it now holds. */
-async function stopped(ctx: RevertContext, plan: RevertPlan, git: Git, built: Built): Promise<Applied> {
-  const now = await remoteTip(git, plan.remote, plan.branch);
+async function stopped(
+  ctx: RevertContext,
+  plan: RevertPlan,
+  { git, built }: { git: Git; built: Built },
+): Promise<Applied> {
+  const now = await remoteTip(git, { remote: plan.remote, branch: plan.branch });
   const after: AfterStop =
     now === undefined ? "unknown" : now === built.head ? "revert" : now === plan.tip ? "unchanged" : "moved";
   return { kind: "push-stopped", built, cancelled: signalName(ctx), after, now };

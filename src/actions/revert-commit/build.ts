@@ -30,12 +30,11 @@ function identityEnv(author: Identity): Record<string, string> {
   };
 }
 
-/** Makes the revert commit(s) on `base` in the scratch worktree. */
+/** Makes the revert commit(s) of `targets` (newest first) on `base` in the scratch worktree. */
 export async function build(
   wt: Git,
   context: BuildContext,
-  targets: readonly Commit[],
-  base: string,
+  { targets, base }: { targets: readonly Commit[]; base: string },
 ): Promise<Built> {
   const env = identityEnv(context.author);
   await wt.run(["checkout", "--force", "--detach", base]);
@@ -53,7 +52,8 @@ export async function build(
   for (const commit of targets) {
     const mainline = commit.parents.length > 1 ? ["-m", String(context.mainline)] : [];
     const result = await wt.run(["revert", "--no-commit", ...mainline, commit.sha], { allowFailure: true });
-    if (result.exitCode !== 0) await conflict(wt, commit, context.branch, result.stderr || result.stdout);
+    if (result.exitCode !== 0)
+      await conflict(wt, { commit, branch: context.branch, output: result.stderr || result.stdout });
     if (await wt.test(["diff", "--cached", "--quiet"])) {
       context.log(`Reverting ${commit.short} changes nothing: its changes are already undone. Skipped.`);
       await wt.run(["revert", "--quit"], { allowFailure: true });
@@ -68,19 +68,22 @@ export async function build(
   return { head: await wt.out(["rev-parse", "HEAD"]), reverted };
 }
 
-/** `to` mode after a lost race: the same revert commit, applied again on the new tip. */
+/** `to` mode after a lost race: the same revert commit, applied again on the new tip `base`. */
 export async function reapply(
   wt: Git,
   context: BuildContext,
-  revert: string,
-  base: string,
-  targets: readonly Commit[],
+  { revert, base, targets }: { revert: string; base: string; targets: readonly Commit[] },
 ): Promise<Built> {
   await wt.run(["checkout", "--force", "--detach", base]);
   const result = await wt.run(["cherry-pick", "--no-commit", revert], { allowFailure: true });
   const to = context.to as Commit;
   if (result.exitCode !== 0)
-    await conflict(wt, to, context.branch, result.stderr || result.stdout, "cherry-pick");
+    await conflict(wt, {
+      commit: to,
+      branch: context.branch,
+      output: result.stderr || result.stdout,
+      command: "cherry-pick",
+    });
   if (await wt.test(["diff", "--cached", "--quiet"])) {
     await wt.run(["cherry-pick", "--quit"], { allowFailure: true });
     return { head: base, reverted: [] };
@@ -94,10 +97,17 @@ export async function reapply(
 
 async function conflict(
   wt: Git,
-  commit: Commit,
-  branch: string,
-  output: string,
-  command: "revert" | "cherry-pick" = "revert",
+  {
+    commit,
+    branch,
+    output,
+    command = "revert",
+  }: {
+    commit: Commit;
+    branch: string;
+    output: string;
+    command?: "revert" | "cherry-pick";
+  },
 ): Promise<never> {
   const files = (await wt.out(["diff", "--name-only", "--diff-filter=U"]).catch(() => ""))
     .split("\n")

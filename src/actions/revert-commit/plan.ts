@@ -92,12 +92,11 @@ export async function planRevert(ctx: RevertContext): Promise<RevertPlan> {
     nothing: undefined,
     revert: undefined,
   };
-  const built = await inWorktree(ctx, git, tip, (wt) =>
+  const built = await inWorktree({ ctx, git, sha: tip }, (wt) =>
     build(
       wt,
       buildContext(plan, (line) => ctx.log.info(line)),
-      state.targets,
-      tip,
+      { targets: state.targets, base: tip },
     ),
   );
   if (built.reverted.length === 0) return { ...plan, nothing: NO_CHANGE_REASON };
@@ -128,6 +127,8 @@ export function describeRevert(plan: RevertPlan, summary: Summary): void {
   }
   summary.text(`Revert on \`${plan.branch}\` with strategy \`${plan.request.strategy}\`:`);
   summary.table(COMMIT_HEADER, commitRows(plan.revert.reverted, plan.commitLinks));
+  if (plan.skipped.length)
+    summary.text(`Already reverted, skipped: ${plan.skipped.map((c) => `\`${c.short}\``).join(", ")}.`);
   if (plan.request.reason) summary.text(`**Reason:** ${plan.request.reason}`);
   summary.text(`\`\`\`\n${plan.revert.stat}\n\`\`\``);
 }

@@ -25,9 +25,7 @@ export interface Proposed {
 export async function proposeRevert(
   ctx: RevertContext,
   plan: RevertPlan,
-  git: Git,
-  built: Built,
-  rejection: string,
+  { git, built, rejection }: { git: Git; built: Built; rejection: string },
 ): Promise<Proposed> {
   const { octokit, repo } = await openGitHub(ctx);
   const newest = built.reverted[0] as Built["reverted"][number];
@@ -38,7 +36,7 @@ export async function proposeRevert(
     (await findPullRequest(octokit, repo, head, plan.branch).then((pr) => pr && { ...pr, head })) ??
     (await findPullRequestByPrefix(octokit, repo, { base: plan.branch, prefix: pullRequestPrefix(newest) }));
   if (found) {
-    const sha = (await remoteTip(git, plan.remote, found.head)) || built.head;
+    const sha = (await remoteTip(git, { remote: plan.remote, branch: found.head })) || built.head;
     return { kind: "pull-request", built: { ...built, head: sha }, ...found, existing: true };
   }
   if (ctx.signal.aborted) throw cancelledBeforePush(signalName(ctx), plan.branch);

@@ -33,9 +33,7 @@ export async function openGitHub(ctx: RevertContext): Promise<{ octokit: Octokit
  * it afterwards, even when the run is being stopped.
  */
 export async function inWorktree<T>(
-  ctx: RevertContext,
-  git: Git,
-  sha: string,
+  { ctx, git, sha }: { ctx: RevertContext; git: Git; sha: string },
   work: (wt: Git) => Promise<T>,
 ): Promise<T> {
   const scratch = await mkdtemp(join(ctx.run.temp || tmpdir(), "revert-commit-"));
