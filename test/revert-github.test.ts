@@ -271,7 +271,12 @@ describe("git client: the token travels in a header only", () => {
       const dir = repos.clone();
       git(dir, "remote", "set-url", "origin", `${url}/acme/shop.git`);
       const logs: string[] = [];
-      const client = new Git({ cwd: dir, token, log: (line) => logs.push(line) });
+      const log = {
+        info: (m: string) => logs.push(m),
+        warn: (m: string) => logs.push(m),
+        debug: (m: string) => logs.push(m),
+      };
+      const client = new Git({ cwd: dir, token, log });
       await expect(client.fetchBranch("origin", "main")).rejects.toThrow(/git fetch/);
       const request = server.requests[0];
       expect(request?.path).toBe("/acme/shop.git/info/refs");

@@ -1,9 +1,10 @@
 import { Buffer } from "node:buffer";
+import type { Logger } from "../core/action.ts";
 import { execGit } from "./git-exec.ts";
 
 /**
  * A git client on the real `git` CLI (arguments as arrays, never a shell). It knows nothing of GitHub
- * Actions: it takes a directory, a log function, an abort signal and, for remotes over http(s), a token.
+ * Actions: it takes a directory, a Logger, an abort signal and, for remotes over http(s), a token.
  *
  * The token is never put in a URL, a log line or `.git/config`: fetch, push and ls-remote get an
  * `http.<origin>/.extraheader` for that one command through GIT_CONFIG_COUNT environment variables.
@@ -11,7 +12,8 @@ import { execGit } from "./git-exec.ts";
 export interface GitOptions {
   /** The repository (or worktree) the commands run in. */
   cwd: string;
-  log?: (line: string) => void;
+  /** Each command: those that reach the remote or make a commit at info, local reads at debug. */
+  log?: Logger;
   /** Used for http(s) remotes only; local paths need none. */
   token?: string | undefined;
   /** The remote the token is for: its URL decides where the auth header goes. Default `origin`. */
@@ -68,6 +70,9 @@ export function basicAuthHeader(token: string): string {
   return `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString("base64")}`;
 }
 
+/** Local commands that change something a person may want to see in the log. */
+const WRITES = new Set(["commit", "revert", "cherry-pick", "commit-tree", "worktree"]);
+
 export class Git {
   readonly cwd: string;
   private readonly options: GitOptions;
@@ -88,7 +93,9 @@ export class Git {
   async run(args: string[], options: RunOptions = {}): Promise<GitResult> {
     const signal = options.ignoreSignal ? undefined : this.options.signal;
     if (signal?.aborted) throw new GitInterruptedError(args);
-    this.options.log?.(`git ${args.join(" ")}`);
+    const line = `$ git ${args.join(" ")}`;
+    if (options.auth || WRITES.has(args[0] ?? "")) this.options.log?.info(line);
+    else this.options.log?.debug(line);
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
     Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, this.options.env, options.env);

@@ -15,7 +15,7 @@ export function openGit(ctx: RevertContext, dir: string, remote: string): Git {
     token: ctx.settings.token,
     remote,
     signal: ctx.signal,
-    log: (line) => ctx.log.info(`$ ${line}`),
+    log: ctx.log,
   });
 }
 
