@@ -1,7 +1,7 @@
 /**
  * The S3 REST API's XML answers, in the shapes of the Amazon S3 API Reference (namespace
  * http://s3.amazonaws.com/doc/2006-03-01/): ListObjectVersions, GetBucketVersioning, CopyObject,
- * UploadPartCopy, CreateMultipartUpload, CompleteMultipartUpload and the Error document.
+ * UploadPartCopy, CreateMultipartUpload, CompleteMultipartUpload, HeadObject's headers and the Error document.
  */
 import type { SimResponse } from "./server.ts";
 
@@ -54,6 +54,28 @@ export function s3Error(
     headers: { "content-type": "application/xml", "x-amz-request-id": "sim-request" },
     body: `<?xml version="1.0" encoding="UTF-8"?>\n<Error>${el("Code", code)}${el("Message", message)}${fields}${el("RequestId", "sim-request")}</Error>`,
   };
+}
+
+/** HeadObject: headers only; a delete marker answers 404 (current) or 405 (asked by version id). */
+export function headXml(
+  v: XmlVersion & { contentType: string; metadata: Record<string, string> },
+  byVersion: boolean,
+): SimResponse {
+  if (v.deleteMarker) {
+    return {
+      status: byVersion ? 405 : 404,
+      headers: { "x-amz-delete-marker": "true", "x-amz-version-id": v.versionId },
+    };
+  }
+  const headers: Record<string, string> = {
+    "content-length": String(v.size),
+    "content-type": v.contentType,
+    etag: v.etag,
+    "last-modified": new Date(v.lastModified).toUTCString(),
+    "x-amz-version-id": v.versionId,
+  };
+  for (const [k, value] of Object.entries(v.metadata)) headers[`x-amz-meta-${k}`] = value;
+  return { status: 200, headers };
 }
 
 export function versioningXml(status: "Enabled" | "Suspended" | undefined): SimResponse {

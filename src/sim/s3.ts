@@ -16,7 +16,7 @@ import {
   requestMetadata,
   type Upload,
 } from "./s3-multipart.ts";
-import { copyResultXml, s3Error, versioningXml, type XmlVersion } from "./s3-xml.ts";
+import { copyResultXml, headXml, s3Error, versioningXml, type XmlVersion } from "./s3-xml.ts";
 import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 export const SIM_S3_ACCESS_KEY = "SIMACCESSKEY";
@@ -171,7 +171,7 @@ export class S3Simulator {
         `The simulator does not implement ${method} on a bucket with these parameters`,
       );
     if (method === "HEAD") return this.head(bucket, key, q.get("versionId"));
-    if (method === "DELETE" && !q.has("uploadId")) return this.deleteObject(bucket, key);
+    if (method === "DELETE" && !q.has("uploadId")) return this.deleteObject(name, bucket, key);
     if (method === "DELETE")
       return bucket.uploads.delete(q.get("uploadId") ?? "") ? { status: 204 } : noUpload();
     if (method === "POST" && q.has("uploads")) return initiate(bucket.uploads, name, key, request);
@@ -196,37 +196,18 @@ export class S3Simulator {
     return versionId === null ? history[0] : history.find((v) => v.versionId === versionId);
   }
 
-  /** HEAD: no body; a delete marker answers 404 (current) or 405 (by version id) with x-amz-delete-marker. */
   private head(bucket: Bucket, key: string, versionId: string | null): SimResponse {
     const v = this.find(bucket, key, versionId);
-    if (!v) return { status: 404 };
-    if (v.deleteMarker)
-      return {
-        status: versionId ? 405 : 404,
-        headers: { "x-amz-delete-marker": "true", "x-amz-version-id": v.versionId },
-      };
-    const headers: Record<string, string> = {
-      "content-length": String(v.size),
-      "content-type": v.contentType,
-      etag: v.etag,
-      "last-modified": new Date(v.lastModified).toUTCString(),
-      "x-amz-version-id": v.versionId,
-    };
-    for (const [k, value] of Object.entries(v.metadata)) headers[`x-amz-meta-${k}`] = value;
-    return { status: 200, headers };
+    return v ? headXml(v, versionId !== null) : { status: 404 };
   }
 
-  private deleteObject(bucket: Bucket, key: string): SimResponse {
+  private deleteObject(name: string, bucket: Bucket, key: string): SimResponse {
     this.runHooks("DeleteObject", key);
-    const versionId = this.remove(this.nameOf(bucket), key);
+    const versionId = this.remove(name, key);
     return {
       status: 204,
       headers: bucket.versioning ? { "x-amz-delete-marker": "true", "x-amz-version-id": versionId } : {},
     };
-  }
-
-  private nameOf(bucket: Bucket): string {
-    return [...this.buckets].find(([, b]) => b === bucket)?.[0] ?? "";
   }
 
   /** `x-amz-copy-source: bucket/key?versionId=…`, URL-encoded (API Reference, CopyObject). */
