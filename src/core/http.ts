@@ -38,6 +38,8 @@ export interface RequestOptions<T> {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead (OAuth token endpoints). */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
   /** Parses the JSON body; an empty body parses as undefined. */
   schema?: z.ZodType<T>;
@@ -172,6 +174,9 @@ export class HttpClient {
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers["content-type"] = "application/json";
+    } else if (options.form) {
+      body = new URLSearchParams(options.form).toString();
+      headers["content-type"] = "application/x-www-form-urlencoded";
     }
 
     for (let attempt = 0; ; attempt++) {

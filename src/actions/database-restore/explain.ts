@@ -3,6 +3,7 @@ import { errorMessage } from "../../core/secrets.ts";
 import { DumpRefused } from "../../platforms/postgres/plan.ts";
 import { ToolError } from "../../platforms/postgres/tools.ts";
 import { VerifyError } from "../../platforms/postgres/verify.ts";
+import { atlasAdvice } from "./explain-atlas.ts";
 import { railwayAdvice } from "./explain-railway.ts";
 import type { RestorePlan } from "./provider.ts";
 
@@ -44,5 +45,5 @@ function postgresAdvice(error: unknown, plan: RestorePlan | undefined): string {
 }
 
 export function explainRestore(error: unknown, _phase: Phase, plan: RestorePlan | undefined): string {
-  return railwayAdvice(error, plan) ?? postgresAdvice(error, plan);
+  return railwayAdvice(error, plan) ?? atlasAdvice(error, plan) ?? postgresAdvice(error, plan);
 }
