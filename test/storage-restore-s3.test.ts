@@ -4,7 +4,7 @@ import { versioningStatus } from "../src/platforms/s3/client.ts";
 import { planRestore, RESTORED_FROM } from "../src/platforms/s3/plan.ts";
 import { applyRestore } from "../src/platforms/s3/restore.ts";
 import type { S3Simulator } from "../src/sim/s3.ts";
-import { after, before, seedScenario, startS3, T } from "./helpers/s3.ts";
+import { afterT, beforeT, seedScenario, startS3, T } from "./helpers/s3.ts";
 
 const quiet = () => {};
 let running: { sim: S3Simulator; clients: S3Clients } | undefined;
@@ -83,12 +83,12 @@ describe("storage-restore against the S3 simulator through the AWS SDK", () => {
     const { sim, clients } = await s3({ pageSize: 2 });
     sim.createBucket("assets");
     // Seven entries for one key: it spans four pages.
-    for (let i = 0; i < 4; i++) sim.put("assets", "site/a", `a${i}`, { at: before(50 - i) });
-    for (let i = 0; i < 3; i++) sim.put("assets", "site/a", `bad${i}`, { at: after(i + 1) });
+    for (let i = 0; i < 4; i++) sim.put("assets", "site/a", `a${i}`, { at: beforeT(50 - i) });
+    for (let i = 0; i < 3; i++) sim.put("assets", "site/a", `bad${i}`, { at: afterT(i + 1) });
     // A key with only delete markers since T: whole pages hold nothing else.
-    sim.put("assets", "site/b", "b", { at: before(40) });
-    for (let i = 0; i < 4; i++) sim.remove("assets", "site/b", after(i + 1));
-    sim.put("assets", "site/c", "c", { at: after(1) });
+    sim.put("assets", "site/b", "b", { at: beforeT(40) });
+    for (let i = 0; i < 4; i++) sim.remove("assets", "site/b", afterT(i + 1));
+    sim.put("assets", "site/c", "c", { at: afterT(1) });
     const result = await plan(clients);
     expect(result.listing.pages).toBeGreaterThanOrEqual(7);
     expect(result.keys.map((k) => [k.key, k.action, k.target?.versionId])).toEqual([
@@ -119,11 +119,11 @@ describe("storage-restore against the S3 simulator through the AWS SDK", () => {
     const big = Buffer.alloc(12 * 1024 ** 2, 7);
     big.write("good", 0);
     sim.put("assets", "site/big.bin", big, {
-      at: before(10),
+      at: beforeT(10),
       contentType: "application/x-big",
       metadata: { k: "v" },
     });
-    sim.put("assets", "site/big.bin", Buffer.alloc(12 * 1024 ** 2, 1), { at: after(10) });
+    sim.put("assets", "site/big.bin", Buffer.alloc(12 * 1024 ** 2, 1), { at: afterT(10) });
     const planned = await plan(clients);
     const options = { log: quiet, copyLimit: 10 * 1024 ** 2, partSize: 5 * 1024 ** 2 };
     const [result] = await applyRestore(clients, planned, options);

@@ -8,8 +8,8 @@ import {
 
 /** The point in time the scenarios restore to, and times before and after it. */
 export const T = Date.parse("2026-03-01T12:00:00Z");
-export const before = (minutes: number) => T - minutes * 60_000;
-export const after = (minutes: number) => T + minutes * 60_000;
+export const beforeT = (minutes: number) => T - minutes * 60_000;
+export const afterT = (minutes: number) => T + minutes * 60_000;
 
 export async function startS3(
   options: S3SimulatorOptions = {},
@@ -37,23 +37,23 @@ export async function startS3(
 export function seedScenario(sim: S3Simulator, bucket = "assets"): void {
   sim.createBucket(bucket);
   sim.put(bucket, "site/app.js", "good app", {
-    at: before(60),
+    at: beforeT(60),
     contentType: "text/javascript",
     metadata: { build: "41" },
   });
   sim.put(bucket, "site/app.js", "bad app", {
-    at: after(5),
+    at: afterT(5),
     contentType: "text/javascript",
     metadata: { build: "42" },
   });
-  sim.put(bucket, "site/new.js", "bad new", { at: after(5) });
-  sim.put(bucket, "site/gone.css", "good css", { at: before(60) });
-  sim.remove(bucket, "site/gone.css", after(6));
-  sim.put(bucket, "site/back.txt", "old", { at: before(90) });
-  sim.remove(bucket, "site/back.txt", before(80));
-  sim.put(bucket, "site/back.txt", "bad back", { at: after(7) });
-  sim.put(bucket, "site/same.html", "same", { at: before(30) });
-  sim.put(bucket, "site/ä b+c.txt", "good odd", { at: before(20) });
-  sim.put(bucket, "site/ä b+c.txt", "bad odd", { at: after(8) });
-  sim.put(bucket, "other/x.txt", "other", { at: after(9) });
+  sim.put(bucket, "site/new.js", "bad new", { at: afterT(5) });
+  sim.put(bucket, "site/gone.css", "good css", { at: beforeT(60) });
+  sim.remove(bucket, "site/gone.css", afterT(6));
+  sim.put(bucket, "site/back.txt", "old", { at: beforeT(90) });
+  sim.remove(bucket, "site/back.txt", beforeT(80));
+  sim.put(bucket, "site/back.txt", "bad back", { at: afterT(7) });
+  sim.put(bucket, "site/same.html", "same", { at: beforeT(30) });
+  sim.put(bucket, "site/ä b+c.txt", "good odd", { at: beforeT(20) });
+  sim.put(bucket, "site/ä b+c.txt", "bad odd", { at: afterT(8) });
+  sim.put(bucket, "other/x.txt", "other", { at: afterT(9) });
 }
