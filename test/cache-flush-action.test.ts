@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import cacheFlush from "../src/actions/cache-flush/index.ts";
 import { RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
-import { type RedisServer, seed, startRedis } from "./helpers/redis.ts";
+import { type RedisServer, seed, startRedis } from "../src/sim/redis-server.ts";
 import { runInProcess } from "./helpers/run.ts";
 
 const PASSWORD = "cache-admin-pw-7731";

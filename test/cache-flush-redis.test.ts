@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, parseClusterNodes } from "../src/platforms/redis/client.ts";
 import { FlushInterrupted, flushDatabase, scanAndRemove } from "../src/platforms/redis/flush.ts";
 import { parseRedisUrl } from "../src/platforms/redis/url.ts";
-import { type RedisServer, seed, startCluster, startRedis } from "./helpers/redis.ts";
+import { type RedisServer, seed, startCluster, startRedis } from "../src/sim/redis-server.ts";
 
 const quiet = () => {};
 

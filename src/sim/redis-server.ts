@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +8,11 @@ import { Redis } from "ioredis";
 
 const REDIS_SERVER = "/usr/bin/redis-server";
 const REDIS_CLI = "/usr/bin/redis-cli";
+
+/** Whether this machine has Debian's redis-server (and its redis-cli) to start throwaway servers from. */
+export function redisAvailable(): boolean {
+  return existsSync(REDIS_SERVER) && existsSync(REDIS_CLI);
+}
 
 export interface RedisServerOptions {
   /** `requirepass`: the default user needs this password. */

@@ -1,0 +1,181 @@
+// The full runbook's data: a database the bad deploy corrupted, with a dump taken before it, and a cache it
+// filled with bad pages. Real PostgreSQL and Redis servers where the machine has them; otherwise a Railway
+// volume and a Railway Redis service in the simulator, and the timeline says so.
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import type { Redis } from "ioredis";
+import type postgres from "postgres";
+import { postgresBinDir, startPostgres } from "../../sim/postgres-server.ts";
+import { type RailwaySeed, type RailwaySimulator, SCENARIO } from "../../sim/railway.ts";
+import { redisAvailable, startRedis } from "../../sim/redis-server.ts";
+import type { FaultName } from "./faults.ts";
+
+const run = promisify(execFile);
+export const DATABASE = "shop";
+const REDIS_SERVICE = { id: "5a1b2c3d-0003-4000-8000-0000000ed150", name: "redis" };
+const REDIS_DEPLOYMENT = "d0ed1500-0000-4000-8000-000000000001";
+const USERS = 3;
+
+/** The database-restore inputs that restore the drill's database. */
+export type DatabaseInputs = Record<string, string>;
+/** The cache-flush inputs that flush the drill's cache. */
+export type CacheInputs = Record<string, string>;
+
+export interface DrillData {
+  /** What the machine gave the drill, for the timeline. */
+  notes: string[];
+  database: DatabaseInputs;
+  cache: CacheInputs;
+  databaseProblem(): Promise<string | undefined>;
+  cacheProblem(): Promise<string | undefined>;
+  stop(): Promise<void>;
+}
+
+async function realDatabase(dir: string, faults: Set<FaultName>) {
+  const server = await startPostgres();
+  const url = await server.createDatabase(DATABASE);
+  const seed = server.sql(DATABASE);
+  await seed`CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL)`;
+  for (let id = 1; id <= USERS; id++)
+    await seed`INSERT INTO users VALUES (${id}, ${`user${id}@shop.example`})`;
+  await seed.end();
+  // The backup taken before the deploy, as the runbook's backup_latest.
+  const dump = join(dir, "backup_latest.dump");
+  const bin = postgresBinDir() as string;
+  await run(
+    `${bin}/pg_dump`,
+    ["-Fc", "-h", "127.0.0.1", "-p", String(server.port), "-U", server.user, "-f", dump, DATABASE],
+    {
+      env: { ...process.env, PGPASSWORD: server.password },
+    },
+  );
+  const bad = server.sql(DATABASE);
+  await bad`DELETE FROM users WHERE id > 1`;
+  await bad`INSERT INTO users VALUES (99, 'corrupt')`;
+  await bad.end();
+  let probe: postgres.Sql | undefined;
+  return {
+    note: `a real PostgreSQL on 127.0.0.1:${server.port} (database "${DATABASE}", corrupted after the dump)`,
+    inputs: {
+      provider: "postgres",
+      "database-url": url,
+      backup: dump,
+      confirm: DATABASE,
+      mode: "swap",
+      // restore-fails: a check no restored row passes, so the restore is refused before the swap.
+      "verify-sql": faults.has("restore-fails")
+        ? "SELECT 1 FROM users WHERE email LIKE '%@nowhere.example'"
+        : "SELECT count(*) FROM users",
+      "safety-backup-dir": dir,
+    },
+    async problem(): Promise<string | undefined> {
+      probe ??= server.sql(DATABASE);
+      try {
+        const [row] = await probe<{ n: number; corrupt: number }[]>`
+          SELECT count(*)::int AS n, count(*) FILTER (WHERE id = 99)::int AS corrupt FROM users`;
+        if (!row || row.n !== USERS || row.corrupt) return `users table corrupted (${row?.n ?? 0} rows)`;
+        return undefined;
+      } catch (error) {
+        // Swapping databases ends open sessions: reconnect on the next check.
+        await probe.end({ timeout: 0 }).catch(() => undefined);
+        probe = undefined;
+        return `database unavailable: ${(error as Error).message}`;
+      }
+    },
+    async stop() {
+      await probe?.end({ timeout: 0 }).catch(() => undefined);
+      await server.stop();
+    },
+  };
+}
+
+async function realCache() {
+  const server = await startRedis();
+  const admin: Redis = server.admin();
+  for (const page of ["home", "checkout", "cart"])
+    await admin.set(`page:${page}`, "rendered by the bad deploy");
+  await admin.set("session:42", "a signed-in customer");
+  return {
+    note: `a real Redis on 127.0.0.1:${server.port} (pages cached by the bad deploy, sessions to keep)`,
+    inputs: { "redis-url": server.url, pattern: "page:*" },
+    async problem(): Promise<string | undefined> {
+      const [, bad] = await admin.scan("0", "MATCH", "page:*", "COUNT", 100);
+      if (!(await admin.exists("session:42"))) return "sessions were flushed with the pages";
+      return bad.length ? `${bad.length} pages cached by the bad deploy` : undefined;
+    },
+    async stop() {
+      admin.disconnect();
+      await server.stop();
+    },
+  };
+}
+
+/** A Railway Redis service for the drill when the machine has no redis-server: the runbook's other way. */
+export function addRedisService(seed: RailwaySeed): void {
+  seed.projects[0]?.services.push(REDIS_SERVICE);
+  seed.deployments?.push({
+    id: REDIS_DEPLOYMENT,
+    serviceId: REDIS_SERVICE.id,
+    environmentId: SCENARIO.environmentId,
+    status: "SUCCESS",
+    createdAt: -3_600_000,
+    meta: { image: "redis:7", imageDigest: `sha256:${"7".padEnd(64, "0")}` },
+  });
+}
+
+function simulatedCache(railway: RailwaySimulator, why: string) {
+  // Restarting the service empties a cache without persistence: flushed once it serves again.
+  let restarted = false;
+  const unsubscribe = railway.onChange((deployment, previous) => {
+    if (
+      deployment.serviceId === REDIS_SERVICE.id &&
+      previous === "DEPLOYING" &&
+      deployment.status === "SUCCESS"
+    )
+      restarted = true;
+  });
+  return {
+    note: `the cache: a simulated Railway Redis service, restarted to flush it (${why})`,
+    inputs: {
+      "railway-service": REDIS_SERVICE.name,
+      "railway-token": SCENARIO.projectToken,
+      "railway-api-url": railway.url,
+    },
+    problem: async () => (restarted ? undefined : "the cache still holds pages rendered by the bad deploy"),
+    stop: async () => unsubscribe(),
+  };
+}
+
+export async function startData(options: {
+  dir: string;
+  faults: Set<FaultName>;
+  railway: RailwaySimulator;
+  /** Use the simulated cache even where the machine has redis-server (tests of the fallback). */
+  simulatedCache: boolean;
+}): Promise<DrillData> {
+  if (!postgresBinDir()) {
+    throw new Error("The full drill restores a real PostgreSQL: install it (apt-get install postgresql).");
+  }
+  const [database, cache] = await Promise.all([
+    realDatabase(options.dir, options.faults),
+    cacheIsSimulated(options.simulatedCache)
+      ? simulatedCache(options.railway, redisAvailable() ? "asked for" : "this machine has no redis-server")
+      : realCache(),
+  ]);
+  return {
+    notes: [database.note, cache.note],
+    database: database.inputs,
+    cache: cache.inputs,
+    databaseProblem: database.problem,
+    cacheProblem: cache.problem,
+    stop: async () => {
+      await Promise.all([database.stop(), cache.stop()]);
+    },
+  };
+}
+
+/** Whether the drill's cache is simulated: no redis-server here, or asked for. */
+export function cacheIsSimulated(forced: boolean): boolean {
+  return forced || !redisAvailable();
+}

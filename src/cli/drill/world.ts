@@ -1,0 +1,266 @@
+// The drill's production: the platforms' simulators, a git origin, the team's app whose health endpoints
+// answer 503 while something bad serves, and for the whole runbook the data it restores (a real PostgreSQL
+// and Redis where the machine has them), a bucket, a metrics source and the outside world's status page.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ChatSimulator } from "../../sim/chat.ts";
+import { GitHubSimulator } from "../../sim/github.ts";
+import { MetricsSource } from "../../sim/metrics.ts";
+import { PagerDutySimulator } from "../../sim/pagerduty.ts";
+import { BAD_DEPLOYMENT_IDS, RailwaySimulator, rollbackScenario } from "../../sim/railway.ts";
+import { S3Simulator } from "../../sim/s3.ts";
+import { StatuspageSimulator } from "../../sim/status.ts";
+import { badProductionScenario, VercelSimulator } from "../../sim/vercel.ts";
+import { addRedisService, cacheIsSimulated, type DrillData, startData } from "./data.ts";
+import type { FaultName, Target } from "./faults.ts";
+
+export const BROKEN_FILE = "BROKEN";
+export const SHOP_DOMAIN = "shop.example.com";
+
+export interface WorldOptions {
+  target: Target;
+  faults: Set<FaultName>;
+  railwayDeployMs: number;
+  vercelAliasMs: number;
+  /** The full runbook's cache on the Railway simulator even where the machine has redis-server. */
+  simulatedCache: boolean;
+}
+
+export interface World {
+  dir: string;
+  railway: RailwaySimulator;
+  vercel: VercelSimulator;
+  chat: ChatSimulator;
+  github: GitHubSimulator;
+  statuspage: StatuspageSimulator;
+  pagerduty: PagerDutySimulator;
+  metrics: MetricsSource;
+  s3: S3Simulator;
+  /** The full runbook's database and cache; undefined for code targets. */
+  data: DrillData | undefined;
+  /** When the bucket was last as it should be: storage-restore's point in time. */
+  bucketGoodAt: string;
+  repo: { origin: string; checkout: string; badSha: string };
+  app: { url: string };
+  /** Health endpoints the smoke test checks, by name. */
+  checks: string[];
+  /** Simulated platform time on the critical path, from the simulators' own events. */
+  platformMs(): number;
+  stop(): Promise<void>;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
+  }).trim();
+}
+
+/** A bare origin whose main ends with a bad commit, and a checkout of it for revert-commit. */
+function gitOrigin(dir: string): World["repo"] {
+  const origin = join(dir, "origin.git");
+  const seed = join(dir, "seed");
+  const checkout = join(dir, "checkout");
+  git(dir, "init", "--quiet", "--bare", "--initial-branch=main", origin);
+  git(dir, "init", "--quiet", "--initial-branch=main", seed);
+  const commit = (file: string, content: string, message: string) => {
+    writeFileSync(join(seed, file), content);
+    git(seed, "add", file);
+    git(seed, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "--quiet", "-m", message);
+    return git(seed, "rev-parse", "HEAD");
+  };
+  commit("app.txt", "v1\n", "Add search");
+  commit("app.txt", "v2\n", "Faster checkout");
+  const badSha = commit(BROKEN_FILE, "payment flow rewrite\n", "Rewrite payment flow");
+  git(seed, "push", "--quiet", origin, "main");
+  git(dir, "clone", "--quiet", origin, checkout);
+  return { origin, checkout, badSha };
+}
+
+/** The bucket as the bad deploy left it: config overwritten, the logo deleted, junk uploaded. */
+export const BUCKET = "shop-files";
+function seedBucket(s3: S3Simulator): string {
+  const hour = 3_600_000;
+  const now = Date.now();
+  s3.createBucket(BUCKET);
+  s3.put(BUCKET, "config.json", '{"checkout":"v2"}', { at: now - 3 * hour, contentType: "application/json" });
+  s3.put(BUCKET, "images/logo.png", "png-bytes", { at: now - 3 * hour, contentType: "image/png" });
+  const goodUntil = new Date(now - 2 * hour).toISOString();
+  s3.put(BUCKET, "config.json", '{"checkout":"rewrite"}', {
+    at: now - hour,
+    contentType: "application/json",
+  });
+  s3.remove(BUCKET, "images/logo.png", now - hour);
+  s3.put(BUCKET, "uploads/junk.bin", "junk", { at: now - hour });
+  return goodUntil;
+}
+
+function bucketProblem(s3: S3Simulator): string | undefined {
+  const config = s3.history(BUCKET, "config.json")[0];
+  if (!config || config.deleteMarker || !String(config.body ?? "").includes('"v2"'))
+    return "config.json holds the bad deploy's settings";
+  if (s3.history(BUCKET, "images/logo.png")[0]?.deleteMarker) return "images/logo.png was deleted";
+  if (s3.history(BUCKET, "uploads/junk.bin")[0]?.deleteMarker === false)
+    return "uploads/junk.bin is still there";
+  return undefined;
+}
+
+function appServer(health: Record<string, () => Promise<string | undefined> | string | undefined>) {
+  const server = createServer((req, res) => {
+    const name = /^\/([^/]+)\/healthz$/.exec(req.url ?? "")?.[1] ?? "";
+    const check = health[name];
+    if (!check) return void res.writeHead(404).end("not found");
+    Promise.resolve(check()).then(
+      (problem) => {
+        if (problem) res.writeHead(503, { "content-type": "text/plain" }).end(problem);
+        else res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      },
+      (error: Error) => res.writeHead(500, { "content-type": "text/plain" }).end(error.message),
+    );
+  });
+  return new Promise<{ server: Server; url: string }>((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
+}
+
+export async function startWorld(options: WorldOptions): Promise<World> {
+  const { target, faults } = options;
+  const dir = mkdtempSync(join(tmpdir(), "rollback-drill-"));
+  const platform = { railway: 0, vercel: 0 };
+  const railwayStarted = new Map<string, number>();
+  const full = target === "full";
+  const seed = rollbackScenario({
+    timing: { initializingMs: 100, buildingMs: 0, deployingMs: options.railwayDeployMs },
+  });
+  const simulatedCache = full && cacheIsSimulated(options.simulatedCache);
+  if (simulatedCache) addRedisService(seed);
+  const railway = new RailwaySimulator(seed, {
+    onChange: (deployment, previous) => {
+      if (previous === undefined) railwayStarted.set(deployment.id, performance.now());
+      const since = railwayStarted.get(deployment.id);
+      if (since !== undefined && ["SUCCESS", "CRASHED", "FAILED"].includes(deployment.status)) {
+        platform.railway = Math.max(platform.railway, performance.now() - since);
+      }
+    },
+  });
+  const vercelSeed = badProductionScenario({ aliasJobMs: options.vercelAliasMs });
+  const shop = vercelSeed.projects[0];
+  if (faults.has("vercel-alias-fail") && shop) shop.failingDomains = [SHOP_DOMAIN];
+  let vercelRequestedAt = 0;
+  const vercel = new VercelSimulator(vercelSeed, {
+    onRequest: (request) => {
+      if (request.method === "POST" && /\/(rollback|promote)\//.test(request.path))
+        vercelRequestedAt ||= performance.now();
+    },
+    onProductionChange: () => {
+      if (vercelRequestedAt) platform.vercel = performance.now() - vercelRequestedAt;
+    },
+  });
+  const chat = new ChatSimulator();
+  const github = new GitHubSimulator({ owner: "acme", repo: "shop" });
+  const statuspage = new StatuspageSimulator();
+  const pagerduty = new PagerDutySimulator();
+  const s3 = new S3Simulator();
+  const repo = gitOrigin(dir);
+  await Promise.all([
+    railway.start(),
+    vercel.start(),
+    chat.start(),
+    github.start(),
+    statuspage.start(),
+    pagerduty.start(),
+    s3.start(),
+  ]);
+  const stopSimulators = async () => {
+    await Promise.all([railway, vercel, chat, github, statuspage, pagerduty, s3].map((sim) => sim.stop()));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const data = full
+    ? await startData({ dir, faults, railway, simulatedCache }).catch(async (error: unknown) => {
+        await stopSimulators();
+        throw error;
+      })
+    : undefined;
+  const goodUntil = seedBucket(s3);
+
+  const railwayOn = target === "all" || target === "railway" || full;
+  const vercelOn = target === "all" || target === "vercel" || full;
+  const health: Record<string, () => Promise<string | undefined> | string | undefined> = {};
+  if (railwayOn) {
+    for (const service of ["backend", "ai-engine"]) {
+      health[service] = () => {
+        const active = railway.activeDeployment(service);
+        if (!active) return `${service} serves nothing (stopped)`;
+        return BAD_DEPLOYMENT_IDS.has(active.id) ? `bad deployment ${active.id} serving` : undefined;
+      };
+    }
+  }
+  if (vercelOn) {
+    health.web = () => {
+      if (faults.has("verify-fail"))
+        return "checkout page throws: the bug is older than the last good deploy";
+      const visit = vercel.visit(SHOP_DOMAIN);
+      if (visit.status === 503) return "project paused: visitors get 503";
+      return visit.deploymentId === "dpl_bad" ? "dpl_bad serving: payment flow broken" : undefined;
+    };
+  }
+  if (target === "git-revert") {
+    health.git = () => {
+      try {
+        git(repo.origin, "cat-file", "-e", `main:${BROKEN_FILE}`);
+        return `main still holds the bad commit ${repo.badSha.slice(0, 7)}`;
+      } catch {
+        return undefined;
+      }
+    };
+  }
+  if (data) {
+    health.database = () => data.databaseProblem();
+    health.files = () => bucketProblem(s3);
+    health.cache = () => data.cacheProblem();
+  }
+  const app = await appServer(health);
+  // The app's error rate, as its metrics report it: a share of the requests fail while any check does.
+  const failing = async () =>
+    (await Promise.all(Object.values(health).map((check) => check()))).filter(Boolean);
+  let errorRate = 0.4;
+  const metrics = new MetricsSource({ errorRate: () => errorRate });
+  await metrics.start();
+  const refresh = setInterval(() => {
+    void failing().then((problems) => {
+      errorRate = problems.length ? 0.4 : 0.001;
+    });
+  }, 200);
+
+  return {
+    dir,
+    railway,
+    vercel,
+    chat,
+    github,
+    statuspage,
+    pagerduty,
+    metrics,
+    s3,
+    data,
+    bucketGoodAt: goodUntil,
+    repo,
+    app,
+    checks: Object.keys(health),
+    platformMs: () => Math.max(platform.railway, platform.vercel),
+    async stop() {
+      clearInterval(refresh);
+      app.server.close();
+      await Promise.all([metrics.stop(), data?.stop()]);
+      await stopSimulators();
+    },
+  };
+}
