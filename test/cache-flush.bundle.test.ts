@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBundle } from "./helpers/bundle.ts";
 import { type RedisServer, seed, startRedis } from "../src/sim/redis-server.ts";
+import { runBundle } from "./helpers/bundle.ts";
 
 const PASSWORD = "bundle-redis-pw-5521";
 let server: RedisServer;
