@@ -6,6 +6,18 @@ import { SIM_S3_ACCESS_KEY, SIM_S3_SECRET_KEY } from "../../sim/s3.ts";
 import { SIM_VERCEL_TOKEN } from "../../sim/vercel.ts";
 import { type ActionRun, runAction } from "../run-action.ts";
 import { FAULTS, type FaultName, type Target } from "./faults.ts";
+import {
+  databaseLine,
+  decode,
+  errorSuffix,
+  failedList,
+  failedMetrics,
+  firstError,
+  incidentText,
+  phaseOf,
+  railwayLine,
+  trafficLine,
+} from "./lines.ts";
 import { BUCKET, startWorld, type World } from "./world.ts";
 
 export interface DrillOptions {
@@ -332,69 +344,4 @@ function injectFaults(world: World, faults: Set<FaultName>): void {
     world.vercel.inject({ kind: "drop-after-handle", match: { method: "POST" } });
   if (faults.has("slack-down")) world.chat.inject("slack-api", { kind: "status", status: 500, times: 100 });
   if (faults.has("statuspage-down")) world.statuspage.inject({ kind: "status", status: 503, times: 100 });
-}
-
-function incidentText(world: World, target: Target): string {
-  const parts = [
-    (target === "all" || target === "railway" || target === "full") &&
-      "Railway backend and ai-engine serve bad deployments",
-    (target === "all" || target === "vercel" || target === "full") && "Vercel shop serves dpl_bad",
-    target === "git-revert" && `main holds bad commit ${world.repo.badSha.slice(0, 7)}`,
-    target === "full" && "the users table is corrupted, the bucket's files overwritten, bad pages cached",
-  ];
-  return parts.filter(Boolean).join("; ");
-}
-
-function phaseOf(action: string): string {
-  if (action === "traffic") return "traffic";
-  if (["database-restore", "storage-restore", "cache-flush"].includes(action)) return "data";
-  return "rolled back";
-}
-
-/** Workflow command text as a person reads it. */
-function decode(text: string): string {
-  return text.replace(/%0A/g, " ").replace(/%0D/g, "").replace(/%25/g, "%");
-}
-
-function failedList(run: ActionRun): string {
-  const failed = JSON.parse(run.outputs["failed-checks"] ?? "[]") as { url: string; reason: string }[];
-  if (failed.length === 0) return "all checks pass";
-  return `${failed.map((check) => new URL(check.url).pathname.split("/")[1]).join(", ")} failing`;
-}
-
-function failedMetrics(run: ActionRun): string {
-  const failed = JSON.parse(run.outputs["failed-metrics"] ?? "[]") as { name: string; reason: string }[];
-  return failed.length
-    ? failed.map((m) => `${m.name}: ${m.reason}`).join("; ")
-    : "every metric within its limits";
-}
-
-function railwayLine(run: ActionRun): string {
-  const deployments = JSON.parse(run.outputs.deployments ?? "[]") as {
-    service: string;
-    status: string;
-    error?: string;
-  }[];
-  if (!deployments.length) return firstError(run);
-  return deployments.map((d) => `${d.service} ${d.status}${d.error ? ` (${d.error})` : ""}`).join(", ");
-}
-
-function trafficLine(run: ActionRun, platform: string): string {
-  if (run.code !== 0) return firstError(run);
-  return platform === "vercel" ? "Vercel project shop" : "Railway services backend, ai-engine";
-}
-
-function databaseLine(run: ActionRun): string {
-  if (run.code !== 0) return firstError(run);
-  return `from ${run.outputs["restored-from"]}, safety backup ${run.outputs["safety-backup"]}`;
-}
-
-function errorSuffix(run: ActionRun): string {
-  return run.code ? ` (${firstError(run)})` : "";
-}
-
-/** The step's failure message, whole, on one line. */
-function firstError(run: ActionRun): string {
-  const line = run.stdout.split("\n").find((l) => l.startsWith("::error::")) ?? "";
-  return decode(line.replace(/^::error::/, "")) || `exit code ${run.code}`;
 }
