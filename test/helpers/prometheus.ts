@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./redis.ts";
+import { freePort } from "../../src/sim/redis-server.ts";
 
 const PROMETHEUS = "/usr/bin/prometheus";
 
