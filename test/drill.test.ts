@@ -64,7 +64,7 @@ describe("the local drill", () => {
   it("flushes a simulated Railway Redis when the machine has no redis-server, and says so", {
     timeout: 180_000,
   }, async () => {
-    const result = await runDrill({ target: "full", simulatedCache: true });
+    const result = await runDrill({ target: "full", simulatedData: true });
     expect(result.recovered).toBe(true);
     const text = result.timeline.map((step) => step.text).join("\n");
     expect(text).toContain("the cache: a simulated Railway Redis service, restarted to flush it (asked for)");

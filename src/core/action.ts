@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { type RunContext, runContext } from "./context.ts";
 import { InputError, input, readInputs } from "./inputs.ts";
-import { type Outputs, Summary, setOutputs } from "./report.ts";
+import { escapeMarkdown, type Outputs, Summary, setOutputs } from "./report.ts";
 import { errorMessage } from "./secrets.ts";
 import type { Toolkit } from "./toolkit.ts";
 
@@ -195,10 +195,11 @@ export async function runDefinition<S extends Shape, P, R>(
   }
 }
 
+/** A failure message as a quote: inert, since it can carry platform text (a 5xx body, a commit message). */
 function quoteBlock(text: string): string {
   return text
     .split("\n")
-    .map((line) => `> ${line}`)
+    .map((line) => `> ${escapeMarkdown(line)}`)
     .join("\n");
 }
 

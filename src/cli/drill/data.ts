@@ -14,6 +14,8 @@ import type { FaultName } from "./faults.ts";
 const run = promisify(execFile);
 export const DATABASE = "shop";
 const REDIS_SERVICE = { id: "5a1b2c3d-0003-4000-8000-0000000ed150", name: "redis" };
+const POSTGRES_SERVICE = { id: "5a1b2c3d-0004-4000-8000-0000000d0b00", name: "postgres" };
+const GOOD_DATA = "the users as they were before the deploy";
 const REDIS_DEPLOYMENT = "d0ed1500-0000-4000-8000-000000000001";
 const USERS = 3;
 
@@ -111,6 +113,58 @@ async function realCache() {
   };
 }
 
+/** A Railway Postgres service with a volume, for the drill when the machine has no PostgreSQL. */
+export function addPostgresService(seed: RailwaySeed): void {
+  seed.projects[0]?.services.push(POSTGRES_SERVICE);
+  seed.deployments?.push({
+    id: "d0d0b000-0000-4000-8000-0000000000d1",
+    serviceId: POSTGRES_SERVICE.id,
+    environmentId: SCENARIO.environmentId,
+    status: "SUCCESS",
+    createdAt: -48 * 3_600_000,
+    meta: { image: "ghcr.io/railwayapp-templates/postgres-ssl:16" },
+  });
+}
+
+function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, why: string) {
+  const hour = 3_600_000;
+  const now = Date.now();
+  // Railway does not say whether a restore spares a locked backup; the drill assumes it does, so the
+  // safety backup survives (the tests cover the pessimistic case, where the action stops before committing).
+  railway.volumes.configure({ workflowMs: 200, keepLockedOnRestore: true });
+  const instance = railway.volumes.addInstance({
+    serviceId: POSTGRES_SERVICE.id,
+    projectId: SCENARIO.projectId,
+    environmentId: SCENARIO.environmentId,
+    mountPath: "/var/lib/postgresql/data",
+    sizeMB: 5000,
+    usedMB: 812,
+    data: "users corrupted by the bad deploy",
+    pitrSince: now - 7 * 24 * hour,
+  });
+  railway.volumes.addBackup({
+    volumeInstanceId: instance.id,
+    name: "Daily",
+    createdAt: now - 3 * hour,
+    usedMB: 800,
+    data: GOOD_DATA,
+  });
+  if (faults.has("restore-fails")) railway.volumes.failNext("VolumeBackupRestore", "snapshot unreadable");
+  return {
+    note: `the database: a simulated Railway Postgres volume, restored from its backup (${why}; assumes Railway keeps a locked safety backup)`,
+    inputs: {
+      provider: "railway",
+      "railway-token": SCENARIO.projectToken,
+      "railway-service": POSTGRES_SERVICE.name,
+      "railway-api-url": railway.url,
+      confirm: POSTGRES_SERVICE.name,
+      "point-in-time": new Date(now - 2 * hour).toISOString(),
+    },
+    problem: async () => (instance.data === GOOD_DATA ? undefined : "users corrupted by the bad deploy"),
+    stop: async () => {},
+  };
+}
+
 /** A Railway Redis service for the drill when the machine has no redis-server: the runbook's other way. */
 export function addRedisService(seed: RailwaySeed): void {
   seed.projects[0]?.services.push(REDIS_SERVICE);
@@ -151,16 +205,17 @@ export async function startData(options: {
   dir: string;
   faults: Set<FaultName>;
   railway: RailwaySimulator;
-  /** Use the simulated cache even where the machine has redis-server (tests of the fallback). */
-  simulatedCache: boolean;
+  /** Use the simulated database and cache even where the machine has the servers (tests of the fallback). */
+  simulated: boolean;
 }): Promise<DrillData> {
-  if (!postgresBinDir()) {
-    throw new Error("The full drill restores a real PostgreSQL: install it (apt-get install postgresql).");
-  }
+  const { dir, faults, railway, simulated } = options;
+  const why = (real: boolean, server: string) => (real ? "asked for" : `this machine has no ${server}`);
   const [database, cache] = await Promise.all([
-    realDatabase(options.dir, options.faults),
-    cacheIsSimulated(options.simulatedCache)
-      ? simulatedCache(options.railway, redisAvailable() ? "asked for" : "this machine has no redis-server")
+    databaseIsSimulated(simulated)
+      ? simulatedDatabase(railway, faults, why(Boolean(postgresBinDir()), "PostgreSQL"))
+      : realDatabase(dir, faults),
+    cacheIsSimulated(simulated)
+      ? simulatedCache(railway, why(redisAvailable(), "redis-server"))
       : realCache(),
   ]);
   return {
@@ -173,6 +228,11 @@ export async function startData(options: {
       await Promise.all([database.stop(), cache.stop()]);
     },
   };
+}
+
+/** Whether the drill's database is simulated: no PostgreSQL here, or asked for. */
+export function databaseIsSimulated(forced: boolean): boolean {
+  return forced || !postgresBinDir();
 }
 
 /** Whether the drill's cache is simulated: no redis-server here, or asked for. */

@@ -67,3 +67,9 @@ export function firstError(run: ActionRun): string {
   const line = run.stdout.split("\n").find((l) => l.startsWith("::error::")) ?? "";
   return decode(line.replace(/^::error::/, "")) || `exit code ${run.code}`;
 }
+
+export function cacheLine(run: ActionRun): string {
+  if (run.code !== 0) return firstError(run);
+  if (run.outputs.status === "restarted") return "the Railway Redis service restarted and serves again";
+  return `${run.outputs["keys-removed"]} keys removed`;
+}

@@ -7,6 +7,7 @@ import { SIM_VERCEL_TOKEN } from "../../sim/vercel.ts";
 import { type ActionRun, runAction } from "../run-action.ts";
 import { FAULTS, type FaultName, type Target } from "./faults.ts";
 import {
+  cacheLine,
   databaseLine,
   decode,
   errorSuffix,
@@ -28,8 +29,8 @@ export interface DrillOptions {
   /** Railway's deploy time for a restored image, and Vercel's alias job time. */
   railwayDeployMs?: number;
   vercelAliasMs?: number;
-  /** The full runbook's cache as a simulated Railway Redis even where the machine has redis-server. */
-  simulatedCache?: boolean;
+  /** The full runbook's database and cache on the Railway simulator even where the machine has the servers. */
+  simulatedData?: boolean;
 }
 
 export interface DrillStep {
@@ -75,7 +76,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     faults,
     railwayDeployMs: options.railwayDeployMs ?? 900,
     vercelAliasMs: options.vercelAliasMs ?? 1000,
-    simulatedCache: options.simulatedCache ?? false,
+    simulatedData: options.simulatedData ?? false,
   });
   const setupMs = performance.now() - started;
   // The suite's own time counts from here: starting servers is the drill's, not the rollback's.
@@ -272,11 +273,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     await Promise.all(rollbacks);
 
     if (full) {
-      await destructive("cache", "cache-flush", world.data?.cache ?? {}, (r) =>
-        r.outputs["keys-removed"] !== undefined
-          ? `${r.outputs["keys-removed"]} keys removed${errorSuffix(r)}`
-          : firstError(r),
-      );
+      await destructive("cache", "cache-flush", world.data?.cache ?? {}, cacheLine);
       // Traffic comes back even when a step after the stop failed.
       for (const platform of paused) {
         const inputs = platform === "vercel" ? vercelInputs : railwayInputs;

@@ -15,7 +15,14 @@ import { BAD_DEPLOYMENT_IDS, RailwaySimulator, rollbackScenario } from "../../si
 import { S3Simulator } from "../../sim/s3.ts";
 import { StatuspageSimulator } from "../../sim/status.ts";
 import { badProductionScenario, VercelSimulator } from "../../sim/vercel.ts";
-import { addRedisService, cacheIsSimulated, type DrillData, startData } from "./data.ts";
+import {
+  addPostgresService,
+  addRedisService,
+  cacheIsSimulated,
+  type DrillData,
+  databaseIsSimulated,
+  startData,
+} from "./data.ts";
 import type { FaultName, Target } from "./faults.ts";
 
 export const BROKEN_FILE = "BROKEN";
@@ -26,8 +33,8 @@ export interface WorldOptions {
   faults: Set<FaultName>;
   railwayDeployMs: number;
   vercelAliasMs: number;
-  /** The full runbook's cache on the Railway simulator even where the machine has redis-server. */
-  simulatedCache: boolean;
+  /** The full runbook's database and cache on the Railway simulator even where the machine has the servers. */
+  simulatedData: boolean;
 }
 
 export interface World {
@@ -140,8 +147,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const seed = rollbackScenario({
     timing: { initializingMs: 100, buildingMs: 0, deployingMs: options.railwayDeployMs },
   });
-  const simulatedCache = full && cacheIsSimulated(options.simulatedCache);
-  if (simulatedCache) addRedisService(seed);
+  if (full && cacheIsSimulated(options.simulatedData)) addRedisService(seed);
+  if (full && databaseIsSimulated(options.simulatedData)) addPostgresService(seed);
   const railway = new RailwaySimulator(seed, {
     onChange: (deployment, previous) => {
       if (previous === undefined) railwayStarted.set(deployment.id, performance.now());
@@ -184,10 +191,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     rmSync(dir, { recursive: true, force: true });
   };
   const data = full
-    ? await startData({ dir, faults, railway, simulatedCache }).catch(async (error: unknown) => {
-        await stopSimulators();
-        throw error;
-      })
+    ? await startData({ dir, faults, railway, simulated: options.simulatedData }).catch(
+        async (error: unknown) => {
+          await stopSimulators();
+          throw error;
+        },
+      )
     : undefined;
   const goodUntil = seedBucket(s3);
 
