@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import action from "../src/actions/database-restore/index.ts";
 import type { RecordingToolkit } from "../src/core/toolkit.ts";
-import { count, damage, databases, dumpOf, seedShop, tables } from "./helpers/pg-seed.ts";
 import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
+import { count, damage, databases, dumpOf, seedShop, tables } from "./helpers/pg-seed.ts";
 import { runInProcess } from "./helpers/run.ts";
 
 let pg: PostgresServer;

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
 import { runBundle } from "./helpers/bundle.ts";
 import { count, damage, databases, dumpOf, seedShop } from "./helpers/pg-seed.ts";
-import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
 
 let pg: PostgresServer;
 beforeAll(async () => {

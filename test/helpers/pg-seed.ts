@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PostgresServer } from "./postgres.ts";
+import type { PostgresServer } from "../../src/sim/postgres-server.ts";
 
 /** A small shop: users and orders, with an index and a foreign key, as a real dump has. */
 export async function seedShop(pg: PostgresServer, database: string, users = 200): Promise<void> {
