@@ -219,6 +219,5 @@ export class Git {
   /** Cleanup: runs even while the run is being stopped. */
   async removeWorktree(dir: string): Promise<void> {
     await this.run(["worktree", "remove", "--force", dir], { allowFailure: true, ignoreSignal: true });
-    await this.run(["worktree", "prune"], { allowFailure: true, ignoreSignal: true });
   }
 }

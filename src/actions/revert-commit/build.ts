@@ -30,14 +30,13 @@ function identityEnv(author: Identity): Record<string, string> {
   };
 }
 
-/** Makes the revert commit(s) of `targets` (newest first) on `base` in the scratch worktree. */
+/** Makes the revert commit(s) of `targets` (newest first) in a scratch worktree checked out at `base`. */
 export async function build(
   wt: Git,
   context: BuildContext,
   { targets, base }: { targets: readonly Commit[]; base: string },
 ): Promise<Built> {
   const env = identityEnv(context.author);
-  await wt.run(["checkout", "--force", "--detach", base]);
   const { to } = context;
   if (to) {
     // Every commit after `to`, merges included, as one commit: the tree of `to` on top of the tip.
@@ -45,7 +44,6 @@ export async function build(
       env,
       input: revertToMessage(context, to, targets),
     });
-    await wt.run(["checkout", "--force", "--detach", head]);
     return { head, reverted: [...targets] };
   }
   const reverted: Commit[] = [];
@@ -68,13 +66,12 @@ export async function build(
   return { head: await wt.out(["rev-parse", "HEAD"]), reverted };
 }
 
-/** `to` mode after a lost race: the same revert commit, applied again on the new tip `base`. */
+/** `to` mode after a lost race: the same revert commit, applied again in a worktree at the new tip `base`. */
 export async function reapply(
   wt: Git,
   context: BuildContext,
   { revert, base, targets }: { revert: string; base: string; targets: readonly Commit[] },
 ): Promise<Built> {
-  await wt.run(["checkout", "--force", "--detach", base]);
   const result = await wt.run(["cherry-pick", "--no-commit", revert], { allowFailure: true });
   const to = context.to as Commit;
   if (result.exitCode !== 0)

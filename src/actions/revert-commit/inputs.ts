@@ -42,6 +42,8 @@ export interface Request {
   author: Identity;
   /** The checkout, resolved against the workspace the runner (or the terminal) gives. */
   dir: string;
+  /** Its remote to revert on: origin, else the first. */
+  remote: string;
 }
 
 /** Checks the inputs together and against the checkout at "path"; throws one InputError for all. */
@@ -100,7 +102,7 @@ export async function readRequest(ctx: RevertContext): Promise<Request> {
   // git sends the token base64-encoded in a header: mask that form too.
   if (settings.token) ctx.tk.setSecret(basicAuthHeader(settings.token).split(" ").pop() as string);
   const dir = resolve(run.workspace, settings.path);
-  await checkCheckout(new Git({ cwd: dir, signal: ctx.signal }), settings, problems);
+  const remotes = await checkCheckout(new Git({ cwd: dir, signal: ctx.signal }), settings, problems);
   if (problems.length) throw new InputError(problems.map((problem) => problem.message).join("\n"));
   return {
     specs,
@@ -113,6 +115,7 @@ export async function readRequest(ctx: RevertContext): Promise<Request> {
     dispatchInputs: settings["dispatch-inputs"],
     author: { name: committer?.[1] ?? "", email: committer?.[2] ?? "" },
     dir,
+    remote: remotes.includes("origin") ? "origin" : (remotes[0] as string),
   };
 }
 
@@ -135,27 +138,24 @@ function parseCommits(commits: string[], problems: InputError[]): Spec[] {
   return specs;
 }
 
-/** "path" must be a git checkout with a remote; "branch", once all else is valid, a valid branch name. */
+/**
+ * "path" must be a git checkout with a remote; "branch", once all else is valid, a valid branch name.
+ * Returns the checkout's remotes.
+ */
 async function checkCheckout(
   git: Git,
   settings: { path: string; branch: string | undefined },
   problems: InputError[],
-): Promise<void> {
-  if (!existsSync(git.cwd) || !(await git.isWorkTree())) {
+): Promise<string[]> {
+  const path = JSON.stringify(settings.path);
+  const checkout = existsSync(git.cwd) && (await git.isWorkTree());
+  const remotes = checkout ? await git.remotes() : [];
+  if (!checkout)
     problems.push(
-      inputError(
-        "path",
-        `is ${JSON.stringify(settings.path)}, which is not a git checkout (run actions/checkout first).`,
-      ),
+      inputError("path", `is ${path}, which is not a git checkout (run actions/checkout first).`),
     );
-  } else if ((await git.remotes()).length === 0) {
-    problems.push(
-      inputError(
-        "path",
-        `is ${JSON.stringify(settings.path)}, a git repository without a remote to push to.`,
-      ),
-    );
-  }
+  else if (remotes.length === 0)
+    problems.push(inputError("path", `is ${path}, a git repository without a remote to push to.`));
   if (settings.branch !== undefined && problems.length === 0 && !(await git.validBranchName(settings.branch)))
     problems.push(
       inputError(
@@ -164,4 +164,5 @@ async function checkCheckout(
         '"main"',
       ),
     );
+  return remotes;
 }

@@ -1,6 +1,5 @@
 import type { NothingToDo } from "../../core/action.ts";
 import type { Outputs, Summary } from "../../core/report.ts";
-import { Git } from "../../platforms/git.ts";
 import type { Commit } from "../../platforms/git-history.ts";
 import { repositoryDefaultBranch } from "../../platforms/github/pulls.ts";
 import { type BuildContext, type Built, build } from "./build.ts";
@@ -49,8 +48,7 @@ export function buildContext(plan: RevertPlan, log: (line: string) => void): Bui
 /** Reads only on the remote: fetches the branch, resolves the commits and makes the revert locally. */
 export async function planRevert(ctx: RevertContext): Promise<RevertPlan> {
   const request = await readRequest(ctx);
-  const remotes = await new Git({ cwd: request.dir, signal: ctx.signal }).remotes();
-  const remote = remotes.includes("origin") ? "origin" : (remotes[0] as string);
+  const { remote } = request;
   const git = openGit(ctx, request.dir, remote);
   // A run killed before its cleanup leaves a worktree registered whose folder is gone.
   await git.pruneWorktrees();

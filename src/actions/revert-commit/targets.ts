@@ -6,6 +6,11 @@ import type { Spec } from "./inputs.ts";
 /** How far a shallow clone is deepened before fetching the whole history. */
 const DEEPEN_STEPS = [50, 500];
 
+function deepen(step: number): string[] {
+  const depth = DEEPEN_STEPS[step];
+  return depth ? [`--deepen=${depth}`] : ["--unshallow"];
+}
+
 export interface Targets {
   /** `to` mode: every commit after this one, as one revert commit. */
   to: Commit | undefined;
@@ -30,6 +35,14 @@ export async function resolveTargets(
 ): Promise<Targets> {
   const { remote, branch, tip } = options;
   for (let step = 0; ; step++) {
+    // The default, the tip: on the branch by definition; only its parents must be there to revert it.
+    if (!options.to && options.specs.length === 0) {
+      if ((await shallowBoundary(git)).has(tip) && (await git.isShallow())) {
+        await git.fetchBranch(remote, branch, deepen(step));
+        continue;
+      }
+      return { to: undefined, targets: checkMainline(await readCommits(git, [tip]), options.mainline) };
+    }
     const onBranch = await git.revList(["--topo-order", tip]);
     const position = new Map(onBranch.map((sha, index) => [sha, index]));
     const boundary = await shallowBoundary(git);
@@ -46,8 +59,6 @@ export async function resolveTargets(
     if (options.to) {
       to = await check(options.to);
       if (to && position.has(to)) for (const sha of await git.revList([`${to}..${tip}`])) wanted.add(sha);
-    } else if (options.specs.length === 0) {
-      wanted.add(tip);
     }
     for (const spec of options.specs) {
       if (spec.kind === "sha") {
@@ -68,8 +79,7 @@ export async function resolveTargets(
     const needParents = !options.to && [...wanted].some((sha) => boundary.has(sha));
     const complete = missing.length === 0 && offBranch.length === 0 && !needParents;
     if (!complete && (await git.isShallow())) {
-      const depth = DEEPEN_STEPS[step];
-      await git.fetchBranch(remote, branch, depth ? [`--deepen=${depth}`] : ["--unshallow"]);
+      await git.fetchBranch(remote, branch, deepen(step));
       continue;
     }
     if (missing.length) throw revertError({ kind: "missing", revs: missing, branch });
@@ -77,11 +87,16 @@ export async function resolveTargets(
     const shas = [...wanted].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
     if (options.specs.length > 0 && shas.length === 0) throw revertError({ kind: "empty-range", branch });
     const targets = await readCommits(git, shas);
-    if (!options.to)
-      for (const commit of targets)
-        if (commit.parents.length > 1 && options.mainline > commit.parents.length)
-          throw revertError({ kind: "mainline", commit, mainline: options.mainline });
+    if (!options.to) checkMainline(targets, options.mainline);
     const [toCommit] = to ? await readCommits(git, [to]) : [];
     return { to: toCommit, targets };
   }
+}
+
+/** A merge among the targets must have the parent "mainline" names. */
+function checkMainline(targets: Commit[], mainline: number): Commit[] {
+  for (const commit of targets)
+    if (commit.parents.length > 1 && mainline > commit.parents.length)
+      throw revertError({ kind: "mainline", commit, mainline });
+  return targets;
 }
