@@ -1,7 +1,6 @@
 import { errorMessage } from "../../core/secrets.ts";
 import { type Git, GitInterruptedError } from "../../platforms/git.ts";
 import { push, remoteTip } from "../../platforms/git-push.ts";
-import { dispatchWorkflow, GitHubError } from "../../platforms/github/pulls.ts";
 import { type Built, build, reapply } from "./build.ts";
 import {
   type AfterStop,
@@ -110,6 +109,7 @@ async function startDeploy(
 ): Promise<Dispatched | undefined> {
   const { dispatch: workflow, dispatchInputs } = plan.request;
   if (!workflow) return undefined;
+  const { dispatchWorkflow, GitHubError } = await import("../../platforms/github/pulls.ts");
   try {
     const { octokit, repo } = await openGitHub(ctx);
     const run = await dispatchWorkflow(octokit, repo, { workflow, ref: plan.branch, inputs: dispatchInputs });

@@ -1,7 +1,6 @@
 import type { NothingToDo } from "../../core/action.ts";
 import type { Outputs, Summary } from "../../core/report.ts";
 import type { Commit } from "../../platforms/git-history.ts";
-import { repositoryDefaultBranch } from "../../platforms/github/pulls.ts";
 import { type BuildContext, type Built, build } from "./build.ts";
 import { NO_CHANGE_REASON, revertError } from "./explain.ts";
 import { type Request, type RevertContext, readRequest } from "./inputs.ts";
@@ -54,6 +53,7 @@ export async function planRevert(ctx: RevertContext): Promise<RevertPlan> {
   await git.pruneWorktrees();
   let branch = request.branch ?? (await git.defaultBranch(remote));
   if (!branch && ctx.settings.token && ctx.run.repository) {
+    const { repositoryDefaultBranch } = await import("../../platforms/github/pulls.ts");
     const { octokit, repo } = await openGitHub(ctx);
     branch = await repositoryDefaultBranch(octokit, repo);
   }

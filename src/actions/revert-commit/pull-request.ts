@@ -3,7 +3,6 @@ import { errorMessage } from "../../core/secrets.ts";
 import type { Git } from "../../platforms/git.ts";
 import { readCommits } from "../../platforms/git-history.ts";
 import { push, remoteTip } from "../../platforms/git-push.ts";
-import { createPullRequest, findPullRequest, findPullRequestByPrefix } from "../../platforms/github/pulls.ts";
 import type { Built } from "./build.ts";
 import { cancelledBeforePush, prBranchOnlyText, revertError } from "./explain.ts";
 import type { RevertContext } from "./inputs.ts";
@@ -27,6 +26,9 @@ export async function proposeRevert(
   plan: RevertPlan,
   { git, built, rejection }: { git: Git; built: Built; rejection: string },
 ): Promise<Proposed> {
+  const { createPullRequest, findPullRequest, findPullRequestByPrefix } = await import(
+    "../../platforms/github/pulls.ts"
+  );
   const { octokit, repo } = await openGitHub(ctx);
   const newest = built.reverted[0] as Built["reverted"][number];
   const head = pullRequestBranch(newest, ctx.run);

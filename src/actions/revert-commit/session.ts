@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CancelledError } from "../../core/action.ts";
 import { Git } from "../../platforms/git.ts";
-import { githubClient, type Octokit } from "../../platforms/github/client.ts";
+import type { Octokit } from "../../platforms/github/client.ts";
 import type { Repo } from "../../platforms/github/pulls.ts";
 import { revertError } from "./explain.ts";
 import type { RevertContext } from "./inputs.ts";
@@ -19,11 +19,15 @@ export function openGit(ctx: RevertContext, dir: string, remote: string): Git {
   });
 }
 
-/** GitHub's REST API for this repository; loaded only when a pull request or a dispatch needs it. */
+/**
+ * GitHub's REST API for this repository; loaded only when a pull request, a dispatch or the default
+ * branch needs it (the GitHub modules are imported lazily everywhere in this action, for start-up).
+ */
 export async function openGitHub(ctx: RevertContext): Promise<{ octokit: Octokit; repo: Repo }> {
   const { token } = ctx.settings;
   const repository = ctx.run.repository;
   if (!token || !repository) throw revertError({ kind: "no-api" });
+  const { githubClient } = await import("../../platforms/github/client.ts");
   const octokit = await githubClient({ token, apiUrl: ctx.run.apiUrl });
   return { octokit, repo: { owner: repository.owner, repo: repository.repo } };
 }

@@ -1,4 +1,5 @@
 import type { getOctokit } from "@actions/github";
+import { isPlainRefusal } from "../../core/http.ts";
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -14,7 +15,11 @@ export async function githubClient(options: GitHubClientOptions): Promise<Octoki
   return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
 }
 
-/** GitHub's error as a sentence: status, message and the first validation error. */
+/**
+ * GitHub's error as a sentence: status, message and the first validation error. The body of a 401 or 403
+ * is quoted only when it is a plain refusal ("Bad credentials"): a proxy or server that echoes the
+ * request could otherwise put a credential into logs and summaries.
+ */
 export function githubErrorMessage(error: unknown): string {
   const e = error as {
     status?: number;
@@ -22,6 +27,9 @@ export function githubErrorMessage(error: unknown): string {
     response?: { data?: { message?: string; errors?: { message?: string; code?: string }[] } };
   };
   const data = e.response?.data;
-  const detail = data?.errors?.[0]?.message ?? data?.errors?.[0]?.code;
-  return `${e.status ?? "error"} ${data?.message ?? e.message ?? String(error)}${detail ? ` (${detail})` : ""}`;
+  const refused = e.status === 401 || e.status === 403;
+  const said = (text: string | undefined) => (text && (!refused || isPlainRefusal(text)) ? text : undefined);
+  const detail = said(data?.errors?.[0]?.message ?? data?.errors?.[0]?.code);
+  const message = refused ? said(data?.message) : (data?.message ?? e.message ?? String(error));
+  return `${e.status ?? "error"}${message ? ` ${message}` : ""}${detail ? ` (${detail})` : ""}`;
 }

@@ -14,12 +14,6 @@ export interface PullRequest {
 const pullSchema = z.object({ number: z.number(), html_url: z.string() });
 const repositorySchema = z.object({ default_branch: z.string() });
 
-/** `owner/repo` as GITHUB_REPOSITORY holds it. */
-export function parseRepository(value: string | undefined): Repo | undefined {
-  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? "");
-  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined;
-}
-
 export class GitHubError extends Error {
   override name = "GitHubError";
   /** GitHub's HTTP status; undefined when no answer came (the request may or may not have been applied). */
