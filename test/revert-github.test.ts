@@ -200,6 +200,24 @@ describe("revert-commit: branch protection and pull requests", () => {
   });
 });
 
+describe("revert-commit: a refusal that echoes the request", () => {
+  it("a 403 whose body quotes the request is reported by its status only", async () => {
+    seed(repos);
+    sim.server.inject({
+      match: { method: "POST", path: "/repos/acme/shop/pulls" },
+      kind: "status",
+      status: 403,
+      body: { message: `Forbidden: request had header x-echo: ${sim.token.split("").reverse().join("")}` },
+    });
+    const tk = await run({ path: repos.clone(), strategy: "pull-request", token: sim.token }, api);
+    expect(tk.failed).toMatch(
+      /opening the pull request failed: Opening a pull request from \S+ into main failed: 403\n/,
+    );
+    expect(tk.failed).not.toContain("x-echo");
+    expect(tk.summary).not.toContain("x-echo");
+  });
+});
+
 describe("revert-commit: dispatch", () => {
   it("starts the workflow on the branch after the push, with the inputs (POST …/actions/workflows/{file}/dispatches)", async () => {
     seed(repos);
