@@ -1,5 +1,6 @@
-// Start-up cost of each bundle: from spawning `node dist/<name>/index.js` to its first request (HTTP at a
-// local server, or the first git command for revert-commit), against `node -e 0`; and each bundle's size.
+// Start-up cost of each action: from spawning `node dist/<name>/index.js` to its first request (HTTP at a local
+// server that answers 404, so each action stops there, or the first git command for revert-commit), against
+// `node -e 0`; and the JavaScript in dist/ in all.
 // Run: node bench/startup.ts (DIST=DIR measures bundles built elsewhere with `node scripts/build.mjs --out DIR`)
 import { spawn } from "node:child_process";
 import {
@@ -23,7 +24,7 @@ const dir = mkdtempSync(join(tmpdir(), "startup-"));
 let firstRequestAt = 0;
 const http = createServer((_req, res) => {
   firstRequestAt ||= performance.timeOrigin + performance.now();
-  res.writeHead(503, { "content-type": "application/json" }).end("{}");
+  res.writeHead(404, { "content-type": "application/json" }).end("{}");
 });
 await new Promise<void>((done) => http.listen(0, "127.0.0.1", done));
 const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -43,6 +44,48 @@ const inputs: Record<string, Record<string, string>> = {
   "railway-redeploy": { token: "bench-token", services: "backend", "api-url": base, "dry-run": "true" },
   notify: { "webhook-url": `${base}/hook` },
   "revert-commit": { "dry-run": "true", branch: "main", token: "bench-token" },
+  analyze: {
+    metrics: JSON.stringify([
+      {
+        name: "errors",
+        provider: "web",
+        url: `${base}/stats`,
+        "json-path": "rate",
+        "failure-condition": "result > 1",
+      },
+    ]),
+    count: "1",
+    "consecutive-error-limit": "1",
+  },
+  "database-restore": {
+    provider: "postgres",
+    backup: `${base}/backup.dump`,
+    "database-url": "postgres://bench@127.0.0.1:1/shop",
+    "dry-run": "true",
+  },
+  "cache-flush": {
+    "railway-service": "redis",
+    "railway-token": "bench-token",
+    "railway-api-url": base,
+    "dry-run": "true",
+  },
+  "storage-restore": {
+    bucket: "files",
+    "point-in-time": "1h",
+    endpoint: base,
+    region: "us-east-1",
+    "access-key-id": "bench",
+    "secret-access-key": "bench-secret",
+    "dry-run": "true",
+  },
+  traffic: {
+    mode: "pause",
+    platform: "vercel",
+    token: "bench-token",
+    project: "shop",
+    "api-url": base,
+    "dry-run": "true",
+  },
 };
 
 function run(args: string[], env: Record<string, string>): Promise<{ started: number; exited: number }> {
@@ -77,7 +120,10 @@ async function firstRequest(name: string): Promise<number | undefined> {
 }
 
 // Interleaved, so that load on the machine weighs on the baseline and the bundles alike.
-const bundles = readdirSync("actions").sort();
+// The actions this dist has: an older build may predate some.
+const bundles = readdirSync("actions")
+  .filter((name) => existsSync(join(dist, name, "index.js")))
+  .sort();
 const bare: number[] = [];
 const times = new Map<string, number[]>(bundles.map((name) => [name, []]));
 for (let i = 0; i < RUNS; i++) {
@@ -91,14 +137,20 @@ for (let i = 0; i < RUNS; i++) {
 const bareMs = median(bare);
 console.log(`node -e 0: median ${bareMs.toFixed(0)} ms (Node ${process.version}, ${RUNS} interleaved runs)`);
 for (const name of bundles) {
-  const size = readdirSync(join(dist, name))
-    .filter((file) => file.endsWith(".js"))
-    .reduce((sum, file) => sum + statSync(join(dist, name, file)).size, 0);
   const samples = times.get(name) ?? [];
   const ms = median(samples);
   console.log(
-    `${name}: first request after ${ms.toFixed(0)} ms median (${(ms / bareMs).toFixed(2)}× node -e 0), ${(size / 1024).toFixed(0)} KiB of JavaScript${samples.length < RUNS ? ` [${RUNS - samples.length} runs made no request]` : ""}`,
+    `${name}: first request after ${ms.toFixed(0)} ms median (${(ms / bareMs).toFixed(2)}× node -e 0)${samples.length < RUNS ? ` [${RUNS - samples.length} runs made no request]` : ""}`,
   );
 }
+/** Bytes of JavaScript under a folder, all the way down. */
+function javascript(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sum + javascript(path);
+    return entry.name.endsWith(".js") ? sum + statSync(path).size : sum;
+  }, 0);
+}
+console.log(`${dist}: ${(javascript(dist) / 1024).toFixed(0)} KiB of JavaScript in all`);
 http.close();
 rmSync(dir, { recursive: true, force: true });

@@ -9,17 +9,26 @@ export const modules = {
 /* harmony export */   L: () => (/* binding */ githubErrorMessage),
 /* harmony export */   githubClient: () => (/* binding */ githubClient)
 /* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+
 /** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
 async function githubClient(options) {
     const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
 }
-/** GitHub's error as a sentence: status, message and the first validation error. */
+/**
+ * GitHub's error as a sentence: status, message and the first validation error. The body of a 401 or 403
+ * is quoted only when it is a plain refusal ("Bad credentials"): a proxy or server that echoes the
+ * request could otherwise put a credential into logs and summaries.
+ */
 function githubErrorMessage(error) {
     const e = error;
     const data = e.response?.data;
-    const detail = data?.errors?.[0]?.message ?? data?.errors?.[0]?.code;
-    return `${e.status ?? "error"} ${data?.message ?? e.message ?? String(error)}${detail ? ` (${detail})` : ""}`;
+    const refused = e.status === 401 || e.status === 403;
+    const said = (text) => (text && (!refused || (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainRefusal */ .v1)(text)) ? text : undefined);
+    const detail = said(data?.errors?.[0]?.message ?? data?.errors?.[0]?.code);
+    const message = refused ? said(data?.message) : (data?.message ?? e.message ?? String(error));
+    return `${e.status ?? "error"}${message ? ` ${message}` : ""}${detail ? ` (${detail})` : ""}`;
 }
 
 

@@ -1,0 +1,701 @@
+export const id = 500;
+export const ids = [500];
+export const modules = {
+
+/***/ 3500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ smoke_test)
+});
+
+// EXTERNAL MODULE: ./src/core/action.ts
+var action = __webpack_require__(5605);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/smoke/checks.ts
+var smoke_checks = __webpack_require__(2844);
+;// CONCATENATED MODULE: ./src/smoke/fetch.ts
+
+
+
+/** A check reads at most this much of a body: enough for any health page, and a huge one cannot exhaust memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** A redirect this client will not follow; its message is the check's failure. */
+class RedirectRefused extends Error {
+}
+/**
+ * One request for a check, following redirects by hand so that the headers it was given (the `headers`
+ * input and its own, credentials among them) go only to the check's own origin: undici's redirect handling
+ * strips Authorization and Cookie alone. An https page that redirects to plain http is refused. The
+ * signal bounds the whole exchange, redirects and body included.
+ */
+async function fetchCheck(check, userHeaders, dispatcher, signal) {
+    const origin = new URL(check.url).origin;
+    // A check that expects a redirect must see it, not the page it leads to.
+    const follow = !check.expect.status?.some((status) => status >= 300 && status < 400);
+    let url = new URL(check.url);
+    let method = check.method;
+    let body = check.body;
+    for (let hop = 0;; hop++) {
+        const headers = {
+            "user-agent": "production-rollback-smoke-test",
+            ...(url.origin === origin ? userHeaders : {}),
+        };
+        // A redirect that turned a POST into a GET sends no body, so no body's type either.
+        if (body === undefined && check.body !== undefined) {
+            for (const name of Object.keys(headers))
+                if (name.toLowerCase() === "content-type")
+                    delete headers[name];
+        }
+        const response = await (0,undici.request)(url, {
+            method: method,
+            headers,
+            body,
+            dispatcher,
+            signal,
+        });
+        const location = response.headers.location;
+        if (follow && REDIRECTS.has(response.statusCode) && typeof location === "string") {
+            await response.body.dump();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS)
+                throw new RedirectRefused(`more than ${MAX_REDIRECTS} redirects`);
+            if (next.protocol !== "http:" && next.protocol !== "https:")
+                throw new RedirectRefused(`redirected to ${next.protocol} URL: refused`);
+            if (url.protocol === "https:" && next.protocol === "http:")
+                throw new RedirectRefused(`redirected from https to plain http (${next.origin}): refused`);
+            // As browsers do: 303, and 301/302 after a POST, fetch the new page with GET and no body.
+            if ((response.statusCode === 303 && method !== "HEAD") ||
+                (response.statusCode <= 302 && method === "POST")) {
+                method = "GET";
+                body = undefined;
+            }
+            url = next;
+            continue;
+        }
+        const read = await (0,http/* readBody */.x8)(response.body, MAX_BODY_BYTES);
+        return { status: response.statusCode, body: read.text, bodyCut: read.truncated };
+    }
+}
+/** Added to a failure that concerns a body read only in part. */
+const BODY_CUT_NOTE = ` (only the first ${(0,http/* formatSize */.Xq)(MAX_BODY_BYTES)} of the body was read)`;
+function describeError(error, timeoutMs) {
+    if (error instanceof RedirectRefused)
+        return error.message;
+    if (error instanceof DOMException && error.name === "TimeoutError")
+        return `no answer within ${(0,wait/* formatMs */._)(timeoutMs)}`;
+    let current = error;
+    while (current && typeof current === "object") {
+        const code = current.code;
+        if (code === "ECONNREFUSED")
+            return "connection refused";
+        if (code === "ECONNRESET" || code === "UND_ERR_SOCKET")
+            return "connection reset";
+        if (code === "ENOTFOUND" || code === "EAI_AGAIN")
+            return "host not found";
+        if (typeof code === "string" && code !== "UND_ERR")
+            return `${code} (${current.message})`;
+        current = current.cause;
+    }
+    return error.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/smoke/pool.ts
+/** Nearest-rank percentile. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+/** At most `size` requests in flight; waiters are served first come, first served. */
+class Semaphore {
+    free;
+    waiting = [];
+    constructor(size) {
+        this.free = size;
+    }
+    async run(task) {
+        if (this.free > 0)
+            this.free--;
+        else
+            await new Promise((resolve) => this.waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.waiting.shift();
+            if (next)
+                next();
+            else
+                this.free++;
+        }
+    }
+}
+/** Waits `ms`, unless `signal` aborts first; an aborted signal rejects with its reason. */
+async function pauseUnless(ms, signal) {
+    if (ms > 0 && !signal?.aborted) {
+        await new Promise((resolve) => {
+            const done = () => {
+                clearTimeout(timer);
+                signal?.removeEventListener("abort", done);
+                resolve();
+            };
+            const timer = setTimeout(done, ms);
+            signal?.addEventListener("abort", done, { once: true });
+        });
+    }
+    if (signal?.aborted)
+        throw signal.reason;
+}
+
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+
+
+
+
+
+
+/** Runs the warm-up and verification phases over every check and returns the verdict. */
+async function runSmoke(settings) {
+    const started = Date.now();
+    const samples = [];
+    const limit = new Semaphore(settings.concurrency);
+    const agent = new undici.Agent();
+    const lastProbes = new Map();
+    const stop = settings.signal;
+    const probe = (check, phase) => limit.run(async () => {
+        const began = performance.now();
+        let result;
+        try {
+            const fetched = await fetchCheck(check, { ...settings.headers, ...check.headers }, agent, stop
+                ? AbortSignal.any([AbortSignal.timeout(settings.requestTimeoutMs), stop])
+                : AbortSignal.timeout(settings.requestTimeoutMs));
+            const latencyMs = performance.now() - began;
+            const failure = (0,smoke_checks/* evaluate */._3)(check, fetched.status, fetched.body, latencyMs);
+            // A body check on a cut body may have failed for want of the rest: say so.
+            const cutNote = fetched.bodyCut && failure && !failure.startsWith("status") ? BODY_CUT_NOTE : "";
+            result = {
+                status: fetched.status,
+                body: fetched.body,
+                ...(fetched.bodyCut ? { bodyCut: true } : {}),
+                latencyMs,
+                failure: failure && failure + cutNote,
+            };
+        }
+        catch (error) {
+            result = {
+                body: "",
+                latencyMs: performance.now() - began,
+                failure: describeError(error, settings.requestTimeoutMs),
+            };
+        }
+        lastProbes.set(check, result);
+        samples.push({
+            check: check.name,
+            phase,
+            time: new Date().toISOString(),
+            status: result.status,
+            latencyMs: Math.round(result.latencyMs),
+            ok: result.failure === undefined,
+            error: result.failure,
+            ...(result.bodyCut ? { bodyCut: true } : {}),
+        });
+        return result;
+    });
+    const pending = new Set(settings.checks);
+    const progress = setInterval(() => {
+        if (pending.size === 0)
+            return;
+        const names = [...pending].slice(0, 3).map((check) => check.name);
+        settings.onProgress?.(`Waiting for ${pending.size} of ${settings.checks.length} checks to become ready (${(0,wait/* formatMs */._)(Date.now() - started)} of ${(0,wait/* formatMs */._)(settings.readyTimeoutMs)}): ${names.join(", ")}${pending.size > 3 ? ", …" : ""}`);
+    }, 10_000);
+    progress.unref();
+    const pause = (ms) => pauseUnless(ms, stop);
+    const runCheck = async (check) => {
+        const deadline = Date.now() + settings.readyTimeoutMs;
+        let attempts = 0;
+        let last;
+        for (;;) {
+            last = await probe(check, "warm-up");
+            attempts++;
+            await pause(0);
+            if (!last.failure || Date.now() >= deadline)
+                break;
+            await pause(Math.min((0,http/* backoffDelay */.EY)(attempts, 250, 5000), Math.max(0, deadline - Date.now())));
+        }
+        pending.delete(check);
+        if (last.failure) {
+            return {
+                check,
+                ready: false,
+                warmupAttempts: attempts,
+                verifySamples: 0,
+                verifyFailures: 0,
+                lastError: last.failure,
+            };
+        }
+        settings.onProgress?.(`${check.name}: ready after ${attempts} attempt${attempts > 1 ? "s" : ""}`);
+        const verifyStart = Date.now();
+        const latencies = [];
+        let failures = 0;
+        let lastError;
+        for (let i = 0; i < settings.samples; i++) {
+            await pause(verifyStart + i * settings.intervalMs - Date.now());
+            const sample = await probe(check, "verify");
+            latencies.push(sample.latencyMs);
+            if (sample.failure) {
+                failures++;
+                lastError = sample.failure;
+            }
+        }
+        return {
+            check,
+            ready: true,
+            warmupAttempts: attempts,
+            verifySamples: settings.samples,
+            verifyFailures: failures,
+            p50Ms: percentile(latencies, 50),
+            p95Ms: percentile(latencies, 95),
+            lastError,
+        };
+    };
+    let results;
+    try {
+        results = await Promise.all(settings.checks.map(runCheck));
+    }
+    finally {
+        clearInterval(progress);
+        // Stopped: requests still open are dropped rather than waited for.
+        await (stop?.aborted ? agent.destroy() : agent.close());
+    }
+    const verifySamples = samples.filter((sample) => sample.phase === "verify");
+    const errorRate = verifySamples.length
+        ? verifySamples.filter((s) => !s.ok).length / verifySamples.length
+        : 0;
+    const p95Ms = percentile(verifySamples.map((sample) => sample.latencyMs), 95);
+    const rateExceeded = errorRate > settings.maxErrorRate;
+    const p95Exceeded = settings.maxP95Ms !== undefined && p95Ms !== undefined && p95Ms > settings.maxP95Ms;
+    for (const result of results) {
+        const { check } = result;
+        const mine = samples.filter((sample) => sample.check === check.name);
+        if (!result.ready) {
+            result.failure = neverReady(check, mine, lastProbes.get(check), Date.now() - started);
+        }
+        else if (rateExceeded && result.verifyFailures > 0) {
+            result.failure = `${check.method} ${check.url} → ${result.verifyFailures} of ${result.verifySamples} verification samples failed (last: ${result.lastError})`;
+        }
+        else if (p95Exceeded && (result.p95Ms ?? 0) > (settings.maxP95Ms ?? Infinity)) {
+            result.failure = `${check.method} ${check.url} → p95 ${Math.round(result.p95Ms ?? 0)} ms, over the ${settings.maxP95Ms} ms limit`;
+        }
+    }
+    const anyFailed = results.some((result) => result.failure !== undefined);
+    return {
+        verdict: anyFailed || rateExceeded || p95Exceeded ? "fail" : "pass",
+        errorRate,
+        p95Ms: p95Ms === undefined ? undefined : Math.round(p95Ms),
+        checks: results,
+        samples,
+        elapsedMs: Date.now() - started,
+    };
+}
+/** `GET https://x/healthz → 503 ×12 over 5m00s (last body: "maintenance")` */
+function neverReady(check, samples, lastProbe, elapsedMs) {
+    const last = samples.at(-1);
+    const reason = last?.error ?? "no answer";
+    const shown = reason.replace(/^status /, "");
+    const count = samples.filter((sample) => sample.error === reason).length;
+    const body = (lastProbe?.body ?? "").replace(/\s+/g, " ").trim();
+    // A refusal's body may echo the credentials it refused.
+    const snippet = (0,http/* refused */.J5)(lastProbe?.status)
+        ? body && " (its body is not shown: a refusal may echo the credentials sent)"
+        : body && ` (last body: ${JSON.stringify(body.length > 120 ? `${body.slice(0, 117)}...` : body)})`;
+    return `${check.method} ${check.url} → ${shown} ×${count} over ${(0,wait/* formatMs */._)(elapsedMs)}${snippet}`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/smoke-test/apply.ts
+
+
+
+
+
+
+async function applySmoke(ctx, plan) {
+    const { settings } = ctx;
+    ctx.log.info(`Checking ${plan.checks.length} endpoint${plan.checks.length > 1 ? "s" : ""}: warm-up up to ${(0,wait/* formatMs */._)(plan.readyTimeoutMs)}, then ${plan.samples} sample(s) every ${(0,wait/* formatMs */._)(plan.intervalMs)}.`);
+    const result = await runSmoke({
+        checks: plan.checks,
+        headers: settings.headers,
+        readyTimeoutMs: plan.readyTimeoutMs,
+        samples: plan.samples,
+        intervalMs: plan.intervalMs,
+        maxErrorRate: settings["max-error-rate"] ?? 0,
+        maxP95Ms: settings["max-p95-ms"],
+        requestTimeoutMs: settings["request-timeout"],
+        concurrency: settings.concurrency ?? 10,
+        onProgress: (line) => ctx.log.info(line),
+        signal: ctx.signal,
+    });
+    return { result, report: await writeReport(ctx.run.temp ?? (0,external_node_os_.tmpdir)(), result) };
+}
+async function writeReport(dir, result) {
+    const path = (0,external_node_path_.join)(dir, `smoke-test-report-${process.pid}-${Date.now()}.json`);
+    const report = {
+        verdict: result.verdict,
+        errorRate: result.errorRate,
+        p95Ms: result.p95Ms,
+        elapsedMs: result.elapsedMs,
+        checks: result.checks.map(({ check, ...rest }) => ({
+            name: check.name,
+            method: check.method,
+            url: check.url,
+            ...rest,
+        })),
+        samples: result.samples,
+    };
+    // Uploaded as an artifact: scrubbed like the log (an echoed header can sit in an error or a body).
+    await (0,promises_.writeFile)(path, (0,secrets/* redact */.E$)(`${JSON.stringify(report, null, 2)}\n`));
+    return path;
+}
+
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __webpack_require__(9114);
+;// CONCATENATED MODULE: ./src/actions/smoke-test/inputs.ts
+
+const smokeTestInputs = {
+    url: inputs/* input */.hF.list({ example: "https://api.example.com/healthz" }),
+    checks: inputs/* input */.hF.text(),
+    headers: inputs/* input */.hF.headers(),
+    "ready-timeout": inputs/* input */.hF.duration("5m"),
+    samples: inputs/* input */.hF.number({ default: "3", min: 1, max: 1000, integer: true, example: "3" }),
+    interval: inputs/* input */.hF.duration("5s"),
+    "max-error-rate": inputs/* input */.hF.number({ default: "0", min: 0, max: 1, example: "0.05" }),
+    "max-p95-ms": inputs/* input */.hF.number({ min: 1, example: "800" }),
+    // 0 would fail every request at once and read as an outage.
+    "request-timeout": inputs/* input */.hF.duration("10s", { min: 100 }),
+    concurrency: inputs/* input */.hF.number({ default: "10", min: 1, max: 256, integer: true, example: "10" }),
+    fail: inputs/* input */.hF.boolean(true),
+};
+
+;// CONCATENATED MODULE: ./src/actions/smoke-test/plan.ts
+
+
+
+/** The checks to run: `url` entries first, then `checks`; at least one. */
+async function planSmoke({ settings, tk }) {
+    const checks = [];
+    for (const url of settings.url) {
+        if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
+            throw (0,inputs/* inputError */.Xu)("url", `has ${JSON.stringify(url)}, which is not an http(s) URL.`, "https://api.example.com/healthz");
+        }
+        const { username, password } = new URL(url);
+        if (username || password)
+            throw (0,inputs/* inputError */.Xu)("url", inputs/* CREDENTIALS_IN_URL */.v0, "https://api.example.com/healthz");
+        checks.push((0,smoke_checks/* urlCheck */.Y8)(url));
+    }
+    try {
+        checks.push(...(await (0,smoke_checks/* parseChecks */.B2)(settings.checks)));
+    }
+    catch (error) {
+        throw (0,inputs/* inputError */.Xu)("checks", error.message, "[{url: https://api.example.com/healthz, expect: {status: 200}}]");
+    }
+    // A check's own Authorization or API key is as secret as the `headers` input's.
+    for (const value of (0,smoke_checks/* secretHeaderValues */.o4)(checks))
+        tk.setSecret(value);
+    if (checks.length === 0) {
+        throw (0,inputs/* inputError */.Xu)("url", "and `checks` are both empty: give at least one URL to check.", "https://api.example.com/healthz");
+    }
+    return {
+        checks,
+        readyTimeoutMs: settings["ready-timeout"],
+        samples: settings.samples ?? 3,
+        intervalMs: settings.interval,
+    };
+}
+function describeSmoke(plan, summary) {
+    summary.text(`${plan.checks.length} check${plan.checks.length > 1 ? "s" : ""}: warm-up up to ${(0,wait/* formatMs */._)(plan.readyTimeoutMs)}, then ${plan.samples} sample(s) every ${(0,wait/* formatMs */._)(plan.intervalMs)}.`);
+}
+
+// EXTERNAL MODULE: ./src/core/report.ts
+var report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/actions/smoke-test/report.ts
+
+
+function reportSmoke(ctx, _plan, { result, report }) {
+    const { settings } = ctx;
+    const failed = result.checks.filter((check) => check.failure);
+    ctx.log.info(`Verdict: ${result.verdict} — error rate ${(result.errorRate * 100).toFixed(1)}%, p95 ${result.p95Ms ?? "–"} ms, ${(0,wait/* formatMs */._)(result.elapsedMs)}.`);
+    let failure;
+    if (result.verdict === "fail") {
+        const reasons = failed.map((check) => check.failure);
+        if (reasons.length === 0)
+            reasons.push("error rate or p95 over the limit");
+        const message = `Smoke test failed:\n${reasons.map((reason) => `- ${reason}`).join("\n")}`;
+        if (settings.fail)
+            failure = message;
+        else
+            ctx.log.warn(message);
+    }
+    return {
+        status: result.verdict,
+        headline: result.verdict === "pass" ? "✅ pass" : "❌ fail",
+        outputs: {
+            verdict: result.verdict,
+            "error-rate": Number(result.errorRate.toFixed(4)),
+            "p95-ms": result.p95Ms,
+            "failed-checks": JSON.stringify(failed.map(({ check, failure }) => ({ name: check.name, url: check.url, reason: failure }))),
+            report,
+        },
+        summary: (summary) => summarize(summary, result, settings["max-error-rate"] ?? 0, settings["max-p95-ms"]),
+        failure,
+    };
+}
+function summarize(summary, result, maxErrorRate, maxP95Ms) {
+    summary.table(["Check", "Result", "Warm-up attempts", "Verify failures", "p50", "p95", "Last error"], result.checks.map((check) => [
+        check.check.name,
+        check.failure ? "❌" : "✅",
+        check.warmupAttempts,
+        check.ready ? `${check.verifyFailures}/${check.verifySamples}` : "not ready",
+        check.p50Ms === undefined ? undefined : `${Math.round(check.p50Ms)} ms`,
+        check.p95Ms === undefined ? undefined : `${Math.round(check.p95Ms)} ms`,
+        check.lastError,
+    ]));
+    summary.list([
+        `Error rate ${(result.errorRate * 100).toFixed(1)}% (allowed ${(maxErrorRate * 100).toFixed(1)}%)`,
+        `p95 ${result.p95Ms ?? "–"} ms${maxP95Ms ? ` (allowed ${maxP95Ms} ms)` : ""}`,
+    ]);
+    const failures = result.checks.flatMap((check) => (check.failure ? [check.failure] : []));
+    if (failures.length)
+        summary.heading("What failed").list(failures.map(report/* escapeMarkdown */.FV));
+}
+
+;// CONCATENATED MODULE: ./src/actions/smoke-test/index.ts
+
+
+
+
+
+/** Decides whether a deployment is healthy: warm-up until each check passes once, then a verification window. */
+/* harmony default export */ const smoke_test = ((0,action/* defineAction */.QP)({
+    name: "smoke-test",
+    title: "Smoke test",
+    inputs: smokeTestInputs,
+    readOnly: true,
+    plan: planSmoke,
+    describe: describeSmoke,
+    apply: applySmoke,
+    report: reportSmoke,
+}));
+
+
+/***/ }),
+
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ parseChecks),
+/* harmony export */   U1: () => (/* binding */ jsonPath),
+/* harmony export */   Y8: () => (/* binding */ urlCheck),
+/* harmony export */   _3: () => (/* binding */ evaluate),
+/* harmony export */   o4: () => (/* binding */ secretHeaderValues)
+/* harmony export */ });
+/* unused harmony export METHODS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9114);
+
+
+const statusSpec = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(100).max(599),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(100).max(599)).min(1),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[1-5]xx$/, 'use a status code, a list of codes, or a class like "2xx"'),
+]);
+/** Methods a health check can use; anything else is a typo or an attempt to smuggle a request line. */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+/** Header names whose values are credentials, masked like the `headers` input's values. */
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|auth|session|password/i;
+const checkSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, error: "must be an http(s) URL" }).refine((url) => {
+        // zod runs this even when the URL check failed: leave that one to report.
+        const parsed = URL.parse(url);
+        return !parsed?.username && !parsed?.password;
+    }, _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .CREDENTIALS_IN_URL */ .v0.replace(/^has/, "must not have").replace(/\.$/, "")),
+    method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .transform((method) => method.toUpperCase())
+        .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(METHODS, { error: `must be one of ${METHODS.join(", ")}` }))
+        .default("GET"),
+    headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()]).transform(String))
+        .default({}),
+    body: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J())]).optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        status: statusSpec.optional(),
+        "body-contains": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        "body-matches": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        json: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional(),
+        "max-ms": zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    })
+        .strict()
+        .default({}),
+})
+    .strict();
+function statuses(spec) {
+    if (spec === undefined)
+        return undefined;
+    if (typeof spec === "number")
+        return [spec];
+    if (Array.isArray(spec))
+        return spec;
+    const base = Number(spec[0]) * 100;
+    return Array.from({ length: 100 }, (_, i) => base + i);
+}
+/**
+ * Parses the `checks` input (YAML or JSON list). Throws an Error whose message names the offending
+ * entry and field, for the caller to attach to the input's name.
+ */
+async function parseChecks(text) {
+    if (!text.trim())
+        return [];
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: YAML, whose parser is only loaded by the runs that need it.
+        try {
+            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+            raw = parse(text);
+        }
+        catch (error) {
+            throw new Error(`is not valid YAML or JSON (${error.message.split("\n")[0]}).`);
+        }
+    }
+    const result = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(checkSchema).min(1).safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const [index, ...rest] = issue?.path ?? [];
+        const where = typeof index === "number"
+            ? `entry ${index + 1}${rest.length ? ` (${rest.join(".")})` : ""}`
+            : "the list";
+        throw new Error(`is wrong at ${where}: ${issue?.message}.`);
+    }
+    const patterns = result.data.some((entry) => entry.expect["body-matches"] !== undefined)
+        ? await __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 2856))
+        : undefined;
+    return result.data.map((entry, index) => {
+        let bodyMatches;
+        const pattern = entry.expect["body-matches"];
+        if (pattern !== undefined && patterns) {
+            try {
+                const compiled = patterns.RE2JS.compile(patterns.RE2JS.translateRegExp(pattern));
+                bodyMatches = { source: pattern, test: (text) => compiled.test(text) };
+            }
+            catch (error) {
+                throw new Error(`is wrong at entry ${index + 1} (expect.body-matches): ${error.message}. Patterns run in a linear-time engine (RE2 syntax): no lookarounds or backreferences.`);
+            }
+        }
+        const headers = { ...entry.headers };
+        let body;
+        if (typeof entry.body === "string")
+            body = entry.body;
+        else if (entry.body !== undefined) {
+            body = JSON.stringify(entry.body);
+            headers["content-type"] ??= "application/json";
+        }
+        return {
+            name: entry.name ?? `${entry.method} ${entry.url}`,
+            url: entry.url,
+            method: entry.method,
+            headers,
+            body,
+            expect: {
+                status: statuses(entry.expect.status),
+                bodyContains: entry.expect["body-contains"],
+                bodyMatches,
+                json: entry.expect.json,
+                maxMs: entry.expect["max-ms"],
+            },
+        };
+    });
+}
+/** Values of the checks' own credential headers (`Authorization`, `X-Api-Key`, cookies), to mask. */
+function secretHeaderValues(checks) {
+    return checks.flatMap((check) => Object.entries(check.headers).flatMap(([name, value]) => (SECRET_HEADER.test(name) ? [value] : [])));
+}
+/** A check for a plain URL: GET, expecting any 2xx. */
+function urlCheck(url) {
+    return { name: `GET ${url}`, url, method: "GET", headers: {}, expect: {} };
+}
+/** Reads a dotted path (`checks.db.ok`, `items.0.id`, optional leading `$.`) from a JSON value. */
+function jsonPath(value, path) {
+    let current = value;
+    for (const key of path
+        .replace(/^\$\.?/, "")
+        .split(".")
+        .filter(Boolean)) {
+        if (current === null || typeof current !== "object" || !(key in current))
+            return { found: false };
+        current = current[key];
+    }
+    return { found: true, value: current };
+}
+function equal(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+/** Why a response fails the check, or undefined when it passes. */
+function evaluate(check, status, body, latencyMs) {
+    const { expect } = check;
+    const statusOk = expect.status ? expect.status.includes(status) : status >= 200 && status < 300;
+    if (!statusOk)
+        return `status ${status}`;
+    if (expect.bodyContains !== undefined && !body.includes(expect.bodyContains)) {
+        return `body does not contain ${JSON.stringify(expect.bodyContains)}`;
+    }
+    if (expect.bodyMatches && !expect.bodyMatches.test(body))
+        return `body does not match /${expect.bodyMatches.source}/`;
+    if (expect.json) {
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return "body is not JSON";
+        }
+        for (const [path, expected] of Object.entries(expect.json)) {
+            const actual = jsonPath(parsed, path);
+            if (!actual.found)
+                return `JSON ${path} is missing (expected ${JSON.stringify(expected)})`;
+            if (!equal(actual.value, expected)) {
+                return `JSON ${path} is ${JSON.stringify(actual.value)}, expected ${JSON.stringify(expected)}`;
+            }
+        }
+    }
+    if (expect.maxMs !== undefined && latencyMs > expect.maxMs) {
+        return `took ${Math.round(latencyMs)} ms, over the ${expect.maxMs} ms limit`;
+    }
+    return undefined;
+}
+
+
+/***/ })
+
+};

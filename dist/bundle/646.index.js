@@ -1,0 +1,842 @@
+export const id = 646;
+export const ids = [646];
+export const modules = {
+
+/***/ 646:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ railway_redeploy)
+});
+
+// EXTERNAL MODULE: ./src/core/action.ts
+var action = __webpack_require__(5605);
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+// EXTERNAL MODULE: ./src/platforms/railway/config.ts
+var railway_config = __webpack_require__(20);
+// EXTERNAL MODULE: ./src/platforms/railway/deployments.ts
+var deployments = __webpack_require__(1720);
+// EXTERNAL MODULE: ./src/platforms/railway/watch.ts
+var watch = __webpack_require__(3263);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/platforms/railway/client.ts
+var railway_client = __webpack_require__(3393);
+// EXTERNAL MODULE: ./src/platforms/railway/resolve.ts
+var resolve = __webpack_require__(3584);
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/explain.ts
+
+
+
+
+
+
+const WORDS = {
+    "no-deployments": (d) => `Service ${d.service} has no deployments in ${d.environment}.`,
+    "nothing-running": (d) => `Nothing is running to restart (newest deployment ${d.deployment.id} is ${d.deployment.status}${d.url ? `, ${d.url}` : ""}). Use strategy rollback to go back to a good deployment.`,
+    "past-retention": (d) => `Railway does not allow rolling back to ${d.deployment.id} (canRollback: false: its image is past the plan's retention). Use strategy redeploy to rebuild it from source, or pick a newer deployment.`,
+    none: (d) => `No deployment to ${d.verb ?? "roll back"} to: ${d.reason} among the last ${d.listed}. Give deployment explicitly${d.url ? ` (see ${d.url})` : ""}.`,
+    "not-found": (d) => `Deployment ${d.id} was not found (${d.messages.join("; ")}). Check the deployment input: copy the id from the service's Deployments tab.`,
+    elsewhere: (d) => `Deployment ${d.id} belongs to another service or environment, not ${d.service} in ${d.environment}. Check the deployment and services inputs.`,
+    timeout: (d) => `Deployment ${d.id} did not reach SUCCESS within ${(0,wait/* formatMs */._)(d.waitMs)} (last status ${d.status ?? "unknown"}). It may still finish: see ${d.url}. Raise wait if deploys take longer.`,
+    ended: (d) => `Deployment ${d.id} ended ${d.status}: ${d.status === "REMOVED"
+        ? "another deployment replaced it (a push or another rollback?): check which deployment serves now"
+        : `check its logs; the previous deployment ${d.from} may still serve. Try another target with deployment: <id>`}. ${d.url}`,
+    replaced: (d) => `Deployment ${d.id} reached SUCCESS, but ${d.by.id} (${describeOrigin(d.by)}) replaced it right after: production is not on the target. Cancel or roll back ${d.by.id}, and pause auto-deploy (freeze-auto-deploy: true). ${d.url}`,
+    "not-listed": (d) => d.ambiguous
+        ? `The ${d.verb} request's answer was lost and no new deployment appeared within ${(0,wait/* formatMs */._)(d.withinMs)}, so Railway probably did not act. It was not sent again, to avoid a double ${d.verb}: re-run the action (it is safe to repeat).`
+        : `Railway accepted the ${d.verb} but no new deployment running the target's image appeared within ${(0,wait/* formatMs */._)(d.withinMs)}. Check the service's deployments on Railway.`,
+    "restart-unknown": (d) => `The restart request's answer was lost and ${d.id} still reports ${d.status}, so it is unknown whether Railway restarted it. It was not sent again: check ${d.url} and re-run if needed.`,
+};
+class TargetError extends Error {
+    name = "TargetError";
+    code;
+    data;
+    constructor(code, data) {
+        super(WORDS[code](data));
+        this.code = code;
+        this.data = data;
+    }
+}
+/** Several services could not be planned (a dry run stops on it). */
+class PlanFailure extends Error {
+    name = "PlanFailure";
+    failures;
+    constructor(failures) {
+        super(failures.map(([name, error]) => `- ${name}: ${explainService(error, false)}`).join("\n"));
+        this.failures = failures;
+    }
+}
+/** The runner's one message for a failure of the whole run. */
+function explainRailway(error, _phase) {
+    if (error instanceof PlanFailure)
+        return `Railway: some services cannot be planned:\n${error.message}`;
+    return explainService(error, false);
+}
+/** One service's failure: what failed, Railway's code and message, what to do next. */
+function explainService(error, sent) {
+    const message = (0,secrets/* errorMessage */.gJ)(error);
+    if (error instanceof railway_client/* TokenRejectedError */.WR) {
+        if (error.triedAs.length === 2)
+            return `${message} Check that the secret holds the whole token and that it was not revoked or expired; create a project token for this environment (project settings → Tokens) or an account token (account settings → Tokens).`;
+        return error.triedAs[0] === "project"
+            ? `${message} If it is an account or workspace token, set token-type: account (or auto); otherwise create a project token for this environment (project settings → Tokens).`
+            : `${message} If it is a project token, set token-type: project (or auto); with a workspace token, give the project id (project settings → General).`;
+    }
+    if (error instanceof resolve/* ScopeError */.He) {
+        return error.input === "project"
+            ? `${message} Use a token of that project, or leave project empty.`
+            : `${message} Set environment: ${error.scope}, or use a project token created for that environment.`;
+    }
+    if (error instanceof resolve/* NotFoundError */.m_) {
+        if (error.what === "project" && error.wanted.length === 0)
+            return `Input "project" is required with an account or workspace token (only a project token implies its project). Example: "shop" or the project id`;
+        return error.what === "service"
+            ? `${message} Check the services input (names are case-sensitive).`
+            : message;
+    }
+    if (error instanceof railway_client/* RefusedError */.fk)
+        return `${message} Nothing is known to have changed: check the service on Railway, then re-run (it is safe to repeat).`;
+    if (error instanceof railway_client/* RailwayError */.m9 && error.notAuthorized)
+        return `${message}. The token may not act on this service: check it belongs to this project and environment.`;
+    if (error instanceof http/* HttpError */.j$ && error.kind === "rate-limit")
+        return `${message}. Railway's rate limit was reached (Free plans allow 100 requests an hour): try again later.`;
+    if (error instanceof TargetError || sent)
+        return message;
+    return `${message} Nothing was changed for this service.`;
+}
+/** `[service] …` on every line of one service's log. */
+function prefixed(log, name) {
+    return {
+        info: (m) => log.info(`[${name}] ${m}`),
+        warn: (m) => log.warn(`[${name}] ${m}`),
+        debug: (m) => log.debug(`[${name}] ${m}`),
+    };
+}
+function describeDeployment(d) {
+    const message = (0,deployments/* metaText */.v8)(d, "commitMessage");
+    return `${d.id} (${d.status}, ${d.createdAt}${message ? `, "${message.split("\n")[0]}"` : ""})`;
+}
+/** Who and what started a deployment, from its meta: `commit abc1234 "message" by someone`. */
+function describeOrigin(d) {
+    const commit = (0,deployments/* metaText */.v8)(d, "commitHash");
+    const message = (0,deployments/* metaText */.v8)(d, "commitMessage")?.split("\n")[0];
+    const author = (0,deployments/* metaText */.v8)(d, "commitAuthor");
+    const parts = [
+        commit && `commit ${commit.slice(0, 7)}`,
+        message && `"${message}"`,
+        author && `by ${author}`,
+    ];
+    const text = parts.filter(Boolean).join(" ");
+    return text || `a ${(0,deployments/* metaText */.v8)(d, "reason") ?? "deployment"} of unknown origin`;
+}
+/** How to undo freeze-auto-deploy: the terminal command and the dashboard. */
+function resumeAdvice(project, environment, services) {
+    return `To resume deploys on push: \`npm run action -- traffic --mode resume --auto-deploy true --project ${project} --environment ${environment} --services ${services.join(",")}\` (RAILWAY_TOKEN in the environment), or in Railway's dashboard: the service → Settings → Source → enable automatic deployments.`;
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/change.ts
+
+
+
+
+/** How long to look for the deployment a rollback created (Railway answers `true` before listing it). */
+const FIND_NEW_MS = 20_000;
+/** Cancels each deployment still on its way; a refusal (already finished, no permission) is a warning. */
+async function cancelAll(client, deployments, late, log) {
+    const cancelled = [];
+    const refused = [];
+    for (const deployment of deployments) {
+        try {
+            await client.cancel(deployment.id);
+            cancelled.push({ id: deployment.id, deployment, late });
+            log.info(`Cancelled ${deployment.id} (${deployment.status}) so it cannot land after the rollback.`);
+        }
+        catch (error) {
+            const message = error.message;
+            refused.push({ id: deployment.id, message });
+            log.warn(`Could not cancel ${deployment.id} (${deployment.status}): ${message}. Going on with the rollback.`);
+        }
+    }
+    return { cancelled, refused };
+}
+/**
+ * Sends the one mutation, never twice. When the answer is lost (ambiguous), or when Railway answers only
+ * `true` (rollback, restart), the outcome is read back from the service's deployments.
+ */
+async function mutate(plan, sp, log) {
+    const { client, strategy } = plan;
+    const { target } = sp;
+    let ambiguous = false;
+    try {
+        if (strategy === "redeploy")
+            return await client.redeploy(target.id);
+        if (strategy === "rollback")
+            await client.rollback(target.id);
+        else
+            await client.restart(target.id);
+    }
+    catch (error) {
+        if (!(error instanceof http/* HttpError */.j$ && error.ambiguous))
+            throw error;
+        ambiguous = true;
+        log.info(`The answer to the ${strategy} was lost (${error.message}); reading the service to see whether Railway acted.`);
+    }
+    if (strategy === "restart") {
+        const now = await client.deployment(target.id);
+        if (ambiguous && (0,deployments/* classifyStatus */.xo)(now.status) === "success") {
+            const url = (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, target.id);
+            throw new TargetError("restart-unknown", { id: target.id, status: now.status, url });
+        }
+        return now;
+    }
+    const known = new Set(sp.known);
+    const found = await (0,wait/* waitFor */.f)({
+        what: `the new deployment of ${sp.service.name}`,
+        timeoutMs: FIND_NEW_MS,
+        initialDelayMs: 1000,
+        maxDelayMs: 4000,
+        onProgress: (line) => log.info(line),
+        poll: async () => {
+            const after = await client.serviceDeployments(plan.project.id, plan.environment.id, sp.service.id, 10);
+            const { found, others } = (0,deployments/* findNewDeployment */.pB)(known, after.deployments, target);
+            if (!found)
+                return { done: false, state: "not listed yet" };
+            for (const other of others) {
+                log.warn(`Another deployment ${other.id} (${other.status}) started during the ${strategy}; when it finishes it may replace the ${strategy}.`);
+            }
+            return { done: true, value: found };
+        },
+    });
+    if (found.outcome === "done")
+        return found.value;
+    throw new TargetError("not-listed", { verb: strategy, ambiguous, withinMs: FIND_NEW_MS });
+}
+/**
+ * After the new deployment reached SUCCESS, one more look: a deployment that started while it waited is
+ * cancelled (or reported), and one that already replaced it fails the service.
+ */
+async function lookAgain(plan, sp, created, log) {
+    const { client, project, environment } = plan;
+    const state = await client.serviceDeployments(project.id, environment.id, sp.service.id, 10);
+    const createdAt = Date.parse(created.createdAt);
+    const newer = state.deployments.filter((d) => d.id !== created.id && Date.parse(d.createdAt) > createdAt && (0,deployments/* classifyStatus */.xo)(d.status) === "pending");
+    const serving = state.active[0];
+    const replacedBy = serving && serving.id !== created.id && !state.active.some((d) => d.id === created.id)
+        ? serving
+        : undefined;
+    if (newer.length && !plan.cancelInFlight) {
+        for (const d of newer)
+            log.warn(`${d.id} (${d.status}) started while the ${plan.strategy} waited; cancel-in-flight is false, so it may replace it.`);
+    }
+    return { newer, replacedBy };
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/apply.ts
+
+
+
+
+
+
+const DONE = { rollback: "rolled-back", redeploy: "redeployed", restart: "restarted" };
+/** Every service at once: one service's failure does not stop the others. */
+async function applyRailway(ctx, plan) {
+    return Promise.all(plan.services.map(async (sp) => {
+        const base = { plan: sp, cancelled: [], refused: [], elapsedMs: 0 };
+        if (sp.kind === "current")
+            return { ...base, status: "already-current", message: sp.reason };
+        if (sp.kind === "failed")
+            return { ...base, status: "failed", message: explainService(sp.error, false) };
+        const started = Date.now();
+        const log = prefixed(ctx.log, sp.service.name);
+        const result = { ...base, status: "failed", cancelled: [], refused: [] };
+        try {
+            ctx.signal.throwIfAborted();
+            await change(plan, sp, result, log, ctx.signal);
+        }
+        catch (error) {
+            result.status = "failed";
+            const changed = result.newDeploymentId !== undefined || result.cancelled.length > 0;
+            result.message = explainService(error, changed);
+            log.info(`failed: ${result.message}`);
+        }
+        result.elapsedMs = Date.now() - started;
+        return result;
+    }));
+}
+/** Cancel what is on its way, change, wait, freeze, look again. */
+async function change(plan, sp, result, log, signal) {
+    const { client, strategy } = plan;
+    const url = (id) => (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id);
+    for (const note of sp.notes)
+        log.warn(note);
+    if (plan.cancelInFlight) {
+        const { cancelled, refused } = await cancelAll(client, sp.inFlight, false, log);
+        result.cancelled.push(...cancelled);
+        result.refused.push(...refused);
+    }
+    else {
+        for (const d of sp.inFlight)
+            log.warn(`${d.id} (${d.status}) is on its way and cancel-in-flight is false: when it finishes it replaces the ${strategy}.`);
+    }
+    signal.throwIfAborted();
+    let created;
+    if (sp.follow) {
+        created = sp.follow;
+        result.followed = true;
+        log.info(`A ${strategy} to ${sp.target.id} is already on its way (${created.id}, another run?): following it, none sent.`);
+    }
+    else {
+        log.info(strategy === "restart"
+            ? `Restarting ${sp.target.id}…`
+            : `${strategy === "rollback" ? "Rolling back" : "Redeploying"} to ${describeDeployment(sp.target)}…`);
+        created = await mutate(plan, sp, log);
+    }
+    result.newDeploymentId = created.id;
+    log.info(`New deployment: ${created.id} (${url(created.id)}).`);
+    if (plan.waitMs === 0) {
+        result.status = "requested";
+        log.info("wait is 0: not waiting for it to finish.");
+        return;
+    }
+    const outcome = await (0,watch/* waitForDeployment */.Kw)(client, created.id, {
+        timeoutMs: plan.waitMs,
+        log,
+        what: `deployment ${created.id}`,
+    });
+    if (outcome.outcome === "timeout")
+        throw new TargetError("timeout", {
+            id: created.id,
+            status: outcome.status,
+            waitMs: plan.waitMs,
+            url: url(created.id),
+        });
+    if (outcome.outcome === "failed")
+        throw new TargetError("ended", {
+            id: created.id,
+            status: outcome.status,
+            from: sp.from.id,
+            url: url(created.id),
+        });
+    log.info(`Deployment ${created.id} is ${outcome.status} after ${(0,wait/* formatMs */._)(outcome.elapsedMs)}.`);
+    if (plan.freeze)
+        result.autoDeploy = await freeze(plan, sp, log);
+    const after = await lookAgain(plan, sp, created, log);
+    if (plan.cancelInFlight && after.newer.length) {
+        const { cancelled, refused } = await cancelAll(client, after.newer, true, log);
+        result.cancelled.push(...cancelled);
+        result.refused.push(...refused);
+    }
+    if (after.replacedBy)
+        throw new TargetError("replaced", { id: created.id, by: after.replacedBy, url: url(created.id) });
+    result.status = DONE[strategy];
+}
+/** Pauses deploys on push so the next push does not bring the bad version back; a refusal is a warning. */
+async function freeze(plan, sp, log) {
+    if (sp.autoDeploy && !sp.autoDeploy.enabled) {
+        log.info("Auto-deploy was already paused.");
+        return "already";
+    }
+    const ids = { projectId: plan.project.id, environmentId: plan.environment.id, serviceId: sp.service.id };
+    try {
+        const enabled = await (0,railway_config/* setAutoDeploy */.LA)(plan.client, ids, false);
+        if (enabled)
+            throw new Error("Railway still reports auto-deploy enabled");
+        log.info("Auto-deploy paused: a push no longer deploys this service.");
+        return "paused";
+    }
+    catch (error) {
+        log.warn(`Could not pause auto-deploy: ${error.message}. The next push will deploy again.`);
+        return "failed";
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __webpack_require__(9114);
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/inputs.ts
+
+
+const railwayInputs = {
+    token: inputs/* input */.hF.secret({ required: true, example: "${{ secrets.RAILWAY_TOKEN }}" }),
+    "token-type": inputs/* input */.hF.choice(["auto", "project", "account"], "auto"),
+    project: inputs/* input */.hF.optional(),
+    environment: inputs/* input */.hF.text({ default: "production", required: true, example: '"production"' }),
+    services: inputs/* input */.hF.list({ required: true, example: '"backend, ai-engine"' }),
+    deployment: inputs/* input */.hF.optional(),
+    strategy: inputs/* input */.hF.choice(["rollback", "redeploy", "restart"], "rollback"),
+    wait: inputs/* input */.hF.duration("10m"),
+    "cancel-in-flight": inputs/* input */.hF.boolean(true),
+    "freeze-auto-deploy": inputs/* input */.hF.boolean(false),
+    "api-url": inputs/* input */.hF.url({ default: railway_client/* DEFAULT_API_URL */.rK, example: `"${railway_client/* DEFAULT_API_URL */.rK}"` }),
+};
+/** The checks across inputs, before any request; every problem in one error. */
+function checkInputs(settings) {
+    const { deployment: explicit, services } = settings;
+    const problems = [];
+    if (explicit !== undefined && !/^[\w-]{1,100}$/.test(explicit)) {
+        problems.push((0,inputs/* inputError */.Xu)("deployment", "is not a Railway deployment id.", '"0f2c6a4e-1b7d-4f3a-9c8e-2d5b7a1e3c90"'));
+    }
+    if (explicit && new Set(services).size > 1) {
+        problems.push((0,inputs/* inputError */.Xu)("deployment", `is set, but services lists ${new Set(services).size} services: an explicit target deployment belongs to one service. List only that service, or leave deployment empty to pick each service's last good deployment.`, 'services: "backend" with deployment: "<id of a backend deployment>"'));
+    }
+    if (explicit && settings.strategy === "restart") {
+        problems.push((0,inputs/* inputError */.Xu)("deployment", "is set, but strategy restart always restarts the active deployment: leave deployment empty, or use strategy rollback or redeploy.", '""'));
+    }
+    if (settings["token-type"] === "account" && !settings.project) {
+        problems.push((0,inputs/* inputError */.Xu)("project", "is required with an account or workspace token (only a project token implies its project).", '"shop" or the project id'));
+    }
+    if (problems.length)
+        throw new inputs/* InputError */.dz(problems.map((problem) => problem.message).join("\n"));
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/service.ts
+
+
+
+
+/** Deployments read per service: enough history to find a good one past a few bad deploys. */
+const HISTORY = 20;
+/** One service: what serves, what to go back to, what is on its way, what the rollback changes. Reads only. */
+async function planService(plan, service, explicit, log) {
+    const { client, project, environment, strategy } = plan;
+    const url = (id) => (0,deployments/* dashboardUrl */.aU)(project.id, service.id, environment.id, id);
+    const state = await client.serviceDeployments(project.id, environment.id, service.id, HISTORY);
+    const active = state.active[0];
+    // With nothing serving (the bad deploy crashed), the newest deployment is the one to move away from.
+    const from = active ?? state.deployments[0];
+    if (!from)
+        throw new TargetError("no-deployments", { service: service.name, environment: environment.name });
+    log.info(`Active: ${active ? describeDeployment(active) : `none (newest: ${describeDeployment(from)})`}.`);
+    let target;
+    let skipped = [];
+    if (strategy === "restart") {
+        if (!active)
+            throw new TargetError("nothing-running", { deployment: from, url: url(from.id) });
+        target = active;
+    }
+    else if (explicit) {
+        target = await explicitTarget(client, service, environment, state.deployments, explicit);
+        if (active && (active.id === target.id || (0,deployments/* madeFrom */.am)(active, target))) {
+            const reason = active.id === target.id
+                ? `Deployment ${target.id} is already active: nothing to do.`
+                : `The active deployment ${active.id} runs the image of ${target.id}: already current, nothing to do.`;
+            return { kind: "current", service, from, to: target.id, reason, skipped };
+        }
+        if (strategy === "rollback" && target.canRollback === false)
+            throw new TargetError("past-retention", { deployment: target });
+        if (target.status === "FAILED" || target.status === "CRASHED")
+            log.warn(`The target ${target.id} ended ${target.status}; going back to it anyway, as asked.`);
+    }
+    else {
+        const choice = (0,deployments/* chooseTarget */.bx)(from, state.deployments);
+        skipped = choice.skipped;
+        for (const s of skipped)
+            log.info(`Skipped ${s.id} (${s.status}): ${s.reason}.`);
+        if (choice.kind === "current") {
+            const reason = `The active deployment ${from.id} was itself made from ${choice.source.id} (a previous ${strategy === "redeploy" ? "redeploy" : "rollback"}): already current. To go further back, give deployment explicitly.`;
+            return { kind: "current", service, from, to: choice.source.id, reason, skipped };
+        }
+        if (choice.kind === "restored") {
+            const reason = `The active deployment ${from.id} is itself a rollback or redeploy, and the deployment it was made from is not among the last ${state.deployments.length}: treated as already current, so this run never goes further back on its own. To go further back, give deployment: <id> explicitly.`;
+            return { kind: "current", service, from, to: from.id, reason, skipped };
+        }
+        if (choice.kind === "none")
+            throw new TargetError("none", {
+                reason: choice.reason,
+                listed: state.deployments.length,
+                deployment: from,
+                verb: strategy === "redeploy" ? "redeploy" : "roll back",
+                url: url(from.id),
+            });
+        target = choice.target;
+    }
+    const follow = strategy === "restart" ? undefined : (0,deployments/* inFlightFrom */.uC)(state.deployments, target);
+    const targetAt = Date.parse(target.createdAt);
+    const racing = (0,deployments/* inFlight */.CC)(state.deployments).filter((d) => d.id !== follow?.id && d.id !== active?.id && Date.parse(d.createdAt) > targetAt);
+    const notes = [];
+    const config = await readConfig(plan, service, target, notes);
+    if (plan.dryRun) {
+        log.info(strategy === "restart"
+            ? `Would restart ${describeDeployment(target)}.`
+            : `Would ${strategy === "rollback" ? "roll back" : "redeploy"} from ${describeDeployment(from)} to ${describeDeployment(target)}${racing.length && plan.cancelInFlight ? `, cancelling ${racing.map((d) => d.id).join(", ")} first` : ""}.`);
+    }
+    return {
+        kind: "change",
+        service,
+        from,
+        active,
+        target,
+        known: [...new Set([...state.deployments, ...state.active].map((d) => d.id))],
+        follow,
+        inFlight: racing,
+        drift: config.drift,
+        autoDeploy: config.autoDeploy,
+        notes,
+        skipped,
+    };
+}
+/** Drift (rollback only) and the auto-deploy state (freeze only), in one read; a refusal is a note, not a failure. */
+async function readConfig(plan, service, target, notes) {
+    const drift = plan.strategy === "rollback";
+    if (!drift && !plan.freeze)
+        return {};
+    const ids = { projectId: plan.project.id, environmentId: plan.environment.id, serviceId: service.id };
+    try {
+        const config = await (0,railway_config/* readServiceConfig */.cE)(plan.client, ids, {
+            deploymentId: target.id,
+            drift,
+            autoDeploy: plan.freeze,
+        });
+        if (drift && !config.drift)
+            notes.push(`Railway kept no variable snapshot of ${target.id}: variables not compared.`);
+        return config;
+    }
+    catch (error) {
+        if (!(error instanceof railway_client/* RailwayError */.m9))
+            throw error;
+        notes.push(`Variables and auto-deploy could not be read (${error.messages.join("; ")}): not compared.`);
+        return {};
+    }
+}
+async function explicitTarget(client, service, environment, history, id) {
+    let target = history.find((d) => d.id === id);
+    if (!target) {
+        try {
+            target = await client.deployment(id);
+        }
+        catch (error) {
+            if (error instanceof railway_client/* RailwayError */.m9)
+                throw new TargetError("not-found", { id, messages: error.messages });
+            throw error;
+        }
+    }
+    if ((target.serviceId && target.serviceId !== service.id) ||
+        (target.environmentId && target.environmentId !== environment.id)) {
+        throw new TargetError("elsewhere", { id, service: service.name, environment: environment.name });
+    }
+    return target;
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/plan.ts
+
+
+
+
+
+/** Connects, resolves names and ids, and decides per service: reads only. */
+async function planRailway(ctx) {
+    const { settings } = ctx;
+    const services = [...new Set(settings.services)];
+    checkInputs({ ...settings, services });
+    const token = await (0,railway_client/* connect */.Ng)({
+        token: settings.token,
+        tokenType: settings["token-type"],
+        apiUrl: settings["api-url"],
+        logger: ctx.log,
+    });
+    const project = await (0,resolve/* resolveProject */.KI)(token, settings.project);
+    const environment = (0,resolve/* resolveEnvironment */.g9)(project, token, settings.environment);
+    const resolved = (0,resolve/* resolveServices */.bs)(project, services);
+    ctx.log.info(`Railway project ${project.name}, environment ${environment.name}: ${settings.strategy} ${resolved.map((s) => s.name).join(", ")}${settings["dry-run"] ? " (dry run)" : ""}.`);
+    const base = {
+        client: token.client,
+        project,
+        environment,
+        strategy: settings.strategy,
+        waitMs: settings.wait,
+        dryRun: settings["dry-run"],
+        cancelInFlight: settings["cancel-in-flight"],
+        freeze: settings["freeze-auto-deploy"],
+    };
+    const plans = await Promise.all(resolved.map((service) => planService(base, service, settings.deployment, prefixed(ctx.log, service.name)).catch((error) => ({ kind: "failed", service, error, skipped: [] }))));
+    const failed = plans.filter((p) => p.kind === "failed");
+    // A dry run has no later step to fail in: a service that cannot be planned fails it now.
+    if (base.dryRun && failed.length)
+        throw new PlanFailure(failed.map((p) => [p.service.name, p.error]));
+    return { ...base, services: plans };
+}
+
+// EXTERNAL MODULE: ./src/core/report.ts
+var report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/summary.ts
+
+
+
+
+
+function rowsOf(plan) {
+    return plan.services.map((sp) => ({
+        plan: sp,
+        status: sp.kind === "current" ? "already-current" : sp.kind === "failed" ? "failed" : "planned",
+        message: sp.kind === "current" ? sp.reason : undefined,
+    }));
+}
+function toOf(sp) {
+    return sp.kind === "change" ? sp.target.id : sp.kind === "current" ? sp.to : undefined;
+}
+/** The plan in words: the dry run's, nothing-to-do's and a failure's summary. */
+function describePlan(plan, summary) {
+    for (const sp of plan.services) {
+        if (sp.kind !== "change")
+            continue;
+        const log = (line) => `${sp.service.name}: ${line}`;
+        if (plan.dryRun) {
+            summary.text(log(plan.strategy === "restart"
+                ? `Would restart ${sp.target.id}.`
+                : `Would ${plan.strategy === "rollback" ? "roll back" : "redeploy"} from ${sp.from.id} to ${sp.target.id}.`));
+        }
+    }
+    writeTable(plan, summary, rowsOf(plan));
+}
+function writeTable(plan, summary, rows, results) {
+    const url = (sp, id) => id ? (0,report/* link */.nf)(id, (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id)) : undefined;
+    summary.text(`Project **${plan.project.name}**, environment **${plan.environment.name}**, strategy \`${plan.strategy}\`${plan.dryRun ? " (dry run: nothing changed)" : ""}.`);
+    summary.table(["Service", "Status", "From", "To", "New deployment", "Time", "Note"], rows.map((r, i) => [
+        r.plan.service.name,
+        r.status,
+        url(r.plan, r.plan.from?.id),
+        url(r.plan, toOf(r.plan)),
+        url(r.plan, r.newDeploymentId),
+        results?.[i] ? (0,wait/* formatMs */._)(results[i].elapsedMs) : undefined,
+        r.message,
+    ]));
+    const changes = plan.services.filter((sp) => sp.kind === "change");
+    const skipped = plan.services.flatMap((sp) => sp.skipped.map((s) => `${sp.service.name}: skipped ${s.id} (${s.status}): ${s.reason}`));
+    if (skipped.length)
+        summary.details("Deployments skipped by the automatic choice", skipped.map((s) => `- ${s}`).join("\n"));
+    const cancelled = results?.flatMap((r) => r.cancelled.map((c) => ({ ...c, service: r.plan.service.name }))) ?? [];
+    const refused = results?.flatMap((r) => r.refused.map((c) => `${r.plan.service.name}: could not cancel ${c.id}: ${c.message}`)) ?? [];
+    if (cancelled.length || refused.length) {
+        summary.heading("Cancelled deployments");
+        summary.list([
+            ...cancelled.map((c) => `${c.service}: ${c.id} (${c.deployment.status}${c.late ? ", started while the rollback waited" : ""}), ${describeOrigin(c.deployment)}`),
+            ...refused,
+        ]);
+    }
+    else if (!results) {
+        const pending = changes.flatMap((sp) => sp.inFlight.map((d) => `${sp.service.name}: ${d.id} (${d.status}), ${describeOrigin(d)}`));
+        if (pending.length) {
+            summary.heading(plan.cancelInFlight
+                ? "Would cancel (still on their way)"
+                : "On their way (cancel-in-flight: false, left alone)");
+            summary.list(pending);
+        }
+    }
+    const drift = changes.flatMap((sp) => {
+        if (!sp.drift)
+            return [];
+        const d = sp.drift;
+        const lines = [
+            d.added.length ? `added back: ${d.added.join(", ")}` : "",
+            d.removed.length ? `removed: ${d.removed.join(", ")}` : "",
+            d.changed.length ? `different value: ${d.changed.join(", ")}` : "",
+            d.sealed.length ? `sealed, cannot be compared: ${d.sealed.join(", ")}` : "",
+        ].filter(Boolean);
+        return (0,railway_config/* hasDrift */.uL)(d) || d.sealed.length ? [`${sp.service.name}: ${lines.join("; ")}`] : [];
+    });
+    if (drift.length) {
+        summary.heading("Variables the rollback changes (names only)");
+        summary.list(drift);
+    }
+    const frozen = results
+        ?.filter((r) => r.autoDeploy === "paused" || r.autoDeploy === "already")
+        .map((r) => r.plan.service.name) ?? [];
+    if (frozen.length) {
+        summary.heading("Auto-deploy paused");
+        summary.text(`${frozen.join(", ")}: a push no longer deploys. ${resumeAdvice(plan.project.name, plan.environment.name, frozen)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/report.ts
+
+
+/** Worst last: with several services, `status` is the worst of theirs. */
+const SEVERITY = [
+    "already-current",
+    "rolled-back",
+    "redeployed",
+    "restarted",
+    "planned",
+    "requested",
+    "failed",
+];
+function outputs(plan, rows, results) {
+    const url = (sp, id) => id ? (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id) : null;
+    const single = rows.length === 1 ? rows[0] : undefined;
+    const changed = rows.filter((r) => r.plan.kind === "change");
+    return {
+        status: SEVERITY[Math.max(...rows.map((r) => SEVERITY.indexOf(r.status)))],
+        deployments: JSON.stringify(rows.map((r) => ({
+            service: r.plan.service.name,
+            "service-id": r.plan.service.id,
+            from: r.plan.from?.id ?? null,
+            to: toOf(r.plan) ?? null,
+            "new-deployment-id": r.newDeploymentId ?? null,
+            status: r.status,
+            url: url(r.plan, r.newDeploymentId),
+            ...(r.status === "failed" ? { error: r.message ?? null } : {}),
+        }))),
+        "deployment-id": single?.newDeploymentId ?? (single?.status === "already-current" ? single.plan.from?.id : undefined),
+        cancelled: JSON.stringify((results ?? []).flatMap((r) => r.cancelled.map((c) => c.id))),
+        "auto-deploy-paused": String(changed.length > 0 &&
+            (results ?? [])
+                .filter((r) => r.plan.kind === "change")
+                .every((r) => r.autoDeploy === "paused" || r.autoDeploy === "already")),
+    };
+}
+function planOutputs(plan) {
+    return outputs(plan, rowsOf(plan));
+}
+function nothingToDo(plan) {
+    if (!plan.services.every((sp) => sp.kind === "current"))
+        return undefined;
+    return {
+        status: "already-current",
+        reason: plan.services
+            .map((sp) => `${sp.service.name}: ${sp.kind === "current" ? sp.reason : ""}`)
+            .join("\n"),
+    };
+}
+function reportRailway(_ctx, plan, results) {
+    const rows = results.map((r) => ({
+        plan: r.plan,
+        status: r.status,
+        newDeploymentId: r.newDeploymentId,
+        message: r.message,
+    }));
+    const out = outputs(plan, rows, results);
+    const failed = results.filter((r) => r.status === "failed");
+    return {
+        status: String(out.status),
+        headline: String(out.status),
+        outputs: out,
+        summary: (summary) => writeTable(plan, summary, rows, results),
+        failure: failed.length
+            ? `Railway ${plan.strategy} failed for ${failed.map((r) => r.plan.service.name).join(", ")}:\n${failed.map((r) => `- ${r.plan.service.name}: ${r.message}`).join("\n")}`
+            : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/railway-redeploy/index.ts
+
+
+
+
+
+
+
+/** Rolls Railway services back to a known-good deployment (rollback, redeploy or restart). */
+/* harmony default export */ const railway_redeploy = ((0,action/* defineAction */.QP)({
+    name: "railway-redeploy",
+    title: "Railway rollback",
+    inputs: railwayInputs,
+    plan: planRailway,
+    nothingToDo: nothingToDo,
+    describe: describePlan,
+    planOutputs: planOutputs,
+    apply: applyRailway,
+    report: reportRailway,
+    explain: explainRailway,
+}));
+
+
+/***/ }),
+
+/***/ 20:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LA: () => (/* binding */ setAutoDeploy),
+/* harmony export */   cE: () => (/* binding */ readServiceConfig),
+/* harmony export */   uL: () => (/* binding */ hasDrift)
+/* harmony export */ });
+/* unused harmony export compareVariables */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2052);
+
+
+const variables = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J());
+const configData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    deploymentSnapshot: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ variables }).nullable().optional(),
+    variables: variables.optional(),
+    environment: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        variables: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+            edges: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+                node: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+                    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+                    isSealed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+                    serviceId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+                }),
+            })),
+        }),
+    })
+        .optional(),
+    serviceInstanceAutoDeployStatus: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ canEnable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(), reason: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional() })
+        .optional(),
+});
+const autoDeployData = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ serviceInstanceAutoDeployUpdate: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ enabled: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY() }) });
+/**
+ * Reads, in one request, what a rollback to `deploymentId` would change in the service's variables
+ * (`drift`, compared with the unrendered values, so a changed reference counts and a re-rendered one does
+ * not) and whether pushes auto-deploy. `drift` is undefined when Railway kept no snapshot of the target.
+ */
+async function readServiceConfig(client, ids, options) {
+    const data = await client.query("ServiceConfig", _operations_js__WEBPACK_IMPORTED_MODULE_0__/* .SERVICE_CONFIG_QUERY */ .aG, {
+        ...ids,
+        deploymentId: options.deploymentId,
+        withDrift: options.drift,
+        withAutoDeploy: options.autoDeploy,
+    }, configData);
+    const status = data.serviceInstanceAutoDeployStatus;
+    const snapshot = data.deploymentSnapshot?.variables;
+    const sealed = (data.environment?.variables.edges ?? [])
+        .map((e) => e.node)
+        .filter((v) => v.isSealed && (!v.serviceId || v.serviceId === ids.serviceId))
+        .map((v) => v.name);
+    return {
+        drift: options.drift && snapshot ? compareVariables(snapshot, data.variables ?? {}, sealed) : undefined,
+        autoDeploy: status
+            ? { enabled: status.enabled, canEnable: status.canEnable, reason: status.reason ?? undefined }
+            : undefined,
+    };
+}
+/** The names a rollback would add, remove or change (target snapshot vs today); sealed ones apart. */
+function compareVariables(target, current, sealed) {
+    const hidden = new Set(sealed);
+    const names = (record) => Object.keys(record).filter((n) => !hidden.has(n));
+    const sorted = (list) => [...list].sort();
+    return {
+        added: sorted(names(target).filter((n) => !(n in current))),
+        removed: sorted(names(current).filter((n) => !(n in target))),
+        changed: sorted(names(target).filter((n) => n in current && !sameValue(target[n], current[n]))),
+        sealed: sorted([...hidden]),
+    };
+}
+function sameValue(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+}
+function hasDrift(drift) {
+    return drift.added.length + drift.removed.length + drift.changed.length > 0;
+}
+/**
+ * Pauses (`enabled: false`) or resumes deploys on push for one service instance. A rollback does not stop
+ * the next push from deploying again (PLATFORMS.md); the traffic action's resume calls this with `true`.
+ * Returns the state Railway reports afterwards.
+ */
+async function setAutoDeploy(client, ids, enabled) {
+    const data = await client.mutate("ServiceInstanceAutoDeployUpdate", _operations_js__WEBPACK_IMPORTED_MODULE_0__/* .AUTO_DEPLOY_UPDATE_MUTATION */ .IO, { input: { ...ids, enabled } }, autoDeployData);
+    return data.serviceInstanceAutoDeployUpdate.enabled;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,2272 @@
+export const id = 687;
+export const ids = [687,719];
+export const modules = {
+
+/***/ 2687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ notify),
+  notifyAction: () => (/* binding */ notifyAction)
+});
+
+// EXTERNAL MODULE: ./src/core/action.ts
+var action = __webpack_require__(5605);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/actions/notify/apply.ts
+
+/** Every channel at once, each with its own retries, so one channel down never stops the others. */
+async function applyNotify(ctx, plan) {
+    const active = plan.channels.filter((c) => !c.skip && !c.error).map((c) => c.channel);
+    if (active.length)
+        ctx.log.info(`Sending "${plan.title}" (${plan.status}) to ${active.join(", ")}`);
+    for (const channel of plan.channels)
+        for (const warning of channel.warnings)
+            ctx.log.warn(warning);
+    return Promise.all(plan.channels.map(async (channel) => {
+        if (channel.error)
+            return { channel: channel.channel, result: "failed", detail: channel.error };
+        if (channel.skip || !channel.send) {
+            ctx.log.info(`${channel.channel}: ${channel.skip ?? "nothing to send"}`);
+            return { channel: channel.channel, result: "skipped", detail: channel.skip ?? "nothing to send" };
+        }
+        try {
+            const sent = await channel.send();
+            ctx.log.info(`${channel.channel}: ${sent.detail}`);
+            return { channel: channel.channel, result: "sent", detail: sent.detail, outputs: sent.outputs };
+        }
+        catch (error) {
+            return { channel: channel.channel, result: "failed", detail: (0,secrets/* errorMessage */.gJ)(error) };
+        }
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/explain.ts
+// Advice for the whole step; each channel's own advice (which secret to check) is in its platform client.
+function failureMessage(failed, total, status) {
+    return `notify: ${failed.length} of ${total} channels could not be reached (status ${status}):\n${failed.map((o) => o.detail).join("\n")}`;
+}
+function notFailingNote(status) {
+    return `notify: status ${status}; the step does not fail (fail-on-error: false).`;
+}
+/** An error no channel caught (a bug, or the runner cancelling): what failed and what to do. */
+function explainNotify(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return `notify: ${message}\nNothing more was sent. The rollback itself is not affected; re-run this step to tell people.`;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __webpack_require__(8532);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: ./src/platforms/chat/message.ts
+var chat_message = __webpack_require__(3052);
+;// CONCATENATED MODULE: ./src/actions/notify/inputs.ts
+
+
+
+// `${{ job.status }}` says success/failure: accept those words for succeeded/failed.
+const STATUS_ALIASES = { success: "succeeded", failure: "failed" };
+const STATUSES_ACCEPTED = [
+    "started",
+    "succeeded",
+    "failed",
+    "cancelled",
+    "info",
+    "success",
+    "failure",
+];
+/** A zod field for `Key: value` lines, reporting the first bad line like the core builders do. */
+function fieldLines() {
+    return schemas/* string */.YjP().transform((raw, ctx) => {
+        const { fields, bad } = (0,chat_message/* parseFields */.L5)(raw);
+        if (bad.length === 0)
+            return fields;
+        ctx.issues.push({
+            code: "custom",
+            message: `line ${bad[0]} is not a "Key: value" line.`,
+            input: raw,
+            params: { example: '"Vercel: dpl_old → dpl_new"' },
+        });
+        return core/* NEVER */.tm;
+    });
+}
+/** ISO 8601 time or Unix seconds, as epoch milliseconds. */
+function timeInput() {
+    return schemas/* string */.YjP().transform((raw, ctx) => {
+        const value = raw.trim();
+        if (!value)
+            return undefined;
+        const ms = /^\d{9,10}(\.\d+)?$/.test(value) ? Number(value) * 1000 : Date.parse(value);
+        if (!Number.isNaN(ms))
+            return ms;
+        ctx.issues.push({
+            code: "custom",
+            message: `is ${JSON.stringify(value.slice(0, 40))}, which is not a time: use ISO 8601 or Unix seconds.`,
+            input: raw,
+            params: { example: '"2025-01-31T12:00:00Z" or "$(date +%s)"' },
+        });
+        return core/* NEVER */.tm;
+    });
+}
+const url = (fallback) => inputs/* input */.hF.url({ default: fallback, example: fallback });
+const notifyInputs = {
+    status: inputs/* input */.hF.choice([...STATUSES_ACCEPTED], "info"),
+    title: inputs/* input */.hF.text({ default: "Production rollback" }),
+    message: inputs/* input */.hF.text(),
+    fields: fieldLines(),
+    "slack-webhook": inputs/* input */.hF.secret({ url: true, example: "https://hooks.slack.com/services/T000/B000/XXXX" }),
+    "slack-token": inputs/* input */.hF.secret({ example: "${{ secrets.SLACK_BOT_TOKEN }}" }),
+    "slack-channel": inputs/* input */.hF.optional(),
+    "slack-thread-ts": inputs/* input */.hF.optional(),
+    "slack-api-url": url("https://slack.com/api"),
+    "discord-webhook": inputs/* input */.hF.secret({ url: true, example: "https://discord.com/api/webhooks/123/abc" }),
+    "teams-webhook": inputs/* input */.hF.secret({
+        url: true,
+        example: "https://prod-00.westus.logic.azure.com/workflows/…/triggers/manual/paths/invoke?…",
+    }),
+    "webhook-url": inputs/* input */.hF.secret({ url: true, example: "https://hooks.example.com/rollback" }),
+    "webhook-headers": inputs/* input */.hF.headers(),
+    "incident-issue": inputs/* input */.hF.boolean(false),
+    "incident-title": inputs/* input */.hF.optional(),
+    reason: inputs/* input */.hF.optional(),
+    impact: inputs/* input */.hF.optional(),
+    resolution: inputs/* input */.hF.optional(),
+    "started-at": timeInput(),
+    "github-token": inputs/* input */.hF.secret(),
+    "fail-on-error": inputs/* input */.hF.boolean(false),
+    // Status pages, paging and the deployment log.
+    "statuspage-api-key": inputs/* input */.hF.secret({ example: "${{ secrets.STATUSPAGE_API_KEY }}" }),
+    "statuspage-page-id": inputs/* input */.hF.optional(),
+    "statuspage-components": inputs/* input */.hF.list(),
+    "statuspage-api-url": url("https://api.statuspage.io/v1"),
+    "instatus-api-key": inputs/* input */.hF.secret({ example: "${{ secrets.INSTATUS_API_KEY }}" }),
+    "instatus-page-id": inputs/* input */.hF.optional(),
+    "instatus-components": inputs/* input */.hF.list(),
+    "instatus-api-url": url("https://api.instatus.com"),
+    "betterstack-api-token": inputs/* input */.hF.secret({ example: "${{ secrets.BETTERSTACK_API_TOKEN }}" }),
+    "betterstack-status-page-id": inputs/* input */.hF.optional(),
+    "betterstack-resources": inputs/* input */.hF.list(),
+    "betterstack-api-url": url("https://uptime.betterstack.com"),
+    "status-page-incident": inputs/* input */.hF.optional(),
+    "status-page-title": inputs/* input */.hF.text({ default: "Service Degradation", max: 255 }),
+    "status-page-message": inputs/* input */.hF.optional(),
+    "pagerduty-routing-key": inputs/* input */.hF.secret({ example: "${{ secrets.PAGERDUTY_ROUTING_KEY }}" }),
+    "pagerduty-api-url": url("https://events.pagerduty.com"),
+    "dedup-key": inputs/* input */.hF.text({ max: 255 }),
+    "github-deployment": inputs/* input */.hF.boolean(false),
+    environment: inputs/* input */.hF.optional(),
+    "environment-url": inputs/* input */.hF.url({ example: "https://shop.example.com" }),
+    "github-deployment-id": inputs/* input */.hF.number({ min: 1, integer: true, example: "1234567890" }),
+};
+
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+;// CONCATENATED MODULE: ./src/platforms/chat/send.ts
+
+
+
+/**
+ * A delivery that failed. The message names the channel and the platform's answer, never the URL:
+ * webhook URLs are credentials.
+ */
+class ChannelError extends Error {
+    name = "ChannelError";
+    status;
+    code;
+    /** The request may have been applied (its answer was lost): re-read before sending it again. */
+    ambiguous;
+    constructor(message, status, code, ambiguous = false) {
+        super((0,secrets/* redact */.E$)(message));
+        this.status = status;
+        this.code = code;
+        this.ambiguous = ambiguous;
+    }
+}
+function chatClient(label, options, extra = {}) {
+    return new http/* HttpClient */.Qq({
+        // Requests use absolute URLs; the base is never used.
+        baseUrl: "http://localhost",
+        platform: label,
+        timeoutMs: options.timeoutMs ?? 15_000,
+        retries: options.retries ?? 4,
+        backoffBaseMs: options.backoffBaseMs ?? 500,
+        backoffMaxMs: options.backoffMaxMs ?? 8_000,
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+        errorDetails: platformError,
+        onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying in ${(0,wait/* formatMs */._)(event.delayMs)} (attempt ${event.attempt + 1})`),
+        ...extra,
+    });
+}
+/** Error code and message out of Slack (`invalid_payload` text), Discord (`{code, message}`) or other bodies. */
+function platformError(body) {
+    if (typeof body === "string")
+        return body ? { message: body.slice(0, 200) } : undefined;
+    if (!body || typeof body !== "object")
+        return undefined;
+    const b = body;
+    // Slack: {error: "word"}; Discord: {code, message}; Azure (Teams workflows): {error: {code, message}}.
+    const nested = typeof b.error === "object" && b.error ? b.error : undefined;
+    const code = nested ? nested.code : (b.error ?? b.code);
+    const message = nested ? nested.message : b.message;
+    return {
+        code: typeof code === "string" || typeof code === "number" ? String(code) : undefined,
+        message: typeof message === "string" ? message.slice(0, 200) : undefined,
+    };
+}
+/**
+ * POSTs a JSON payload to a webhook. Chat messages are retried on 5xx and timeouts too: a rare
+ * duplicate message is better than a team that never hears of the rollback.
+ */
+async function postJson(label, url, payload, options, extra = {}) {
+    const http = chatClient(label, options);
+    try {
+        return await http.request({
+            method: "POST",
+            path: url,
+            body: payload,
+            headers: extra.headers,
+            safeToRetry: true,
+        });
+    }
+    catch (error) {
+        throw channelError(label, error, extra.hint);
+    }
+}
+/** An HttpError (whose text holds the URL) turned into a message naming the channel only. */
+function channelError(label, error, hint) {
+    if (error instanceof ChannelError)
+        return error;
+    if (!(error instanceof http/* HttpError */.j$))
+        return new ChannelError(`${label}: ${String(error)}`);
+    const { status, code, platformMessage } = error.details;
+    let what;
+    if (error.kind === "timeout")
+        what = "no answer in time";
+    else if (error.kind === "network")
+        what = `could not connect (${code ?? "network error"})`;
+    else if (error.kind === "parse")
+        what = `answered ${status} with a body that is not understood`;
+    else if (status === 401 || status === 403) {
+        const said = [code, platformMessage].filter((text) => text && (0,http/* isPlainRefusal */.v1)(text)).join(": ");
+        what = `HTTP ${status}${said ? ` ${said}` : " (the answer's body is not shown)"}`;
+    }
+    else {
+        const detail = [code, platformMessage].filter(Boolean).join(": ");
+        what = `HTTP ${status}${detail ? ` ${detail}` : ""}`;
+    }
+    const retryLater = / \(the platform asks to wait \d+s: try again later\)$/.exec(error.message)?.[0] ?? "";
+    return new ChannelError(`${label}: ${what}${retryLater}.${hint ? ` ${hint}` : ""}`, status, code, error.ambiguous);
+}
+
+;// CONCATENATED MODULE: ./src/platforms/chat/discord.ts
+
+
+/** Embed limits (discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+const DISCORD_LIMITS = {
+    title: 256,
+    description: 4096,
+    fields: 25,
+    fieldName: 256,
+    fieldValue: 1024,
+    footer: 2048,
+    authorName: 256,
+    /** title + description + field names and values + footer + author name, over all embeds. */
+    total: 6000,
+};
+function embedLength(embed) {
+    return (embed.title.length +
+        (embed.description?.length ?? 0) +
+        embed.fields.reduce((sum, field) => sum + field.name.length + field.value.length, 0) +
+        embed.footer.text.length +
+        (embed.author?.name.length ?? 0));
+}
+/** One embed: colour by status, the fields, a timestamp, the run's link; cut to Discord's limits. */
+function discordPayload(message) {
+    const style = chat_message/* STATUS_STYLE */.DJ[message.status];
+    const fields = message.fields.map((field) => ({
+        // Discord rejects empty names and values.
+        name: (0,chat_message/* truncate */.xv)((0,chat_message/* escapeMarkdown */.FV)(field.name), DISCORD_LIMITS.fieldName) || "–",
+        value: (0,chat_message/* truncate */.xv)((0,chat_message/* escapeMarkdown */.FV)(field.value), DISCORD_LIMITS.fieldValue) || "–",
+        inline: field.value.length <= 40,
+    }));
+    const embed = {
+        title: (0,chat_message/* truncate */.xv)(`${style.symbol} ${(0,chat_message/* escapeMarkdown */.FV)(message.title)}`, DISCORD_LIMITS.title),
+        color: style.color,
+        timestamp: message.time,
+        fields: [],
+        footer: {
+            text: (0,chat_message/* truncate */.xv)((0,chat_message/* contextParts */.it)(message)
+                .map((part) => (0,chat_message/* escapeMarkdown */.FV)(part.text))
+                .join(" · "), 512),
+        },
+        ...(message.runUrl ? { url: message.runUrl } : {}),
+    };
+    // Commit messages and reasons are text, not Markdown.
+    const text = message.message.trim() ? (0,chat_message/* escapeMarkdown */.FV)(message.message) : "";
+    const total = () => embedLength(embed);
+    // Fields first (they carry what changed), keeping room for the start of the message; a last field
+    // says how many were left out.
+    const reserve = Math.min(text.length, 1000) + 40;
+    for (const [index, field] of fields.entries()) {
+        const left = fields.length - index;
+        const lastSlot = embed.fields.length === DISCORD_LIMITS.fields - 1;
+        if ((lastSlot && left > 1) ||
+            total() + field.name.length + field.value.length > DISCORD_LIMITS.total - reserve) {
+            embed.fields.push({ name: "…", value: `${left} more fields, not shown`, inline: false });
+            break;
+        }
+        embed.fields.push(field);
+    }
+    // Then the message, in what is left.
+    const room = Math.min(DISCORD_LIMITS.description, DISCORD_LIMITS.total - total());
+    if (text && room > 0)
+        embed.description = (0,chat_message/* truncate */.xv)(text, room);
+    return { embeds: [embed], allowed_mentions: { parse: [] } };
+}
+/** Discord webhook: answers 204 No Content (200 with the message when `?wait=true`). */
+async function sendDiscord(url, message, options = {}) {
+    await postJson("Discord webhook", url, discordPayload(message), options, {
+        hint: "Check the discord-webhook secret holds a current webhook URL (channel → Integrations → Webhooks).",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platforms/chat/slack.ts
+
+
+
+/** Block Kit limits (api.slack.com/reference/block-kit): exceeding any one rejects the whole message. */
+const SLACK_LIMITS = {
+    blocks: 50,
+    headerText: 150,
+    sectionText: 3000,
+    fieldsPerSection: 10,
+    fieldText: 2000,
+    contextElements: 10,
+    buttonText: 75,
+    url: 3000,
+    /** The top-level `text` (notification fallback); Slack truncates at 40,000, we keep it short. */
+    text: 3000,
+};
+/** Slack's mrkdwn control characters (api.slack.com/reference/surfaces/formatting#escaping). */
+function escapeMrkdwn(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+function mrkdwn(text, max) {
+    return { type: "mrkdwn", text: (0,chat_message/* truncate */.xv)(text, max) };
+}
+/**
+ * The message as Block Kit: header (emoji by status), the message, the fields in sections of ten,
+ * a context line, a button to the run. Block Kit has no colour for top-level blocks, so the status shows
+ * as the header's emoji and the context's first word. Everything is cut to Slack's limits, never rejected.
+ */
+function slackBlocks(message) {
+    const style = chat_message/* STATUS_STYLE */.DJ[message.status];
+    const head = [
+        {
+            type: "header",
+            text: {
+                type: "plain_text",
+                text: (0,chat_message/* truncate */.xv)(`${style.emoji} ${message.title}`, SLACK_LIMITS.headerText),
+                emoji: true,
+            },
+        },
+    ];
+    if (message.message.trim()) {
+        head.push({ type: "section", text: mrkdwn(escapeMrkdwn(message.message), SLACK_LIMITS.sectionText) });
+    }
+    const tail = [];
+    const context = (0,chat_message/* contextParts */.it)(message).map(({ text, url }) => url ? `<${url}|${escapeMrkdwn(text)}>` : escapeMrkdwn(text));
+    tail.push({
+        type: "context",
+        elements: context.slice(0, SLACK_LIMITS.contextElements).map((part) => mrkdwn(part, 2000)),
+    });
+    if (message.runUrl && message.runUrl.length <= SLACK_LIMITS.url) {
+        tail.push({
+            type: "actions",
+            elements: [
+                {
+                    type: "button",
+                    text: { type: "plain_text", text: "View workflow run", emoji: true },
+                    url: message.runUrl,
+                    ...(message.status === "failed" ? { style: "danger" } : {}),
+                },
+            ],
+        });
+    }
+    const room = SLACK_LIMITS.blocks - head.length - tail.length;
+    return [...head, ...fieldSections(message, room), ...tail];
+}
+function fieldSections(message, maxSections) {
+    const texts = message.fields.map((field) => mrkdwn(`*${escapeMrkdwn(field.name)}*\n${escapeMrkdwn(field.value) || "–"}`, SLACK_LIMITS.fieldText));
+    const per = SLACK_LIMITS.fieldsPerSection;
+    const capacity = maxSections * per;
+    if (texts.length > capacity) {
+        const shown = texts.slice(0, capacity - 1);
+        shown.push(mrkdwn(`_…and ${texts.length - shown.length} more fields, not shown_`, SLACK_LIMITS.fieldText));
+        texts.splice(0, texts.length, ...shown);
+    }
+    const sections = [];
+    for (let i = 0; i < texts.length; i += per)
+        sections.push({ type: "section", fields: texts.slice(i, i + per) });
+    return sections;
+}
+/** The notification text (shown in notifications and where blocks cannot be). */
+function slackText(message) {
+    const style = chat_message/* STATUS_STYLE */.DJ[message.status];
+    const text = `${style.emoji} ${message.title}${message.message ? `: ${message.message}` : ""}`;
+    return (0,chat_message/* truncate */.xv)(escapeMrkdwn(text), SLACK_LIMITS.text);
+}
+function slackPayload(message) {
+    return { text: slackText(message), blocks: slackBlocks(message), unfurl_links: false, unfurl_media: false };
+}
+/** Incoming webhook: answers 200 `ok`, or 4xx with an error word (`invalid_payload`, `no_service` …). */
+async function sendSlackWebhook(url, message, options = {}) {
+    await postJson("Slack webhook", url, slackPayload(message), options, {
+        hint: "Check the slack-webhook secret holds a current incoming webhook URL (Slack app → Incoming Webhooks).",
+    });
+}
+const postMessageAnswer = schemas/* object */.Ikc({
+    ok: schemas/* boolean */.zMY(),
+    ts: schemas/* string */.YjP().optional(),
+    channel: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+});
+const API_HINTS = {
+    invalid_auth: "Check slack-token: a bot token (xoxb-…) of an app installed in this workspace.",
+    not_authed: "Check slack-token is passed to this step.",
+    token_revoked: "The slack-token was revoked: create a new one.",
+    account_inactive: "The slack-token belongs to a deleted user or app: create a new one.",
+    missing_scope: "Add the chat:write scope to the Slack app and reinstall it.",
+    channel_not_found: "Check slack-channel: a channel ID (C0123456789) the app can see.",
+    not_in_channel: "Invite the app to the channel (/invite @app) or give it the chat:write.public scope.",
+    is_archived: "The channel is archived: choose another slack-channel.",
+    thread_not_found: "Check slack-thread-ts: the ts of a message in that channel.",
+};
+/**
+ * chat.postMessage. Slack answers HTTP 200 with `{ok: false, error}` for most failures: those are
+ * failures too. Returns the message's `ts` (to reply in its thread later) and the channel ID.
+ */
+async function postSlackMessage(message, options) {
+    const label = "Slack API";
+    const http = chatClient(label, options);
+    const base = (options.apiUrl ?? "https://slack.com/api").replace(/\/+$/, "");
+    let answer;
+    try {
+        const response = await http.request({
+            method: "POST",
+            path: `${base}/chat.postMessage`,
+            headers: { authorization: `Bearer ${options.token}` },
+            body: {
+                channel: options.channel,
+                ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+                ...slackPayload(message),
+            },
+            schema: postMessageAnswer,
+            safeToRetry: true,
+        });
+        answer = response.data;
+    }
+    catch (error) {
+        throw channelError(label, error, "Check slack-api-url and Slack's status page, then re-run.");
+    }
+    if (!answer.ok || !answer.ts) {
+        const code = answer.error ?? "no ts in the answer";
+        throw new ChannelError(`${label}: chat.postMessage failed: ${code}.${API_HINTS[code] ? ` ${API_HINTS[code]}` : ""}`, 200, code);
+    }
+    return { ts: answer.ts, channel: answer.channel ?? options.channel };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/chat/teams.ts
+
+
+/** Teams rejects messages over about 28 KB; stay under with a margin for the workflow's envelope. */
+const TEAMS_LIMITS = { bytes: 27_000, title: 256, factValue: 1000, message: 20_000 };
+const ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+function payloadBytes(payload) {
+    return Buffer.byteLength(JSON.stringify(payload), "utf8");
+}
+function card(message, messageMax, factCount) {
+    const style = chat_message/* STATUS_STYLE */.DJ[message.status];
+    const body = [
+        {
+            type: "TextBlock",
+            text: (0,chat_message/* truncate */.xv)(`${style.symbol} ${(0,chat_message/* escapeMarkdown */.FV)(message.title)}`, TEAMS_LIMITS.title),
+            size: "Large",
+            weight: "Bolder",
+            color: style.teamsColor,
+            style: "heading",
+            wrap: true,
+        },
+    ];
+    // Commit messages and reasons are text, not Markdown.
+    const text = (0,chat_message/* truncate */.xv)((0,chat_message/* escapeMarkdown */.FV)(message.message.trim()), messageMax);
+    if (text)
+        body.push({ type: "TextBlock", text, wrap: true });
+    if (message.fields.length) {
+        const facts = message.fields.slice(0, factCount).map((field) => ({
+            title: (0,chat_message/* truncate */.xv)((0,chat_message/* escapeMarkdown */.FV)(field.name), TEAMS_LIMITS.factValue),
+            value: (0,chat_message/* truncate */.xv)((0,chat_message/* escapeMarkdown */.FV)(field.value), TEAMS_LIMITS.factValue) || "–",
+        }));
+        const hidden = message.fields.length - facts.length;
+        if (hidden > 0)
+            facts.push({ title: "…", value: `${hidden} more fields, not shown` });
+        body.push({ type: "FactSet", facts });
+    }
+    const context = (0,chat_message/* contextParts */.it)(message)
+        .map((part) => (part.url ? `[${(0,chat_message/* escapeMarkdown */.FV)(part.text)}](${part.url})` : (0,chat_message/* escapeMarkdown */.FV)(part.text)))
+        .join(" · ");
+    body.push({ type: "TextBlock", text: context, size: "Small", isSubtle: true, wrap: true });
+    return {
+        type: "message",
+        attachments: [
+            {
+                contentType: ADAPTIVE_CARD,
+                contentUrl: null,
+                content: {
+                    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+                    type: "AdaptiveCard",
+                    version: "1.4",
+                    msteams: { width: "Full" },
+                    body,
+                    actions: message.runUrl
+                        ? [{ type: "Action.OpenUrl", title: "View workflow run", url: message.runUrl }]
+                        : [],
+                },
+            },
+        ],
+    };
+}
+/**
+ * An Adaptive Card: title coloured by status, the message, the fields as a FactSet, a context line and
+ * an Action.OpenUrl to the run. Over the size limit, the message shrinks first, then fields are left out.
+ */
+function teamsPayload(message) {
+    let messageMax = Math.min(TEAMS_LIMITS.message, message.message.length);
+    let factCount = message.fields.length;
+    for (;;) {
+        const payload = card(message, messageMax, factCount);
+        const excess = payloadBytes(payload) - TEAMS_LIMITS.bytes;
+        if (excess <= 0 || (messageMax === 0 && factCount === 0))
+            return payload;
+        if (messageMax > 1000)
+            messageMax = Math.max(1000, messageMax - excess - 100);
+        else if (factCount > 0)
+            factCount = Math.max(0, factCount - Math.ceil(excess / 200));
+        else
+            messageMax = Math.max(0, messageMax - excess - 100);
+    }
+}
+/** Teams workflow webhook: answers 202 Accepted (the flow runs afterwards). */
+async function sendTeams(url, message, options = {}) {
+    await postJson("Teams webhook", url, teamsPayload(message), options, {
+        hint: "Check the teams-webhook secret holds the URL of a Teams workflow (Workflows → Post to a channel when a webhook request is received).",
+    });
+}
+
+;// CONCATENATED MODULE: ./src/platforms/chat/webhook.ts
+
+function webhookPayload(message, incident) {
+    return {
+        version: 1,
+        source: "production-rollback/notify",
+        status: message.status,
+        title: message.title,
+        message: message.message,
+        fields: message.fields.map(({ name, value }) => ({ name, value })),
+        time: message.time,
+        repository: message.repository ?? null,
+        ref: message.ref ?? null,
+        sha: message.sha ?? null,
+        actor: message.actor ?? null,
+        workflow: message.workflow ?? null,
+        run_url: message.runUrl ?? null,
+        incident: incident ?? null,
+    };
+}
+/** POSTs the body as JSON; any 2xx is a delivery. `headers` carry the receiver's credentials. */
+async function sendWebhook(url, payload, options = {}) {
+    await postJson("Webhook", url, payload, options, {
+        headers: options.headers,
+        hint: "Check the webhook-url secret and that the receiver answers 2xx to a JSON POST.",
+    });
+}
+
+// EXTERNAL MODULE: ./src/platforms/github/issues.ts
+var issues = __webpack_require__(1840);
+;// CONCATENATED MODULE: ./src/actions/notify/chat.ts
+
+
+
+
+
+const json = (value) => JSON.stringify(value, null, 2);
+/** The team's channels: Slack, Discord, Teams, the JSON webhook and the incident issue. Planning reads nothing. */
+function chatChannels(settings, said, run, send, notice) {
+    const { shown } = said;
+    const plans = [];
+    const slackToken = settings["slack-token"];
+    const slackChannel = settings["slack-channel"];
+    if (slackToken && slackChannel) {
+        if (settings["slack-webhook"])
+            notice("Both slack-token and slack-webhook are set: posting with the Web API only.");
+        const threadTs = settings["slack-thread-ts"];
+        plans.push({
+            channel: "slack",
+            via: threadTs ? "Slack Web API, thread reply" : "Slack Web API",
+            preview: json({
+                channel: slackChannel,
+                ...(threadTs ? { thread_ts: threadTs } : {}),
+                ...slackPayload(shown),
+            }),
+            warnings: [],
+            send: async () => {
+                const posted = await postSlackMessage(shown, {
+                    ...send,
+                    token: slackToken,
+                    channel: slackChannel,
+                    threadTs,
+                    apiUrl: settings["slack-api-url"],
+                });
+                return {
+                    detail: `posted to ${posted.channel}${threadTs ? ` in thread ${threadTs}` : ""} (ts ${posted.ts})`,
+                    outputs: { "slack-ts": posted.ts },
+                };
+            },
+        });
+    }
+    else if (settings["slack-webhook"]) {
+        const url = settings["slack-webhook"];
+        plans.push({
+            channel: "slack",
+            via: "Slack incoming webhook",
+            preview: json(slackPayload(shown)),
+            warnings: [],
+            send: () => sendSlackWebhook(url, shown, send).then(() => ({ detail: "delivered" })),
+        });
+    }
+    const discord = settings["discord-webhook"];
+    if (discord) {
+        plans.push({
+            channel: "discord",
+            via: "Discord webhook",
+            preview: json(discordPayload(shown)),
+            warnings: [],
+            send: () => sendDiscord(discord, shown, send).then(() => ({ detail: "delivered" })),
+        });
+    }
+    const teams = settings["teams-webhook"];
+    if (teams) {
+        plans.push({
+            channel: "teams",
+            via: "Teams workflow webhook",
+            preview: json(teamsPayload(shown)),
+            warnings: [],
+            send: () => sendTeams(teams, shown, send).then(() => ({ detail: "accepted" })),
+        });
+    }
+    const webhook = settings["webhook-url"];
+    if (webhook) {
+        const headers = settings["webhook-headers"];
+        plans.push({
+            channel: "webhook",
+            via: "JSON webhook",
+            preview: json(said.webhook),
+            warnings: [],
+            send: () => sendWebhook(webhook, said.webhook, { ...send, headers }).then(() => ({ detail: "delivered" })),
+        });
+    }
+    const token = settings["github-token"];
+    if (settings["incident-issue"] && token && run.repository) {
+        const { owner, repo, full } = run.repository;
+        plans.push({
+            channel: "github-issue",
+            via: `GitHub issue in ${full}`,
+            preview: `${said.incident.title}\n\n${(0,issues/* incidentIssueBody */.Kp)(said.incident)}`,
+            warnings: [],
+            send: async () => {
+                const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1719));
+                const { recordIncident } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1840));
+                const octokit = await githubClient({ token, apiUrl: run.apiUrl });
+                const result = await recordIncident(octokit, { owner, repo, report: said.incident, log: send.log });
+                return {
+                    detail: result.action === "opened"
+                        ? `opened #${result.number} ${result.url}`
+                        : `commented on #${result.number} ${result.commentUrl ?? result.url}`,
+                    outputs: { "issue-url": result.url, "issue-number": result.number },
+                };
+            },
+        });
+    }
+    return plans;
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/checks.ts
+
+const SECRET_URLS = ["slack-webhook", "discord-webhook", "teams-webhook", "webhook-url"];
+/** Checks across inputs, before anything is read or sent; every problem in one message. */
+function checkInputs(settings, run) {
+    const problems = [];
+    const need = (input, problem, example) => problems.push(`Input "${input}" ${problem} Example: ${example}`);
+    const threadTs = settings["slack-thread-ts"];
+    if (settings["slack-token"] && !settings["slack-channel"]) {
+        need("slack-channel", "is required with slack-token.", '"C0123456789"');
+    }
+    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
+        need("slack-thread-ts", `is ${JSON.stringify(threadTs.slice(0, 40))}, which is not a Slack message ts.`, '"1712345678.123456" (the slack-ts output of an earlier notify step)');
+    }
+    else if (threadTs && !settings["slack-token"]) {
+        need("slack-thread-ts", "needs slack-token and slack-channel: only the Web API can reply in a thread.", "slack-token: ${{ secrets.SLACK_BOT_TOKEN }}");
+    }
+    for (const name of SECRET_URLS) {
+        const url = URL.parse(settings[name] ?? "");
+        // The URL is a secret, so the message never shows it.
+        if (url && (url.username || url.password))
+            need(name, inputs/* CREDENTIALS_IN_URL */.v0, "webhook-headers: Authorization: Basic …");
+    }
+    const deployment = recordsDeployment(settings);
+    const github = settings["incident-issue"] || deployment;
+    const which = settings["incident-issue"] ? "incident-issue" : "github-deployment";
+    if (github && !settings["github-token"]) {
+        need("github-token", `is empty, and ${which} needs it.`, '"${{ github.token }}" with permissions: issues: write, deployments: write');
+    }
+    if (github && !run.repository) {
+        need(which, "needs GITHUB_REPOSITORY (owner/name), which every GitHub runner sets.", "GITHUB_REPOSITORY=acme/shop when run elsewhere");
+    }
+    if (deployment && !settings.environment) {
+        need("environment", "is required with github-deployment: true.", '"production"');
+    }
+    if (deployment && !run.sha && !run.ref) {
+        need("github-deployment", "needs the run's commit (GITHUB_SHA), which every GitHub runner sets.", "GITHUB_SHA=$(git rev-parse HEAD)");
+    }
+    pagePairs(settings, need);
+    if (problems.length)
+        throw new inputs/* InputError */.dz(problems.join("\n"));
+}
+/** `github-deployment: true`, or the id of the deployment an earlier step created: add a status to it. */
+function recordsDeployment(settings) {
+    return settings["github-deployment"] || settings["github-deployment-id"] !== undefined;
+}
+/** A key without its page (or a page without its key: a secret that was not passed) is a mistake. */
+function pagePairs(settings, need) {
+    const pairs = [
+        ["statuspage-api-key", "statuspage-page-id", '"kctbh9vrtdwd"'],
+        ["instatus-api-key", "instatus-page-id", '"ckf01fvnxywz60a35wdbn5gz5"'],
+        ["betterstack-api-token", "betterstack-status-page-id", '"123456"'],
+    ];
+    for (const [key, page, example] of pairs) {
+        if (settings[key] && !settings[page])
+            need(page, `is required with ${key}.`, example);
+        if (!settings[key] && settings[page]) {
+            need(key, `is empty but ${page} is set. If it comes from a secret, check the secret exists and is passed to this workflow.`, `\${{ secrets.${key.toUpperCase().replace(/-/g, "_")} }}`);
+        }
+    }
+    if (settings["betterstack-api-token"] && settings["betterstack-resources"].length === 0) {
+        need("betterstack-resources", "is required with betterstack-api-token: Better Stack resolves a report through its resources.", '"8001, 8002" (status page resource ids)');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/status/common.ts
+
+
+/** The impact words Statuspage uses (`impact_override`); the other providers map from them. */
+const IMPACTS = ["none", "minor", "major", "critical"];
+/** The runbook's wording, per phase of the rollback; `status-page-message` replaces it. */
+const DEFAULT_TEXT = {
+    name: "Service Degradation",
+    message: {
+        started: "We're currently experiencing issues and have initiated a rollback to restore service.",
+        failed: "The rollback has not restored service yet. We're continuing to work on it and will post another update soon.",
+        cancelled: "We're continuing to work on restoring service and will post another update soon.",
+        info: "We're continuing to investigate and will post another update soon.",
+        succeeded: "Service has been restored by rolling back to the previous version. This incident is resolved.",
+    },
+};
+/**
+ * An HttpClient for a status page API: JSON, the provider's auth header, and Statuspage's 420 treated like
+ * 429 (its docs: "420 or 429 … Retry-After"), since both mean the request was refused before it acted.
+ */
+class StatusHttp {
+    label;
+    http;
+    options;
+    constructor(label, baseUrl, headers, options) {
+        this.label = label;
+        this.options = options;
+        this.http = new http/* HttpClient */.Qq({
+            baseUrl,
+            platform: label,
+            headers,
+            timeoutMs: options.timeoutMs ?? 15_000,
+            retries: options.retries ?? 4,
+            backoffBaseMs: options.backoffBaseMs ?? 500,
+            backoffMaxMs: options.backoffMaxMs ?? 8_000,
+            maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+            errorDetails: providerError,
+            onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying (attempt ${event.attempt + 1})`),
+        });
+    }
+    async request(request, hint) {
+        const retries = this.options.retries ?? 4;
+        for (let attempt = 0;; attempt++) {
+            try {
+                // The schema applies to real answers only, so the 420 is read without it.
+                const { schema, ...rest } = request;
+                const response = await this.http.request({ ...rest, acceptStatuses: [420] });
+                if (response.status !== 420)
+                    return parseAnswer(this.label, response.status, response.data, schema);
+                const waitMs = (0,http/* parseRetryAfter */.mu)(response.headers["retry-after"]) ?? 1000 * 2 ** attempt;
+                if (attempt >= retries || waitMs > (this.options.maxRetryAfterMs ?? 60_000)) {
+                    throw new ChannelError(`${this.label}: HTTP 420 rate limited (the platform asks to wait ${Math.ceil(waitMs / 1000)}s: try again later).`, 420);
+                }
+                this.options.log?.(`${this.label}: 420, retrying in ${Math.ceil(waitMs / 1000)}s`);
+                await (0,http/* sleep */.yy)(waitMs);
+            }
+            catch (error) {
+                throw channelError(this.label, error, hint);
+            }
+        }
+    }
+}
+function parseAnswer(label, status, body, schema) {
+    if (!schema)
+        return body;
+    const result = schema.safeParse(body);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? issue.path.join(".") : "body";
+    throw new ChannelError(`${label}: answered ${status} with a body that is not understood (${where}: ${issue?.message}).`, status);
+}
+/** A read that answers 404 for "no such thing": undefined then. */
+async function orNotFound(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        if (error instanceof ChannelError && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** Error code and message from Statuspage (`{error}`), Instatus (`{message}`), Better Stack (`{errors}`). */
+function providerError(body) {
+    if (typeof body === "string")
+        return body ? { message: body.slice(0, 200) } : undefined;
+    if (!body || typeof body !== "object")
+        return undefined;
+    const b = body;
+    const raw = b.error ?? b.errors ?? b.message;
+    const text = typeof raw === "string"
+        ? raw
+        : Array.isArray(raw)
+            ? raw.filter((item) => typeof item === "string").join("; ")
+            : raw && typeof raw === "object"
+                ? Object.entries(raw)
+                    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+                    .join("; ")
+                : undefined;
+    const code = typeof b.code === "string" || typeof b.code === "number" ? String(b.code) : undefined;
+    return { code, message: text?.slice(0, 200) };
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/compose.ts
+
+
+
+
+
+const PHASE = {
+    started: "Rollback started",
+    succeeded: "Rollback succeeded",
+    failed: "Rollback failed",
+    cancelled: "Rollback cancelled",
+    info: "Rollback update",
+};
+function compose(settings, status, run, now) {
+    const context = (0,chat_message/* contextFromRun */.vL)(run);
+    const time = new Date(now).toISOString();
+    const started = settings["started-at"];
+    const durationMs = started === undefined ? undefined : Math.max(0, now - started);
+    // What people read must not carry a secret even when one was pasted into the text.
+    const userFields = settings.fields.map((f) => ({ name: (0,secrets/* redact */.E$)(f.name), value: (0,secrets/* redact */.E$)(f.value) }));
+    const reason = settings.reason && (0,secrets/* redact */.E$)(settings.reason);
+    const impact = settings.impact && (0,secrets/* redact */.E$)(settings.impact);
+    const resolution = settings.resolution && (0,secrets/* redact */.E$)(settings.resolution);
+    const base = {
+        status,
+        title: (0,secrets/* redact */.E$)(settings.title),
+        message: (0,secrets/* redact */.E$)(settings.message),
+        fields: userFields,
+        time,
+        ...context,
+    };
+    // In chat, the reason leads and the incident's facts follow what changed.
+    const shown = {
+        ...base,
+        fields: [
+            ...(reason ? [{ name: "Reason", value: reason }] : []),
+            ...userFields,
+            ...(durationMs !== undefined ? [{ name: "Duration", value: (0,wait/* formatMs */._)(durationMs) }] : []),
+            ...(impact ? [{ name: "Impact", value: impact }] : []),
+            ...(resolution ? [{ name: "Resolution", value: resolution }] : []),
+        ],
+    };
+    const incidentTitle = (0,secrets/* redact */.E$)(settings["incident-title"] ?? settings.title);
+    const webhook = webhookPayload(base, {
+        title: incidentTitle,
+        reason: reason ?? null,
+        impact: impact ?? null,
+        resolution: resolution ?? null,
+        duration_ms: durationMs ?? null,
+    });
+    const incident = {
+        ...context,
+        title: incidentTitle,
+        status,
+        time,
+        message: base.message,
+        changes: userFields,
+        reason,
+        durationMs,
+        impact,
+        resolution,
+    };
+    // `impact` is free text for the report; one of Statuspage's words also sets the page's impact. The
+    // runbook's "Impact: High" is `major`.
+    const pageImpact = IMPACTS.includes(impact ?? "")
+        ? impact
+        : "major";
+    const statusPage = {
+        name: (0,secrets/* redact */.E$)(settings["status-page-title"]),
+        message: (0,secrets/* redact */.E$)(settings["status-page-message"] ?? DEFAULT_TEXT.message[status]),
+        impact: pageImpact,
+    };
+    const repository = run.repository?.full ?? "unknown repository";
+    const environment = settings.environment;
+    const pagerDuty = {
+        status,
+        summary: `${PHASE[status]}: ${base.title}${environment ? ` (${environment})` : ""}${reason ? `: ${reason}` : ""}`,
+        source: environment ? `${repository} ${environment}` : repository,
+        dedupKey: settings["dedup-key"] || [repository, environment, run.runId].filter(Boolean).join("/"),
+        time,
+        environment,
+        details: Object.fromEntries(shown.fields.map((f) => [f.name, f.value])),
+        runUrl: run.runUrl,
+    };
+    const deployment = `${PHASE[status]}${reason ? `: ${reason}` : ""}`;
+    return { status, shown, webhook, incident, statusPage, pagerDuty, deployment };
+}
+
+// EXTERNAL MODULE: ./src/platforms/github/client.ts
+var client = __webpack_require__(1719);
+;// CONCATENATED MODULE: ./src/platforms/github/deployments.ts
+
+
+
+// GitHub REST: POST /repos/{o}/{r}/deployments (ref, environment, auto_merge, required_contexts, task,
+// payload, description) and POST …/deployments/{id}/statuses (state, log_url, environment_url, description).
+// docs.github.com/rest/deployments. GitHub's Deployments view then is the deployment log the runbook keeps.
+/** The deployment's `task`: how this suite's rollbacks are told apart from ordinary deploys. */
+const ROLLBACK_TASK = "rollback";
+/** A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error. */
+function deploymentState(status) {
+    const states = {
+        started: "in_progress",
+        succeeded: "success",
+        failed: "failure",
+        cancelled: "error",
+    };
+    return states[status];
+}
+class DeploymentError extends Error {
+    name = "DeploymentError";
+}
+function problem(what, error) {
+    const status = error.status;
+    const hints = {
+        401: " Check github-token.",
+        403: " Give the workflow `permissions: deployments: write`.",
+        404: " Check github-deployment-id and that the token can see this repository.",
+        422: " Check environment and that the commit exists in this repository.",
+    };
+    // A refused credential's body is quoted only when it is GitHub's own words.
+    const message = status === 401 || status === 403 ? refusal(error, status) : (0,client/* githubErrorMessage */.L)(error);
+    return new DeploymentError(`GitHub deployment: ${what} failed: ${message}.${hints[status ?? 0] ?? ""}`);
+}
+function refusal(error, status) {
+    const text = error.response?.data?.message;
+    return typeof text === "string" && (0,http/* isPlainRefusal */.v1)(text) ? `${status} ${text}` : `${status}`;
+}
+/** The deployment this run already created for the environment (a re-run of the same step reuses it). */
+async function findRunDeployment(octokit, record) {
+    const { data } = await octokit.rest.repos.listDeployments({
+        owner: record.owner,
+        repo: record.repo,
+        environment: record.environment,
+        task: ROLLBACK_TASK,
+        per_page: 30,
+    });
+    return data.find((d) => runOf(d.payload) === record.runId)?.id;
+}
+function runOf(payload) {
+    if (typeof payload === "string") {
+        try {
+            return runOf(JSON.parse(payload));
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const id = payload?.run_id;
+    return id === undefined || id === null ? undefined : String(id);
+}
+/**
+ * Records the phase: creates the deployment (once per run and environment) and adds a status to it.
+ * A create whose answer was lost is looked for before a second one is made.
+ */
+async function recordDeployment(octokit, record) {
+    const state = deploymentState(record.status);
+    if (!state)
+        throw new DeploymentError(`GitHub deployment: status ${record.status} records nothing.`);
+    const { owner, repo } = record;
+    let id = record.deploymentId;
+    let created = false;
+    if (id === undefined) {
+        try {
+            id = await findRunDeployment(octokit, record);
+        }
+        catch (error) {
+            throw problem("listing deployments", error);
+        }
+    }
+    if (id === undefined) {
+        try {
+            const { data } = await octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref: record.ref,
+                environment: record.environment,
+                task: ROLLBACK_TASK,
+                auto_merge: false,
+                required_contexts: [],
+                payload: { run_id: record.runId },
+                description: (0,chat_message/* truncate */.xv)(record.description, 140),
+                production_environment: true,
+            });
+            if (!("id" in data))
+                throw new DeploymentError(`GitHub deployment: not created: ${data.message ?? "no id"}.`);
+            id = data.id;
+            created = true;
+        }
+        catch (error) {
+            if (error instanceof DeploymentError)
+                throw error;
+            const status = error.status;
+            const again = status === undefined || status >= 500
+                ? await findRunDeployment(octokit, record).catch(() => undefined)
+                : undefined;
+            if (again === undefined)
+                throw problem("creating the deployment", error);
+            id = again;
+            created = true;
+        }
+    }
+    try {
+        await octokit.rest.repos.createDeploymentStatus({
+            owner,
+            repo,
+            deployment_id: id,
+            state,
+            description: (0,chat_message/* truncate */.xv)(record.description, 140),
+            ...(record.logUrl ? { log_url: record.logUrl } : {}),
+            ...(record.environmentUrl ? { environment_url: record.environmentUrl } : {}),
+            environment: record.environment,
+            auto_inactive: state === "success",
+        });
+    }
+    catch (error) {
+        throw problem(`adding the ${state} status to deployment ${id}`, error);
+    }
+    return { id, created, state };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/pagerduty.ts
+
+
+
+/** What each status sends: trigger on started/failed, resolve on succeeded, nothing otherwise. */
+function pagerDutyAction(status) {
+    if (status === "started")
+        return { action: "trigger", severity: "error" };
+    if (status === "failed")
+        return { action: "trigger", severity: "critical" };
+    if (status === "succeeded")
+        return { action: "resolve", severity: "info" };
+    return undefined;
+}
+/** PagerDuty's limits: summary 1024 characters, dedup_key 255. */
+const PAGERDUTY_LIMITS = { summary: 1024, dedupKey: 255 };
+/** The event body; `undefined` when the status sends nothing. Resolve events carry no payload. */
+function pagerDutyEvent(routingKey, message) {
+    const what = pagerDutyAction(message.status);
+    if (!what)
+        return undefined;
+    const base = {
+        routing_key: routingKey,
+        event_action: what.action,
+        dedup_key: (0,chat_message/* truncate */.xv)(message.dedupKey, PAGERDUTY_LIMITS.dedupKey),
+        client: "production-rollback",
+        ...(message.runUrl ? { client_url: message.runUrl } : {}),
+    };
+    if (what.action === "resolve")
+        return base;
+    return {
+        ...base,
+        payload: {
+            summary: (0,chat_message/* truncate */.xv)(message.summary, PAGERDUTY_LIMITS.summary),
+            source: message.source,
+            severity: what.severity,
+            timestamp: message.time,
+            ...(message.environment ? { component: message.environment } : {}),
+            group: "production-rollback",
+            class: "rollback",
+            custom_details: message.details,
+        },
+        ...(message.runUrl ? { links: [{ href: message.runUrl, text: "Workflow run" }] } : {}),
+    };
+}
+const answerSchema = schemas/* object */.Ikc({
+    status: schemas/* string */.YjP(),
+    message: schemas/* string */.YjP().nullish(),
+    dedup_key: schemas/* string */.YjP().nullish(),
+});
+/**
+ * Sends the event. Retries are safe here: PagerDuty groups events by `dedup_key`, so a trigger sent twice is
+ * one alert and a resolve sent twice resolves once.
+ */
+async function sendPagerDuty(message, options) {
+    const event = pagerDutyEvent(options.routingKey, message);
+    if (!event)
+        return undefined;
+    const label = "PagerDuty";
+    try {
+        const response = await chatClient(label, options, { errorDetails: pagerDutyError }).request({
+            method: "POST",
+            path: `${options.apiUrl.replace(/\/+$/, "")}/v2/enqueue`,
+            body: event,
+            schema: answerSchema,
+            safeToRetry: true,
+        });
+        return { action: event.event_action, dedupKey: response.data.dedup_key ?? event.dedup_key };
+    }
+    catch (error) {
+        const hint = error instanceof Error && "status" in error && error.status === 400
+            ? "Check pagerduty-routing-key: the Integration Key of an Events API v2 integration on the service."
+            : "Check pagerduty-api-url and PagerDuty's status, then re-run.";
+        throw error instanceof ChannelError ? error : channelError(label, error, hint);
+    }
+}
+/** `{message, errors: [...]}` → code "invalid event", message with the first errors. */
+function pagerDutyError(body) {
+    if (!body || typeof body !== "object")
+        return typeof body === "string" ? { message: body.slice(0, 200) } : undefined;
+    const b = body;
+    const errors = Array.isArray(b.errors) ? b.errors.filter((e) => typeof e === "string").slice(0, 3) : [];
+    const message = [typeof b.message === "string" ? b.message : undefined, ...errors]
+        .filter(Boolean)
+        .join(": ");
+    return {
+        code: typeof b.status === "string" ? b.status : undefined,
+        message: message.slice(0, 200) || undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/status/betterstack.ts
+
+
+// Better Stack Uptime API v2 (betterstack.com/docs/uptime/api): `Authorization: Bearer TOKEN`; JSON:API-style
+// answers `{data: {id, type, attributes}}`; a status report per incident, later messages as status updates,
+// each naming every affected resource with `degraded`, `downtime` or `resolved` (the only words accepted).
+const RESOURCE_STATUS = {
+    none: "degraded",
+    minor: "degraded",
+    major: "degraded",
+    critical: "downtime",
+};
+const reportSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    attributes: schemas/* object */.Ikc({
+        title: schemas/* string */.YjP(),
+        aggregate_state: schemas/* string */.YjP().nullish(),
+        affected_resources: schemas/* array */.YOg(schemas/* object */.Ikc({ status_page_resource_id: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]) }).passthrough())
+            .nullish(),
+    })
+        .passthrough(),
+});
+const resourceSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    attributes: schemas/* object */.Ikc({ public_name: schemas/* string */.YjP().nullish() }).passthrough(),
+});
+const page = (item) => schemas/* object */.Ikc({ data: schemas/* array */.YOg(item), pagination: schemas/* object */.Ikc({ next: schemas/* string */.YjP().nullish() }).nullish() });
+const HINT = "Check betterstack-api-token (a Team API token: Better Stack → API tokens) and betterstack-status-page-id.";
+class BetterStackClient {
+    channel = "betterstack";
+    label = "Better Stack";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/api/v2/status-pages/${encodeURIComponent(options.pageId)}`;
+        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
+    }
+    async components() {
+        const all = [];
+        for (let n = 1; n <= 10; n++) {
+            const { data, pagination } = await this.http.request({ path: `${this.page}/resources`, query: { page: n }, schema: page(resourceSchema) }, HINT);
+            const fresh = data.filter((r) => !all.some((known) => known.id === r.id));
+            all.push(...fresh.map((r) => ({ id: r.id, name: r.attributes.public_name ?? r.id })));
+            if (!pagination?.next || fresh.length === 0)
+                break;
+        }
+        return all;
+    }
+    async get(id) {
+        const answer = await orNotFound(this.http.request({
+            path: `${this.page}/status-reports/${encodeURIComponent(id)}`,
+            schema: schemas/* object */.Ikc({ data: reportSchema }),
+        }, HINT));
+        return answer && toIncident(answer.data);
+    }
+    async findOpen(name) {
+        for (let n = 1; n <= 5; n++) {
+            const { data, pagination } = await this.http.request({ path: `${this.page}/status-reports`, query: { page: n }, schema: page(reportSchema) }, HINT);
+            const found = data
+                .map(toIncident)
+                .reverse()
+                .find((incident) => incident.name === name && !incident.resolved);
+            if (found)
+                return found;
+            if (!pagination?.next)
+                return undefined;
+        }
+        return undefined;
+    }
+    async open(text, components) {
+        const answer = await this.http.request({
+            method: "POST",
+            path: `${this.page}/status-reports`,
+            body: {
+                title: text.name,
+                message: text.message,
+                report_type: "manual",
+                affected_resources: affected(components, RESOURCE_STATUS[text.impact]),
+            },
+            schema: schemas/* object */.Ikc({ data: reportSchema }),
+        }, HINT);
+        return toIncident(answer.data);
+    }
+    async update(id, text, components, resolve) {
+        await this.http.request({
+            method: "POST",
+            path: `${this.page}/status-reports/${encodeURIComponent(id)}/status-updates`,
+            body: {
+                message: text.message,
+                affected_resources: affected(components, resolve ? "resolved" : RESOURCE_STATUS[text.impact]),
+            },
+            schema: schemas/* object */.Ikc({ data: schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough() }),
+        }, HINT);
+    }
+}
+function affected(components, status) {
+    return components.map((id) => ({ status_page_resource_id: id, status }));
+}
+function toIncident(report) {
+    // The docs list Operational, Maintenance, Downtime and Degraded; a resolved report reads as operational.
+    const state = report.attributes.aggregate_state?.toLowerCase() ?? "";
+    return {
+        id: report.id,
+        name: report.attributes.title,
+        resolved: ["operational", "resolved"].includes(state),
+        components: (report.attributes.affected_resources ?? []).map((r) => String(r.status_page_resource_id)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/status/incident.ts
+
+/**
+ * Reads the page and decides: `started` opens an incident unless one with this name is open (a second
+ * `started` of the same rollback reuses it), `failed`/`cancelled` add an update (opening one if there is
+ * none: the public must hear of a rollback that failed), `info` updates an open one, `succeeded` resolves it.
+ */
+async function planIncident(client, request) {
+    const notes = [];
+    let available = [];
+    let components = request.components;
+    let unknown = [];
+    if (request.components.length) {
+        available = await client.components();
+        components = request.components.filter((id) => available.some((c) => c.id === id));
+        unknown = request.components.filter((id) => !components.includes(id));
+    }
+    let existing;
+    if (request.incidentId) {
+        existing = await client.get(request.incidentId);
+        if (!existing)
+            notes.push(`incident ${request.incidentId} is not on this page; looking for an open one by name`);
+    }
+    existing ??= await client.findOpen(request.text.name);
+    const open = existing && !existing.resolved ? existing : undefined;
+    const step = decide(request.status, open, existing, request.text.name);
+    return { step, text: request.text, components, unknown, available, notes };
+}
+function decide(status, open, existing, name) {
+    switch (status) {
+        case "started":
+            return open
+                ? { kind: "none", reason: `incident ${open.id} is already open: reused`, incident: open }
+                : { kind: "open" };
+        case "failed":
+        case "cancelled":
+            return open ? { kind: "update", incident: open } : { kind: "open" };
+        case "info":
+            return open
+                ? { kind: "update", incident: open }
+                : { kind: "none", reason: `no open incident named "${name}": nothing to update` };
+        case "succeeded":
+            if (open)
+                return { kind: "resolve", incident: open };
+            return existing
+                ? { kind: "none", reason: `incident ${existing.id} is already resolved`, incident: existing }
+                : { kind: "none", reason: `no open incident named "${name}": nothing to resolve` };
+    }
+}
+/** The plan in one line, for the log, the summary and a dry run. */
+function describeIncident(plan) {
+    const { step, text } = plan;
+    const on = plan.components.length ? `; components ${plan.components.join(", ")}` : "";
+    switch (step.kind) {
+        case "open":
+            return `open "${text.name}" (investigating, impact ${text.impact}${on})`;
+        case "update":
+            return `update incident ${step.incident.id} (investigating, impact ${text.impact}${on})`;
+        case "resolve":
+            return `resolve incident ${step.incident.id} (components back to operational)`;
+        case "none":
+            return step.reason;
+    }
+}
+/** Makes the change the plan decided. A create whose answer was lost is looked for before it is reported. */
+async function applyIncident(client, plan) {
+    const { step, text } = plan;
+    switch (step.kind) {
+        case "none":
+            return { incident: step.incident, detail: step.reason };
+        case "open": {
+            let incident;
+            try {
+                incident = await client.open(text, plan.components);
+            }
+            catch (error) {
+                const found = ambiguous(error) ? await client.findOpen(text.name).catch(() => undefined) : undefined;
+                if (!found)
+                    throw error;
+                incident = found;
+            }
+            return { incident, detail: `opened incident ${incident.id}${incident_link(incident)}` };
+        }
+        case "update":
+            await client.update(step.incident.id, text, plan.components, false);
+            return {
+                incident: step.incident,
+                detail: `updated incident ${step.incident.id}${incident_link(step.incident)}`,
+            };
+        case "resolve": {
+            // Every component the incident affects goes back to operational, not only those named this time.
+            const components = [...new Set([...plan.components, ...step.incident.components])];
+            try {
+                await client.update(step.incident.id, text, components, true);
+            }
+            catch (error) {
+                const now = ambiguous(error) ? await client.get(step.incident.id).catch(() => undefined) : undefined;
+                if (!now?.resolved)
+                    throw error;
+            }
+            return {
+                incident: { ...step.incident, resolved: true },
+                detail: `resolved incident ${step.incident.id}${incident_link(step.incident)}`,
+            };
+        }
+    }
+}
+function ambiguous(error) {
+    return error instanceof ChannelError && error.ambiguous;
+}
+function incident_link(incident) {
+    return incident.url ? ` ${incident.url}` : "";
+}
+/** The warning for components that are not on the page, naming the ones that are. */
+function unknownComponentsWarning(label, plan, input) {
+    if (!plan.unknown.length)
+        return undefined;
+    const known = plan.available.map((c) => `${c.id} (${c.name})`).join(", ") || "none";
+    return `${label}: ${input} ${plan.unknown.join(", ")} not found on the page, left out. The page has: ${known}.`;
+}
+
+;// CONCATENATED MODULE: ./src/platforms/status/instatus.ts
+
+
+// Instatus API v1 (instatus.com/help/api): `Authorization: Bearer KEY`; incidents under /v1/{page_id}/incidents,
+// later messages as POST …/incidents/{id}/incident-updates; statuses are upper-case words and each component's
+// status is set per message through `statuses: [{id, status}]`.
+const COMPONENT_STATUS = {
+    none: "DEGRADEDPERFORMANCE",
+    minor: "DEGRADEDPERFORMANCE",
+    major: "PARTIALOUTAGE",
+    critical: "MAJOROUTAGE",
+};
+const incidentSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    status: schemas/* string */.YjP(),
+    components: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough()).nullish(),
+});
+const componentSchema = schemas/* object */.Ikc({ id: schemas/* string */.YjP(), name: schemas/* string */.YjP() });
+const instatus_HINT = "Check instatus-api-key (Instatus → User settings → Developer settings) and instatus-page-id.";
+class InstatusClient {
+    channel = "instatus";
+    label = "Instatus";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/v1/${encodeURIComponent(options.pageId)}`;
+        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
+    }
+    async components() {
+        const list = await this.http.request({ path: `${this.page}/components`, schema: schemas/* array */.YOg(componentSchema) }, instatus_HINT);
+        return list.map(({ id, name }) => ({ id, name }));
+    }
+    async get(id) {
+        const data = await orNotFound(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, instatus_HINT));
+        return data && instatus_toIncident(data);
+    }
+    async findOpen(name) {
+        // Newest first; an open incident of this rollback is on the first pages. Bounded: a server that
+        // ignores `page` must not loop.
+        for (let page = 1; page <= 5; page++) {
+            const list = await this.http.request({
+                path: `${this.page}/incidents`,
+                query: { page, per_page: 50 },
+                schema: schemas/* array */.YOg(incidentSchema),
+            }, instatus_HINT);
+            const found = list.find((incident) => incident.name === name && !instatus_toIncident(incident).resolved);
+            if (found)
+                return instatus_toIncident(found);
+            if (list.length < 50)
+                return undefined;
+        }
+        return undefined;
+    }
+    async open(text, components) {
+        const data = await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents`,
+            body: {
+                name: text.name,
+                message: text.message,
+                status: "INVESTIGATING",
+                components,
+                statuses: components.map((id) => ({ id, status: COMPONENT_STATUS[text.impact] })),
+                started: new Date().toISOString(),
+                notify: true,
+            },
+            schema: incidentSchema,
+        }, instatus_HINT);
+        return instatus_toIncident(data);
+    }
+    async update(id, text, components, resolve) {
+        const status = resolve ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
+        await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents/${encodeURIComponent(id)}/incident-updates`,
+            body: {
+                message: text.message,
+                status: resolve ? "RESOLVED" : "INVESTIGATING",
+                components,
+                statuses: components.map((c) => ({ id: c, status })),
+                started: new Date().toISOString(),
+                notify: true,
+            },
+            schema: schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough(),
+        }, instatus_HINT);
+    }
+}
+function instatus_toIncident(data) {
+    return {
+        id: data.id,
+        name: data.name,
+        resolved: data.status.toUpperCase() === "RESOLVED",
+        components: (data.components ?? []).map((c) => c.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/platforms/status/statuspage.ts
+
+
+// Atlassian Statuspage REST API v1 (developer.statuspage.io): `Authorization: OAuth KEY`; incidents under
+// /pages/{page_id}/incidents with the body wrapped in `{incident: {…}}`; components as a map of id → status.
+/** Component statuses by impact; `operational` when resolved. */
+const statuspage_COMPONENT_STATUS = {
+    none: "degraded_performance",
+    minor: "degraded_performance",
+    major: "partial_outage",
+    critical: "major_outage",
+};
+const statuspage_incidentSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    name: schemas/* string */.YjP(),
+    status: schemas/* string */.YjP(),
+    shortlink: schemas/* string */.YjP().nullish(),
+    components: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough()).nullish(),
+});
+const statuspage_componentSchema = schemas/* object */.Ikc({ id: schemas/* string */.YjP(), name: schemas/* string */.YjP(), group: schemas/* boolean */.zMY().nullish() });
+const statuspage_HINT = "Check statuspage-api-key (an API key of a user with the Incident Manager role: Statuspage → API info) and statuspage-page-id.";
+class StatuspageClient {
+    channel = "statuspage";
+    label = "Statuspage";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/pages/${encodeURIComponent(options.pageId)}`;
+        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `OAuth ${options.apiKey}` }, options);
+    }
+    async components() {
+        const all = [];
+        // Pages have at most a few hundred components; a server that ignores `page` stops the loop too.
+        for (let page = 1; page <= 10; page++) {
+            const batch = await this.http.request({
+                path: `${this.page}/components`,
+                query: { page, per_page: 100 },
+                schema: schemas/* array */.YOg(statuspage_componentSchema),
+            }, statuspage_HINT);
+            const fresh = batch.filter((c) => !all.some((known) => known.id === c.id));
+            all.push(...fresh.map(({ id, name }) => ({ id, name })));
+            if (batch.length < 100 || fresh.length === 0)
+                break;
+        }
+        return all;
+    }
+    async get(id) {
+        const data = await orNotFound(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: statuspage_incidentSchema }, statuspage_HINT));
+        return data && statuspage_toIncident(data);
+    }
+    async findOpen(name) {
+        const open = await this.http.request({ path: `${this.page}/incidents/unresolved`, schema: schemas/* array */.YOg(statuspage_incidentSchema) }, statuspage_HINT);
+        const found = open.find((incident) => incident.name === name);
+        return found && statuspage_toIncident(found);
+    }
+    async open(text, components) {
+        const data = await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents`,
+            body: {
+                incident: {
+                    name: text.name,
+                    status: "investigating",
+                    impact_override: text.impact,
+                    body: text.message,
+                    component_ids: components,
+                    components: Object.fromEntries(components.map((id) => [id, statuspage_COMPONENT_STATUS[text.impact]])),
+                },
+            },
+            schema: statuspage_incidentSchema,
+        }, statuspage_HINT);
+        return statuspage_toIncident(data);
+    }
+    async update(id, text, components, resolve) {
+        const status = resolve ? "operational" : statuspage_COMPONENT_STATUS[text.impact];
+        await this.http.request({
+            method: "PATCH",
+            path: `${this.page}/incidents/${encodeURIComponent(id)}`,
+            body: {
+                incident: {
+                    status: resolve ? "resolved" : "investigating",
+                    body: text.message,
+                    ...(resolve ? {} : { impact_override: text.impact }),
+                    component_ids: components,
+                    components: Object.fromEntries(components.map((c) => [c, status])),
+                },
+            },
+            schema: statuspage_incidentSchema,
+        }, statuspage_HINT);
+    }
+}
+function statuspage_toIncident(data) {
+    // `postmortem` and `completed` (maintenance) are past resolution too.
+    const resolved = ["resolved", "postmortem", "completed"].includes(data.status);
+    return {
+        id: data.id,
+        name: data.name,
+        resolved,
+        url: data.shortlink ?? undefined,
+        components: (data.components ?? []).map((c) => c.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/channel.ts
+/** Channel names as they appear in the `sent` output, in this order. */
+const CHANNELS = (/* unused pure expression or super */ null && ([
+    "slack",
+    "discord",
+    "teams",
+    "webhook",
+    "github-issue",
+    "statuspage",
+    "instatus",
+    "betterstack",
+    "pagerduty",
+    "github-deployment",
+]));
+/** A plan for a channel whose planning read failed. */
+function failedPlan(channel, via, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { channel, via, preview: "(not planned: a read failed)", error: message, warnings: [] };
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/outside.ts
+
+
+
+
+
+
+
+
+function statusPages(settings, send) {
+    const pages = [];
+    const sp = settings["statuspage-api-key"];
+    const spPage = settings["statuspage-page-id"];
+    if (sp && spPage) {
+        pages.push({
+            client: new StatuspageClient({
+                ...send,
+                apiKey: sp,
+                pageId: spPage,
+                apiUrl: settings["statuspage-api-url"] ?? "",
+            }),
+            componentsInput: "statuspage-components",
+            components: settings["statuspage-components"],
+        });
+    }
+    const is = settings["instatus-api-key"];
+    const isPage = settings["instatus-page-id"];
+    if (is && isPage) {
+        pages.push({
+            client: new InstatusClient({
+                ...send,
+                apiKey: is,
+                pageId: isPage,
+                apiUrl: settings["instatus-api-url"] ?? "",
+            }),
+            componentsInput: "instatus-components",
+            components: settings["instatus-components"],
+        });
+    }
+    const bs = settings["betterstack-api-token"];
+    const bsPage = settings["betterstack-status-page-id"];
+    if (bs && bsPage) {
+        pages.push({
+            client: new BetterStackClient({
+                ...send,
+                apiKey: bs,
+                pageId: bsPage,
+                apiUrl: settings["betterstack-api-url"] ?? "",
+            }),
+            componentsInput: "betterstack-resources",
+            components: settings["betterstack-resources"],
+        });
+    }
+    return pages;
+}
+/** `statuspage:ID instatus:ID` when several pages are set; a bare id is for the only one. */
+function incidentIdFor(value, channel, pages) {
+    if (!value)
+        return undefined;
+    const parts = value.split(/[\s,]+/).filter(Boolean);
+    const tagged = parts.find((part) => part.startsWith(`${channel}:`));
+    if (tagged)
+        return tagged.slice(channel.length + 1);
+    return pages === 1 && parts.length === 1 && !parts[0]?.includes(":") ? parts[0] : undefined;
+}
+/** Status pages: each plan reads the page (its components, the open incident) to decide what to send. */
+async function statusPageChannels(settings, said, send) {
+    const pages = statusPages(settings, send);
+    return Promise.all(pages.map(async ({ client, components, componentsInput }) => {
+        const via = `${client.label} incident`;
+        try {
+            const plan = await planIncident(client, {
+                status: said.status,
+                text: said.statusPage,
+                components,
+                incidentId: incidentIdFor(settings["status-page-incident"], client.channel, pages.length),
+            });
+            const warning = unknownComponentsWarning(client.label, plan, componentsInput);
+            const what = describeIncident(plan);
+            const skip = plan.step.kind === "none" && !plan.step.incident ? plan.step.reason : undefined;
+            return {
+                channel: client.channel,
+                via,
+                preview: `${what}\nName: ${plan.text.name}\nMessage: ${plan.text.message}`,
+                warnings: [...plan.notes.map((note) => `${client.label}: ${note}`), ...(warning ? [warning] : [])],
+                skip,
+                send: async () => {
+                    const result = await applyIncident(client, plan);
+                    return {
+                        detail: result.detail,
+                        outputs: result.incident ? { incident: result.incident.id } : {},
+                    };
+                },
+            };
+        }
+        catch (error) {
+            return failedPlan(client.channel, via, error);
+        }
+    }));
+}
+function pagerDutyChannel(settings, said, send) {
+    const routingKey = settings["pagerduty-routing-key"];
+    if (!routingKey)
+        return [];
+    const event = pagerDutyEvent(routingKey, said.pagerDuty);
+    const apiUrl = settings["pagerduty-api-url"] ?? "";
+    return [
+        {
+            channel: "pagerduty",
+            via: "PagerDuty Events v2",
+            // The routing key is a secret: the preview shows where it goes, not what it is.
+            preview: event ? JSON.stringify({ ...event, routing_key: "***" }, null, 2) : "",
+            skip: event ? undefined : `status ${said.status} neither triggers nor resolves an alert`,
+            warnings: [],
+            send: async () => {
+                const sent = await sendPagerDuty(said.pagerDuty, { ...send, routingKey, apiUrl });
+                return { detail: sent ? `${sent.action} (dedup_key ${sent.dedupKey})` : "nothing sent" };
+            },
+        },
+    ];
+}
+function deploymentChannel(settings, said, run) {
+    const token = settings["github-token"];
+    const environment = settings.environment;
+    if (!recordsDeployment(settings) || !token || !environment || !run.repository)
+        return [];
+    const state = deploymentState(said.status);
+    const { owner, repo, full } = run.repository;
+    const id = settings["github-deployment-id"];
+    const record = {
+        owner,
+        repo,
+        environment,
+        ref: run.sha ?? run.ref ?? "",
+        runId: run.runId ?? "",
+        status: said.status,
+        description: said.deployment,
+        logUrl: run.runUrl,
+        environmentUrl: settings["environment-url"],
+        deploymentId: id,
+    };
+    return [
+        {
+            channel: "github-deployment",
+            via: `GitHub deployment of ${environment} in ${full}`,
+            preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
+            skip: state ? undefined : `status ${said.status} records no deployment status`,
+            warnings: [],
+            send: async () => {
+                const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1719));
+                const octokit = await githubClient({ token, apiUrl: run.apiUrl });
+                const result = await recordDeployment(octokit, record);
+                return {
+                    detail: `${result.created ? "created" : "added to"} deployment ${result.id}: ${result.state}`,
+                    outputs: { "github-deployment-id": result.id },
+                };
+            },
+        },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/plan.ts
+
+
+
+
+
+
+const NO_CHANNEL = "notify: no channel configured (slack-webhook, slack-token, discord-webhook, teams-webhook, webhook-url, incident-issue, statuspage-api-key, instatus-api-key, betterstack-api-token, pagerduty-routing-key, github-deployment): nothing sent.";
+/**
+ * Renders every message once and plans each configured channel. Status pages are read here (components,
+ * the open incident), so a dry run shows exactly what each would get; a channel whose read fails is
+ * planned as failed, and the others go on.
+ */
+async function planNotify(ctx, tuning) {
+    const { settings, run } = ctx;
+    checkInputs(settings, run);
+    const status = settings.status in STATUS_ALIASES
+        ? STATUS_ALIASES[settings.status]
+        : settings.status;
+    const said = compose(settings, status, run, Date.now());
+    const send = { ...tuning, log: (line) => ctx.log.info(line) };
+    const channels = [
+        ...chatChannels(settings, said, run, send, (line) => ctx.tk.notice(line)),
+        ...(await statusPageChannels(settings, said, send)),
+        ...pagerDutyChannel(settings, said, send),
+        ...deploymentChannel(settings, said, run),
+    ];
+    if (channels.length === 0)
+        ctx.tk.notice(NO_CHANNEL);
+    const dryRun = settings["dry-run"];
+    if (dryRun) {
+        for (const channel of channels) {
+            ctx.log.info(`Dry run: ${channel.channel} (${channel.via}) would get:\n${channel.skip ?? channel.error ?? channel.preview}`);
+        }
+    }
+    return { status, title: said.shown.title, channels, failOnError: settings["fail-on-error"], dryRun };
+}
+function describeNotify(plan, summary) {
+    summary.text(`${chat_message/* STATUS_STYLE */.DJ[plan.status].symbol} **${(0,chat_message/* escapeGitHubMarkdown */.Uz)(plan.title)}** (${plan.status})`);
+    if (plan.channels.length === 0)
+        return;
+    summary.table(["Channel", "Via", "Plan"], plan.channels.map((c) => [c.channel, c.via, c.error ? `❌ ${c.error}` : (c.skip ?? "send")]));
+    if (!plan.dryRun)
+        return;
+    for (const c of plan.channels) {
+        if (!c.skip && !c.error)
+            summary.details(`${c.channel}: what would be sent`, `\`\`\`\n${c.preview}\n\`\`\``);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/report.ts
+
+
+const STATUS_PAGES = new Set(["statuspage", "instatus", "betterstack"]);
+const RESULT = { sent: "✅ sent", failed: "❌ failed", skipped: "➖ skipped" };
+/** `status-page-incident`: the bare id for one page, `channel:id` pairs for several. */
+function incidentOutput(outcomes) {
+    const ids = outcomes.flatMap((o) => STATUS_PAGES.has(o.channel) && o.outputs?.incident ? [[o.channel, String(o.outputs.incident)]] : []);
+    if (ids.length === 0)
+        return undefined;
+    return ids.length === 1 ? ids[0]?.[1] : ids.map(([channel, id]) => `${channel}:${id}`).join(" ");
+}
+function reportNotify(ctx, plan, outcomes) {
+    const sent = outcomes.filter((o) => o.result === "sent").map((o) => o.channel);
+    const failed = outcomes.filter((o) => o.result === "failed");
+    const status = failed.length ? (sent.length ? "partial" : "failed") : sent.length ? "sent" : "skipped";
+    const outputs = { sent: sent.join(" "), "status-page-incident": incidentOutput(outcomes) };
+    for (const outcome of outcomes) {
+        for (const [name, value] of Object.entries(outcome.outputs ?? {}))
+            if (name !== "incident")
+                outputs[name] = value;
+    }
+    let failure;
+    if (failed.length && plan.failOnError)
+        failure = failureMessage(failed, outcomes.length, status);
+    else if (failed.length) {
+        for (const outcome of failed)
+            ctx.log.warn(outcome.detail);
+        ctx.log.info(notFailingNote(status));
+    }
+    const warnings = plan.channels.flatMap((c) => c.warnings);
+    return {
+        status,
+        // The title is the user's text: in the job summary it is text, not Markdown.
+        headline: `${chat_message/* STATUS_STYLE */.DJ[plan.status].symbol} ${(0,chat_message/* escapeGitHubMarkdown */.Uz)(plan.title)}: ${status}`,
+        outputs,
+        summary: (summary) => {
+            summary.table(["Channel", "Via", "Result", "Detail"], plan.channels.map((c) => {
+                const outcome = outcomes.find((o) => o.channel === c.channel);
+                return [c.channel, c.via, outcome ? RESULT[outcome.result] : "–", outcome?.detail];
+            }));
+            if (warnings.length)
+                summary.heading("Warnings").list(warnings);
+        },
+        failure,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/notify/index.ts
+
+
+
+
+
+
+/**
+ * Tells people what the rollback did: chat, the incident issue, status pages, PagerDuty and GitHub's
+ * deployment log. Fails the step only with `fail-on-error: true`. `tuning` sets retry timing (tests, the
+ * local drill); the runner uses the defaults.
+ */
+function notifyAction(tuning = {}) {
+    return (0,action/* defineAction */.QP)({
+        name: "notify",
+        title: "Notify",
+        inputs: notifyInputs,
+        plan: (ctx) => planNotify(ctx, tuning),
+        nothingToDo: (plan) => plan.channels.length === 0
+            ? { status: "skipped", reason: "No channel configured: nothing sent." }
+            : undefined,
+        planOutputs: () => ({ sent: "" }),
+        describe: describeNotify,
+        apply: applyNotify,
+        report: reportNotify,
+        explain: explainNotify,
+    });
+}
+/* harmony default export */ const notify = (notifyAction());
+
+
+/***/ }),
+
+/***/ 3052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ STATUS_STYLE),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   L5: () => (/* binding */ parseFields),
+/* harmony export */   Uz: () => (/* binding */ escapeGitHubMarkdown),
+/* harmony export */   it: () => (/* binding */ contextParts),
+/* harmony export */   vL: () => (/* binding */ contextFromRun),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export STATUSES */
+/** What a notification says, independent of the channel it goes to. */
+const STATUSES = (/* unused pure expression or super */ null && (["started", "succeeded", "failed", "cancelled", "info"]));
+const STATUS_STYLE = {
+    started: {
+        emoji: ":rotating_light:",
+        symbol: "🚨",
+        color: 0xdbab09,
+        teamsColor: "Warning",
+        word: "Started",
+    },
+    succeeded: {
+        emoji: ":white_check_mark:",
+        symbol: "✅",
+        color: 0x2eb67d,
+        teamsColor: "Good",
+        word: "Succeeded",
+    },
+    failed: { emoji: ":x:", symbol: "❌", color: 0xe01e5a, teamsColor: "Attention", word: "Failed" },
+    cancelled: {
+        emoji: ":no_entry_sign:",
+        symbol: "🚫",
+        color: 0x868e96,
+        teamsColor: "Default",
+        word: "Cancelled",
+    },
+    info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
+};
+/** The run's context, as the runner's run context has it; each part is absent outside a runner. */
+function contextFromRun(run) {
+    const repository = run.repository?.full;
+    return {
+        runUrl: run.runUrl,
+        actor: run.actor,
+        repository,
+        repositoryUrl: repository ? `${run.serverUrl}/${repository}` : undefined,
+        // A branch or tag reads better short: refs/heads/main → main.
+        ref: run.ref?.replace(/^refs\/(heads|tags)\//, ""),
+        sha: run.sha,
+        workflow: run.workflow,
+    };
+}
+const ELLIPSIS = "…";
+/**
+ * Cuts `text` to at most `max` UTF-16 units (what the platforms count, or more), ending with an
+ * ellipsis, never splitting a surrogate pair.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    let cut = text.slice(0, max - ELLIPSIS.length);
+    const last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        cut = cut.slice(0, -1);
+    return cut + ELLIPSIS;
+}
+/** `Key: value` lines. Returns the 1-based numbers of lines that are not of that form in `bad`. */
+function parseFields(raw) {
+    const fields = [];
+    const bad = [];
+    raw.split(/\r?\n/).forEach((line, index) => {
+        if (!line.trim())
+            return;
+        const colon = line.indexOf(":");
+        const name = colon > 0 ? line.slice(0, colon).trim() : "";
+        if (!name) {
+            bad.push(index + 1);
+            return;
+        }
+        fields.push({ name, value: line.slice(colon + 1).trim() });
+    });
+    return { fields, bad };
+}
+/** One line of context: status, repository@ref (linked), workflow, actor, time. */
+function contextParts(message) {
+    const parts = [{ text: STATUS_STYLE[message.status].word }];
+    if (message.repository) {
+        const text = `${message.repository}${message.ref ? `@${message.ref}` : ""}`;
+        parts.push(message.repositoryUrl ? { text, url: message.repositoryUrl } : { text });
+    }
+    if (message.workflow)
+        parts.push({ text: `workflow ${message.workflow}` });
+    if (message.actor)
+        parts.push({ text: `by ${message.actor}` });
+    parts.push({ text: message.time.replace(/\.\d+Z$/, "Z") });
+    return parts;
+}
+/**
+ * Text from commit messages, reasons and bodies, made inert for Discord's and Teams' Markdown: no bold,
+ * links, headings, quotes, spoilers or code from someone's commit message. Underscores inside words stay
+ * (`dpl_abc`), since no renderer reads them as emphasis there.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\\*`~|[\]]/g, "\\$&")
+        .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace("_", "\\_"))
+        .replace(/^(\s*)(#|>|-#)/gm, "$1\\$2")
+        .replace(/<(?=[@#:]|a:|t:)/g, "\\<");
+}
+/** The same for GitHub Markdown (issues): also no HTML and no @mentions (which notify people and teams). */
+function escapeGitHubMarkdown(text) {
+    return escapeMarkdown(text)
+        .replace(/\\\|/g, "|")
+        .replace(/</g, "&lt;")
+        .replace(/@(?=[\w-])/g, "@\u2060");
+}
+
+
+/***/ }),
+
+/***/ 1719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ githubErrorMessage),
+/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+
+/** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
+async function githubClient(options) {
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
+}
+/**
+ * GitHub's error as a sentence: status, message and the first validation error. The body of a 401 or 403
+ * is quoted only when it is a plain refusal ("Bad credentials"): a proxy or server that echoes the
+ * request could otherwise put a credential into logs and summaries.
+ */
+function githubErrorMessage(error) {
+    const e = error;
+    const data = e.response?.data;
+    const refused = e.status === 401 || e.status === 403;
+    const said = (text) => (text && (!refused || (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainRefusal */ .v1)(text)) ? text : undefined);
+    const detail = said(data?.errors?.[0]?.message ?? data?.errors?.[0]?.code);
+    const message = refused ? said(data?.message) : (data?.message ?? e.message ?? String(error));
+    return `${e.status ?? "error"}${message ? ` ${message}` : ""}${detail ? ` (${detail})` : ""}`;
+}
+
+
+/***/ }),
+
+/***/ 1840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kp: () => (/* binding */ incidentIssueBody),
+/* harmony export */   recordIncident: () => (/* binding */ recordIncident)
+/* harmony export */ });
+/* unused harmony exports INCIDENT_LABEL, incidentCommentBody, IncidentError, INCIDENT_SEARCH_PAGES, findOpenIncident */
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
+/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3052);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1719);
+
+
+
+
+const INCIDENT_LABEL = "incident";
+/** GitHub's limit on an issue title. */
+const TITLE_MAX = 256;
+const DEFAULT_RESOLUTION = {
+    started: "Rollback in progress.",
+    succeeded: "Production rolled back to the last known-good version.",
+    failed: "The rollback failed: production may still serve the bad version. Follow the runbook by hand.",
+    cancelled: "The rollback was cancelled before it finished.",
+    info: undefined,
+};
+function report(report) {
+    const style = _chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[report.status];
+    const links = [
+        report.runUrl && `[workflow run](${report.runUrl})`,
+        report.repository &&
+            (report.repositoryUrl
+                ? `[${report.repository}${report.ref ? `@${report.ref}` : ""}](${report.repositoryUrl})`
+                : report.repository),
+        report.sha && `commit ${report.sha.slice(0, 7)}`,
+    ].filter(Boolean);
+    const rows = [
+        [
+            "Time",
+            report.time
+                .replace(/\.\d+Z$/, "Z")
+                .replace("T", " ")
+                .replace("Z", " UTC"),
+        ],
+        ["Status", `${style.symbol} ${style.word}`],
+        [
+            "Version (from → to)",
+            report.changes.map((c) => (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(`${c.name}: ${c.value}`)).join("\n") || undefined,
+        ],
+        ["Reason", report.reason && (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.reason)],
+        ["Duration", report.durationMs === undefined ? undefined : (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(report.durationMs)],
+        ["Impact", report.impact ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.impact) : "_to be filled in_"],
+        [
+            "Resolution",
+            report.resolution ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.resolution) : DEFAULT_RESOLUTION[report.status],
+        ],
+        ["Links", links.join(" · ")],
+    ];
+    const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(value)} |`)];
+    if (report.actor)
+        lines.push(`| **Run by** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(`@${report.actor}`)} |`);
+    const text = report.message.trim() ? `\n\n${(0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.message.trim())}` : "";
+    return `${lines.join("\n")}${text}`;
+}
+function incidentIssueBody(r) {
+    return `## Incident report\n\n${report(r)}\n\n<sub>Opened by the notify action. Later updates on this incident are added as comments; close the issue when the incident is resolved.</sub>\n`;
+}
+function incidentCommentBody(r) {
+    return `### Update: ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].symbol} ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].word}\n\n${report(r)}\n`;
+}
+class IncidentError extends Error {
+    name = "IncidentError";
+}
+function hint(error) {
+    const status = error.status;
+    if (status === 401)
+        return " Check github-token.";
+    if (status === 403)
+        return " Give the workflow `permissions: issues: write` (and check the token may write to this repository).";
+    if (status === 404)
+        return " Check the token can see this repository.";
+    if (status === 410)
+        return " Issues are disabled for this repository: enable them or set incident-issue: false.";
+    return "";
+}
+/** Pages of open incident issues looked through (100 each) before giving up. */
+const INCIDENT_SEARCH_PAGES = 10;
+/**
+ * The open issue labelled `label` whose title is exactly `title`. Bounded: a server that ignores `page`
+ * (answering the first page again and again) or a repository with thousands of open incidents must not
+ * keep the step listing forever.
+ */
+async function findOpenIncident(octokit, options) {
+    const { owner, repo, title } = options;
+    const perPage = 100;
+    const seen = new Set();
+    for (let page = 1; page <= INCIDENT_SEARCH_PAGES; page++) {
+        const { data } = await octokit.rest.issues.listForRepo({
+            owner,
+            repo,
+            state: "open",
+            labels: options.label ?? INCIDENT_LABEL,
+            per_page: perPage,
+            page,
+        });
+        // The issues list includes pull requests; an incident is an issue.
+        const found = data.find((issue) => issue.title === title && !issue.pull_request);
+        if (found)
+            return { number: found.number, html_url: found.html_url };
+        if (data.length < perPage)
+            return undefined;
+        if (data.every((issue) => seen.has(issue.number))) {
+            options.log?.(`GitHub issue: page ${page} repeats earlier issues (the server ignores paging); search stopped.`);
+            return undefined;
+        }
+        for (const issue of data)
+            seen.add(issue.number);
+    }
+    options.log?.(`GitHub issue: no open incident titled like this in the first ${INCIDENT_SEARCH_PAGES * perPage} open incident issues; search stopped.`);
+    return undefined;
+}
+/**
+ * Opens the incident issue, or comments on the open one with the same title, so one incident never gets
+ * two issues. A create that may have been applied (5xx, lost connection) is checked by reading again.
+ */
+async function recordIncident(octokit, options) {
+    const { owner, repo, report: r } = options;
+    const label = options.label ?? INCIDENT_LABEL;
+    const title = (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(r.title, TITLE_MAX);
+    const search = { owner, repo, title, label, log: options.log };
+    let existing;
+    try {
+        existing = await findOpenIncident(octokit, search);
+    }
+    catch (error) {
+        throw new IncidentError(`GitHub issue: listing open issues failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+    }
+    if (existing) {
+        try {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: existing.number,
+                body: incidentCommentBody(r),
+            });
+            return {
+                action: "commented",
+                number: existing.number,
+                url: existing.html_url,
+                commentUrl: data.html_url,
+            };
+        }
+        catch (error) {
+            throw new IncidentError(`GitHub issue: commenting on #${existing.number} failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+        }
+    }
+    try {
+        const { data } = await octokit.rest.issues.create({
+            owner,
+            repo,
+            title,
+            body: incidentIssueBody(r),
+            labels: [label],
+        });
+        return { action: "opened", number: data.number, url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === undefined || status >= 500) {
+            const created = await findOpenIncident(octokit, search).catch(() => undefined);
+            if (created)
+                return { action: "opened", number: created.number, url: created.html_url };
+        }
+        throw new IncidentError(`GitHub issue: opening the issue failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+    }
+}
+
+
+/***/ })
+
+};

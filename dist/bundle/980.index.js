@@ -1,0 +1,773 @@
+export const id = 980;
+export const ids = [980];
+export const modules = {
+
+/***/ 6980:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ vercel_promote)
+});
+
+// EXTERNAL MODULE: ./src/core/action.ts
+var action = __webpack_require__(5605);
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+// EXTERNAL MODULE: ./src/actions/vercel-promote/explain.ts
+var explain = __webpack_require__(3565);
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/alias-job.ts
+
+
+
+// Date headers have whole seconds, so the measured clock offset is up to 1 s early; allow that and latency.
+const CLOCK_TOLERANCE_MS = 2000;
+// Alias jobs usually take seconds: poll fast for this long, then back off.
+const FAST_PHASE_MS = 20_000;
+const FAST = { initialDelayMs: 100, factor: 1.5, maxDelayMs: 300 };
+const SLOW = { initialDelayMs: 1000, factor: 1.5, maxDelayMs: 5000 };
+const FINISHED = new Set(["succeeded", "failed", "skipped"]);
+const done = (type) => (type === "rollback" ? "rolled-back" : "promoted");
+/** Whether `request` is the one asked for since `since` (Vercel's clock), not the one seen before. */
+function isOurs(request, r, since) {
+    if (!request || request.type !== r.type || request.toDeploymentId !== r.to)
+        return false;
+    if (r.before &&
+        request.requestedAt === r.before.requestedAt &&
+        request.toDeploymentId === r.before.toDeploymentId)
+        return false;
+    return request.requestedAt >= since - CLOCK_TOLERANCE_MS;
+}
+/** Asks for the rollback or promote once, then waits for its alias job; never sends it twice. */
+async function requestChange(r) {
+    const { client, log, type, before } = r;
+    if (before && before.type === type && before.toDeploymentId === r.to && !FINISHED.has(before.jobStatus)) {
+        // An earlier run's request for the same change is still in flight: wait for it rather than send another.
+        log.info(`A ${type} to ${r.to} is already in progress (alias job ${before.jobStatus}): not sending another.`);
+        if (r.waitMs === 0)
+            return { status: "requested", project: undefined };
+        return { status: done(type), project: await waitForAliasJob(r, before.requestedAt, undefined) };
+    }
+    let status;
+    const sentAt = Date.now();
+    // On Vercel's clock, as measured from the answers (the next answer refines it).
+    const since = () => client.serverTime(sentAt);
+    try {
+        log.info(`Requesting ${type} of the project to ${r.to}…`);
+        status =
+            type === "rollback"
+                ? await client.requestRollback({
+                    projectId: r.projectId,
+                    deploymentId: r.to,
+                    description: r.description,
+                })
+                : await client.requestPromote(r.projectId, r.to);
+    }
+    catch (error) {
+        if (!(error instanceof http/* HttpError */.j$))
+            throw error;
+        if (error.status === 409) {
+            // Someone (or an earlier run) made it current in between: confirm from the project.
+            const now = await client.getProject(r.projectId);
+            if (now.targets?.production?.id === r.to)
+                return { status: "already-current", project: now };
+            throw error;
+        }
+        if (!error.ambiguous)
+            throw error;
+        // No answer: the request may have been applied. Decide from the project, never send it again.
+        log.warn(`The ${type} request got no clear answer (${error.message}); reading the project to see whether it was applied.`);
+        const now = await client.getProject(r.projectId);
+        const request = now.lastAliasRequest ?? undefined;
+        if (!isOurs(request, r, since())) {
+            if (now.targets?.production?.id === r.to)
+                return { status: done(type), project: now };
+            throw new Error(explain/* advice */.v9.notApplied(type, r.to, error.message));
+        }
+        log.info(`Vercel did accept the ${type} (alias job ${request?.jobStatus ?? "pending"}).`);
+        status = 201;
+    }
+    if (status === 202)
+        return { status: "queued", project: undefined };
+    if (r.waitMs === 0)
+        return { status: "requested", project: undefined };
+    return { status: done(type), project: await waitForAliasJob(r, since(), before) };
+}
+/** Polls the project until this run's alias job succeeds or fails; fast at first, then backing off. */
+async function waitForAliasJob(r, since, before) {
+    const { client, type, to } = r;
+    let last;
+    const outcome = await pollUntil(r.log, `the ${type} alias job to ${to}`, r.deadline, async () => {
+        const now = await client.getProject(r.projectId);
+        last = now;
+        const request = now.lastAliasRequest ?? undefined;
+        if (!request)
+            return { done: false, state: "request not visible yet" };
+        if (!isOurs(request, { type, to, before }, since)) {
+            if (request.requestedAt > since && request.requestedAt !== before?.requestedAt) {
+                return { done: true, value: { now, ending: "superseded", request } };
+            }
+            return { done: false, state: "request not visible yet" };
+        }
+        if (FINISHED.has(request.jobStatus))
+            return { done: true, value: { now, ending: request.jobStatus, request } };
+        return { done: false, state: request.jobStatus };
+    });
+    if (outcome.outcome === "timeout") {
+        throw new Error(explain/* advice */.v9.aliasJobTimeout({
+            type,
+            to,
+            elapsedMs: outcome.elapsedMs,
+            state: outcome.lastState,
+            serving: last?.targets?.production?.id,
+        }));
+    }
+    const { now, ending, request } = outcome.value;
+    if (ending === "succeeded")
+        return now;
+    const serving = now.targets?.production?.id;
+    if (ending === "failed") {
+        // Listing the domains is a courtesy: its own failure must never hide the job's.
+        let domains;
+        try {
+            const failed = await client.failedAliases(r.projectId, type);
+            domains = failed.length
+                ? failed.map((a) => `${a.alias}${a.status ? ` (${a.status})` : ""}`).join(", ")
+                : "none listed";
+        }
+        catch (error) {
+            domains = explain/* advice */.v9.aliasListFailed(error instanceof Error ? error.message : String(error));
+        }
+        throw new Error(explain/* advice */.v9.aliasJobFailed({ type, to, serving, domains }));
+    }
+    throw new Error(explain/* advice */.v9.aliasJobEnded({
+        type,
+        to,
+        ending,
+        other: `${request.type} to ${request.toDeploymentId}`,
+        serving,
+    }));
+}
+/** `waitFor` in two phases: quick polls while a prompt answer is likely, then backed-off ones. */
+async function pollUntil(log, what, deadline, poll) {
+    const started = Date.now();
+    // waitFor counts per phase: show the time against the whole deadline instead.
+    const onProgress = (line) => log.info(line.replace(/\([^()]* of [^()]*\)$/, `(${(0,wait/* formatMs */._)(Date.now() - started)} of ${(0,wait/* formatMs */._)(deadline - started)})`));
+    // A job is never done the instant it is requested: the first look would be wasted.
+    await (0,http/* sleep */.yy)(Math.min(FAST.initialDelayMs, Math.max(0, deadline - started)));
+    const fastMs = Math.max(0, Math.min(deadline - Date.now(), FAST_PHASE_MS));
+    const first = await (0,wait/* waitFor */.f)({ what, timeoutMs: fastMs, poll, onProgress, ...FAST });
+    const rest = deadline - Date.now();
+    if (first.outcome === "done" || rest <= 0)
+        return first;
+    const second = await (0,wait/* waitFor */.f)({ what, timeoutMs: rest, poll, onProgress, ...SLOW });
+    return { ...second, elapsedMs: Date.now() - started, polls: first.polls + second.polls };
+}
+
+// EXTERNAL MODULE: ./src/platforms/vercel/client.ts + 1 modules
+var vercel_client = __webpack_require__(8574);
+// EXTERNAL MODULE: ./src/core/report.ts
+var report = __webpack_require__(8557);
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/target.ts
+
+function toTarget(d) {
+    return {
+        id: d.id,
+        url: d.url,
+        createdAt: d.createdAt,
+        readyState: d.readyState,
+        readySubstate: d.readySubstate,
+        target: d.target,
+        commit: commitOf(d.meta),
+        sha: shaOf(d.meta),
+        creator: d.creator?.username,
+    };
+}
+/** List items name their id `uid`; otherwise they read like a single deployment. */
+function fromListItem(d) {
+    return toTarget({ ...d, id: d.uid });
+}
+function shaOf(meta) {
+    const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
+    return typeof sha === "string" ? sha : undefined;
+}
+function commitOf(meta) {
+    const sha = shaOf(meta);
+    const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
+    if (typeof sha !== "string")
+        return undefined;
+    const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
+    return `${sha.slice(0, 7)}${subject}`;
+}
+function httpsUrl(url) {
+    return url ? (/^https?:\/\//.test(url) ? url : `https://${url}`) : "";
+}
+function describeTarget(t) {
+    const created = t.createdAt !== undefined ? `, created ${new Date(t.createdAt).toISOString()}` : "";
+    const kind = t.target === "production" ? `production${t.readySubstate ? ` ${t.readySubstate}` : ""}` : "preview";
+    return `${t.id} (${httpsUrl(t.url)}, ${t.readyState} ${kind}${created}${t.commit ? `, ${t.commit}` : ""})`;
+}
+/** "abc1234 Fix cart, by alice": who started a deployment, for the summary. */
+function origin(t) {
+    return [t.commit, t.creator && `by ${t.creator}`].filter(Boolean).join(", ") || "unknown commit";
+}
+function fromToTable(summary, from, to) {
+    const row = (label, t) => t
+        ? [
+            label,
+            t.id,
+            (0,report/* link */.nf)(t.url, httpsUrl(t.url)),
+            t.commit,
+            t.createdAt ? new Date(t.createdAt).toISOString() : undefined,
+        ]
+        : [label, "none"];
+    summary.table(["", "deployment", "URL", "commit", "created"], [row("from", from), row("to", to)]);
+}
+function reasonLine(summary, reason) {
+    if (reason)
+        summary.text(`**Reason:** ${(0,report/* escapeMarkdown */.FV)(reason)}`);
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/in-flight.ts
+
+
+
+
+/** Production deployments still BUILDING, QUEUED or INITIALIZING, newer than the target, minus `exclude`. */
+async function listInFlight(client, options) {
+    const { deployments } = await client.listDeployments({
+        projectId: options.projectId,
+        target: "production",
+        state: vercel_client/* IN_FLIGHT_STATES */._y,
+        limit: 20,
+    });
+    return deployments
+        .filter((d) => vercel_client/* IN_FLIGHT_STATES */._y.includes(d.readyState))
+        .filter((d) => options.newerThan === undefined || d.createdAt > options.newerThan)
+        .filter((d) => !options.exclude?.includes(d.uid))
+        .map((d) => ({
+        id: d.uid,
+        state: d.readyState,
+        createdAt: d.createdAt,
+        origin: origin(fromListItem(d)),
+    }));
+}
+/** Cancels each build; a cancel that fails (finished meanwhile, no permission) is a warning, never a stop. */
+async function cancelAll(client, log, builds) {
+    const result = { cancelled: [], failed: [] };
+    for (const build of builds) {
+        try {
+            await client.cancelDeployment(build.id);
+            log.info(`Cancelled ${build.id} (${build.state}: ${build.origin}) so it cannot land after the rollback.`);
+            result.cancelled.push(build);
+        }
+        catch (error) {
+            if (!(error instanceof http/* HttpError */.j$))
+                throw error;
+            const message = `${error.status ?? error.code}${error.details.platformMessage ? `: ${error.details.platformMessage}` : ""}`;
+            log.warn(explain/* advice */.v9.cancelFailed(build.id, message));
+            result.failed.push({ deployment: build, message });
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/pick.ts
+
+
+
+const PAGE_SIZE = 20;
+const MAX_PAGES = 10;
+/**
+ * Resolves an explicit target: a `dpl_…` id, a deployment's own hostname, or a domain (custom or alias)
+ * resolved to the deployment it points at; then checks it can serve this project's production.
+ */
+async function resolveExplicit(client, project, idOrHost, strategy) {
+    const deployment = await lookUp(client, idOrHost);
+    if (deployment.projectId && deployment.projectId !== project.id) {
+        throw new Error(explain/* advice */.v9.otherProject(deployment.id, deployment.projectId, project.name, project.id));
+    }
+    if (deployment.readyState !== "READY")
+        throw new Error(explain/* advice */.v9.notReady(deployment.id, deployment.readyState));
+    if (deployment.target !== "production" && strategy === "rollback")
+        throw new Error(explain/* advice */.v9.previewRollback(deployment.id));
+    if (strategy === "rollback" && deployment.readySubstate === "STAGED")
+        throw new Error(explain/* advice */.v9.stagedRollback(deployment.id));
+    return toTarget(deployment);
+}
+async function lookUp(client, idOrHost) {
+    const asDeployment = () => client.getDeployment(idOrHost).catch((error) => {
+        if (error instanceof http/* HttpError */.j$ && error.status === 404)
+            return undefined;
+        throw error;
+    });
+    const asDomain = async () => {
+        const alias = await client.getAlias(idOrHost);
+        if (!alias)
+            return undefined;
+        if (!alias.deploymentId)
+            throw new Error(explain/* advice */.v9.unassignedDomain(idOrHost));
+        return client.getDeployment(alias.deploymentId);
+    };
+    // A deployment's own *.vercel.app host is a deployment URL first; any other host is a domain first.
+    const order = idOrHost.startsWith("dpl_")
+        ? [asDeployment]
+        : idOrHost.endsWith(".vercel.app")
+            ? [asDeployment, asDomain]
+            : [asDomain, asDeployment];
+    for (const look of order) {
+        const found = await look();
+        if (found)
+            return found;
+    }
+    throw new Error(explain/* advice */.v9.notFound(idOrHost));
+}
+/**
+ * When production is the result of the last rollback (pinned, last alias job a succeeded rollback to it),
+ * an automatic run keeps it: a second run must never walk one step further back.
+ */
+function rolledBackTo(project, currentId) {
+    const last = project.lastAliasRequest;
+    return (currentId !== undefined &&
+        project.autoAssignCustomDomains === false &&
+        last?.type === "rollback" &&
+        last.jobStatus === "succeeded" &&
+        last.toDeploymentId === currentId);
+}
+/** The newest READY production deployment that served production and is older than the current one. */
+async function pickAutomatically(client, log, project, current) {
+    // What the last rollback moved production away from is never brought back by an automatic pick.
+    const last = project.lastAliasRequest;
+    const replaced = last?.type === "rollback" && last.jobStatus === "succeeded" ? last.fromDeploymentId : undefined;
+    const skipped = [];
+    let until = current.createdAt;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const { deployments, next } = await client.listDeployments({
+            projectId: project.id,
+            target: "production",
+            limit: PAGE_SIZE,
+            until,
+        });
+        for (const d of deployments) {
+            const why = d.uid === replaced ? "the last rollback replaced it" : skipReason(d, current);
+            if (!why) {
+                log.info(`Picked ${d.uid}, the newest good production deployment before ${current.id}.`);
+                return fromListItem(d);
+            }
+            skipped.push(`${d.uid} (${new Date(d.createdAt).toISOString()}): ${why}`);
+        }
+        if (next === undefined || deployments.length === 0)
+            break;
+        until = next;
+    }
+    throw new Error(explain/* advice */.v9.noCandidate(project.name, current.id, skipped));
+}
+function skipReason(d, current) {
+    if (d.uid === current.id)
+        return "the current production deployment";
+    if (current.createdAt !== undefined && d.createdAt >= current.createdAt)
+        return "newer than the current one";
+    if (d.readyState !== "READY")
+        return `state ${d.readyState}`;
+    if (d.target !== "production")
+        return "not a production deployment";
+    if (d.readySubstate === "STAGED")
+        return "never served production (staged)";
+    if (d.isRollbackCandidate === false)
+        return "not a rollback candidate";
+    return undefined;
+}
+function chooseKind(strategy, target) {
+    if (target.target !== "production")
+        return "rebuild";
+    if (strategy === "rollback")
+        return "rollback";
+    if (strategy === "promote")
+        return "promote";
+    // auto: a deployment that already served production rolls back instantly; a staged one is promoted.
+    return target.readySubstate === "STAGED" ? "promote" : "rollback";
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/plan.ts
+
+
+
+
+
+// Vercel records a rollback description of at most 250 UTF-16 code units.
+const MAX_DESCRIPTION = 250;
+function vercelClient(ctx) {
+    const { settings } = ctx;
+    return new vercel_client/* VercelClient */.zJ({
+        token: settings.token,
+        baseUrl: settings["api-url"],
+        team: settings.team,
+        log: ctx.log,
+    });
+}
+async function planVercelPromote(ctx) {
+    try {
+        return await plan(ctx);
+    }
+    catch (error) {
+        throw new explain/* Scoped */.Fe(error, ctx.settings.team);
+    }
+}
+async function plan(ctx) {
+    const { settings, log } = ctx;
+    const client = vercelClient(ctx);
+    const project = await client.getProject(settings.project);
+    const current = project.targets?.production ?? undefined;
+    log.info(`Project ${project.name} (${project.id})${settings.team ? `, team ${settings.team}` : ""}: production serves ${current ? `${current.id} (${current.url ?? "?"})` : "nothing"}.`);
+    const from = current && {
+        id: current.id,
+        url: current.url ?? "",
+        createdAt: current.createdAt,
+        readyState: current.readyState ?? "READY",
+        readySubstate: current.readySubstate,
+        target: "production",
+        commit: commitOf(current.meta),
+        sha: shaOf(current.meta),
+        creator: undefined,
+    };
+    const rolling = await client.getRollingRelease(project.id);
+    const active = rolling?.state === "ACTIVE" ? rolling : undefined;
+    const rolledBack = !settings.deployment && !active && rolledBackTo(project, from?.id);
+    let target;
+    if (settings.deployment)
+        target = await resolveExplicit(client, project, settings.deployment, settings.strategy);
+    else if (active?.currentDeployment) {
+        // During a rolling release, the stable deployment still serves most visitors: go back to it wholly.
+        log.info(`A rolling release is ACTIVE (canary ${active.canaryDeployment?.id ?? "unknown"}): rolling back to its current deployment.`);
+        target = await resolveExplicit(client, project, active.currentDeployment.id, "rollback");
+    }
+    else if (rolledBack && from)
+        target = from;
+    else if (!from)
+        throw new Error(explain/* advice */.v9.noProduction(project.name));
+    else
+        target = await pickAutomatically(client, log, project, from);
+    const kind = chooseKind(settings.strategy, target);
+    const verb = { rollback: "roll back", promote: "promote", rebuild: "rebuild for production and promote" }[kind];
+    log.info(`Target: ${describeTarget(target)}.`);
+    log.info(`Plan: ${verb} ${target.id}${from ? ` (production now ${from.id})` : ""}.`);
+    const description = shorten(settings.reason, MAX_DESCRIPTION);
+    if (description !== settings.reason)
+        log.warn(explain/* advice */.v9.reasonShortened(settings.reason.length, description));
+    const inFlight = await listInFlight(client, { projectId: project.id, newerThan: target.createdAt });
+    if (inFlight.length && !settings["cancel-in-flight"]) {
+        log.warn(explain/* advice */.v9.inFlightLeftAlone(inFlight.map((d) => d.id).join(", ")));
+    }
+    return {
+        dryRun: settings["dry-run"],
+        project: {
+            id: project.id,
+            name: project.name,
+            team: settings.team,
+            pinned: project.autoAssignCustomDomains === false,
+        },
+        from,
+        target,
+        kind,
+        verb,
+        reason: settings.reason,
+        description,
+        alreadyCurrent: from?.id === target.id && !active,
+        rolledBack,
+        release: active && {
+            canary: active.canaryDeployment?.id,
+            percentage: active.activeStage?.targetPercentage,
+        },
+        before: project.lastAliasRequest ?? undefined,
+        inFlight,
+        cancelInFlight: settings["cancel-in-flight"],
+        waitMs: settings.wait,
+    };
+}
+/** At most `max` UTF-16 units, cut at a word where one is near, never inside a surrogate pair. */
+function shorten(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = max - 1;
+    if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? ""))
+        cut--;
+    const space = text.lastIndexOf(" ", cut);
+    if (space > max * 0.8)
+        cut = space;
+    return `${text.slice(0, cut).trimEnd()}…`;
+}
+function nothingToDo(plan) {
+    if (!plan.alreadyCurrent || plan.dryRun)
+        return undefined;
+    // Builds on their way are still stopped when they could take production (not pinned) and may be.
+    if (plan.inFlight.length && plan.cancelInFlight && !plan.project.pinned)
+        return undefined;
+    const id = plan.target.id;
+    return {
+        status: "already-current",
+        reason: plan.rolledBack ? explain/* advice */.v9.alreadyRolledBack(id) : explain/* advice */.v9.alreadyCurrent(id),
+    };
+}
+function planOutputs(plan) {
+    return {
+        "deployment-id": plan.target.id,
+        "deployment-url": httpsUrl(plan.target.url),
+        "previous-deployment-id": plan.from?.id,
+        "auto-assign-disabled": (!plan.alreadyCurrent && plan.kind === "rollback") || plan.project.pinned,
+        cancelled: "[]",
+    };
+}
+function describeVercelPromote(plan, summary) {
+    const what = plan.alreadyCurrent
+        ? "already serves production: a run would change nothing"
+        : `${plan.dryRun ? "would " : ""}${plan.verb} ${plan.project.name} to it`;
+    summary.text(`**${plan.target.id}** ${plan.dryRun ? `dry run: ${what} (nothing changed).` : `${what}.`}`);
+    fromToTable(summary, plan.from, plan.target);
+    if (plan.release) {
+        summary.text(`A rolling release is in progress (canary ${plan.release.canary ?? "unknown"}${plan.release.percentage !== undefined ? ` at ${plan.release.percentage}%` : ""}): rolling back to its current deployment ends it.`);
+    }
+    if (plan.inFlight.length) {
+        const fate = !plan.cancelInFlight
+            ? "left alone (`cancel-in-flight: false`)"
+            : plan.dryRun
+                ? "would be cancelled"
+                : "to cancel";
+        summary.text(`**Production builds on their way** (${fate}):`);
+        summary.list(plan.inFlight.map((d) => `${d.id} ${d.state}: ${d.origin}`));
+    }
+    reasonLine(summary, plan.reason);
+    if (plan.kind === "rollback" && !plan.alreadyCurrent)
+        summary.text(explain/* advice */.v9.environment);
+    if (plan.alreadyCurrent && plan.project.pinned)
+        summary.text(explain/* advice */.v9.pinned(plan.target.id));
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/rebuild.ts
+
+
+
+
+// A build found after a lost answer must have been created since the request, on Vercel's clock.
+const rebuild_CLOCK_TOLERANCE_MS = 2000;
+/** A preview is rebuilt with production settings; once READY it serves, or is promoted when pinned. */
+async function rebuildAndPromote(r) {
+    const { client, log, project, preview } = r;
+    log.info(`Rebuilding preview ${preview.id} with production settings…`);
+    const sentAt = Date.now();
+    let build;
+    try {
+        build = await client.rebuildForProduction(preview.id, project.name);
+    }
+    catch (error) {
+        if (!(error instanceof http/* HttpError */.j$) || !error.ambiguous)
+            throw error;
+        // No answer: look for the build it may have started; never start a second one.
+        log.warn(`The rebuild request got no clear answer (${error.message}); looking for the build it may have started.`);
+        const started = await findRebuild(client, project.id, preview, sentAt);
+        if (!started)
+            throw new Error(explain/* advice */.v9.rebuildNotStarted(preview.id, error.message));
+        log.info(`Vercel did start the rebuild: ${started.uid}.`);
+        build = await client.getDeployment(started.uid);
+    }
+    const built = toTarget(build);
+    log.info(`New production deployment ${build.id} (${httpsUrl(build.url)}) is ${build.readyState}.`);
+    if (r.waitMs === 0)
+        return { result: { status: "requested", project: undefined }, served: built };
+    const ready = await pollUntil(log, `build of ${build.id}`, r.deadline, async () => {
+        const d = await client.getDeployment(build.id);
+        if (["READY", "ERROR", "CANCELED"].includes(d.readyState))
+            return { done: true, value: d };
+        return { done: false, state: d.readyState };
+    });
+    if (ready.outcome === "timeout") {
+        throw new Error(explain/* advice */.v9.rebuildTimeout(build.id, preview.id, ready.lastState, ready.elapsedMs));
+    }
+    if (ready.value.readyState !== "READY") {
+        throw new Error(explain/* advice */.v9.rebuildEnded(build.id, preview.id, ready.value.readyState, ready.value.errorMessage));
+    }
+    const served = { ...built, readyState: "READY" };
+    const now = await client.getProject(project.id);
+    if (now.targets?.production?.id === build.id)
+        return { result: { status: "promoted", project: now }, served };
+    // Production is pinned (after a rollback), so the READY build stays staged: promote it.
+    log.info(`${build.id} is READY but staged (production is pinned): promoting it.`);
+    const result = await requestChange({
+        client,
+        log,
+        projectId: project.id,
+        type: "promote",
+        to: build.id,
+        description: "",
+        before: now.lastAliasRequest ?? undefined,
+        waitMs: r.waitMs,
+        deadline: r.deadline,
+    });
+    return { result, served };
+}
+/** A production build started from `preview` since `sentAt` (same commit, created by a promote). */
+async function findRebuild(client, projectId, preview, sentAt) {
+    const { deployments } = await client.listDeployments({ projectId, target: "production", limit: 10 });
+    const since = client.serverTime(sentAt) - rebuild_CLOCK_TOLERANCE_MS;
+    return deployments.find((d) => d.createdAt >= since &&
+        d.meta?.action === "promote" &&
+        (preview.sha === undefined || shaOf(d.meta) === preview.sha));
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/apply.ts
+
+
+
+
+
+
+/** Stops builds that could land after it, makes the change, then looks once more for late builds. */
+async function applyVercelPromote(ctx, plan) {
+    const { log } = ctx;
+    const client = vercelClient(ctx);
+    const deadline = Date.now() + plan.waitMs;
+    const cancel = plan.cancelInFlight
+        ? await cancelAll(client, log, plan.inFlight)
+        : { cancelled: [], failed: [] };
+    if (ctx.signal.aborted)
+        throw new action/* CancelledError */.cc("a cancellation", "Cancelled before the change was sent: production was not changed.");
+    let change;
+    if (plan.alreadyCurrent) {
+        change = { result: { status: "already-current", project: undefined }, served: plan.target };
+    }
+    else if (plan.kind === "rebuild") {
+        change = await rebuildAndPromote({
+            client,
+            log,
+            project: plan.project,
+            preview: plan.target,
+            waitMs: plan.waitMs,
+            deadline,
+        });
+    }
+    else {
+        const result = await requestChange({
+            client,
+            log,
+            projectId: plan.project.id,
+            type: plan.kind,
+            to: plan.target.id,
+            description: plan.description,
+            before: plan.before,
+            waitMs: plan.waitMs,
+            deadline,
+        });
+        change = { result, served: plan.target };
+    }
+    // "Rolled back" must hold when the step ends: a build that started meanwhile is stopped too.
+    const seen = [...plan.inFlight.map((d) => d.id), change.served.id];
+    const late = await listInFlight(client, {
+        projectId: plan.project.id,
+        newerThan: plan.target.createdAt,
+        exclude: seen,
+    });
+    let leftAlone = plan.cancelInFlight ? [] : [...plan.inFlight];
+    if (late.length && plan.cancelInFlight) {
+        const again = await cancelAll(client, log, late);
+        cancel.cancelled.push(...again.cancelled);
+        cancel.failed.push(...again.failed);
+    }
+    else if (late.length) {
+        log.warn(explain/* advice */.v9.inFlightLeftAlone(late.map((d) => d.id).join(", ")));
+        leftAlone = [...leftAlone, ...late];
+    }
+    return {
+        status: change.result.status,
+        served: change.served,
+        project: change.result.project,
+        cancel,
+        leftAlone,
+    };
+}
+
+// EXTERNAL MODULE: ./src/actions/vercel-promote/inputs.ts
+var inputs = __webpack_require__(4841);
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/report.ts
+
+
+const WORDS = {
+    "rolled-back": () => "rolled back: production domains now point here.",
+    promoted: () => "promoted: production domains now point here.",
+    "already-current": () => "already served production: nothing changed.",
+    requested: (verb) => `${verb} requested; not waited for (\`wait: 0\`).`,
+    queued: () => "promote queued behind a rolling release: Vercel moves the domains when the release allows.",
+};
+function reportVercelPromote(ctx, plan, applied) {
+    const { served, status, cancel } = applied;
+    const pinned = applied.project
+        ? applied.project.autoAssignCustomDomains === false
+        : plan.kind === "rollback" || plan.project.pinned;
+    ctx.log.info(`${status}: ${served.id} (${httpsUrl(served.url)}).`);
+    return {
+        status,
+        headline: `${status === "queued" || status === "requested" ? "⏳" : "✅"} ${status}`,
+        outputs: {
+            "deployment-id": served.id,
+            "deployment-url": httpsUrl(served.url),
+            "previous-deployment-id": plan.from?.id,
+            "auto-assign-disabled": pinned,
+            cancelled: JSON.stringify(cancel.cancelled.map((d) => d.id)),
+        },
+        summary: (summary) => {
+            summary.text(`**${served.id}** ${WORDS[status](plan.verb)}`);
+            fromToTable(summary, plan.from, served);
+            reasonLine(summary, plan.reason);
+            if (plan.release)
+                summary.text(`The rolling release of ${plan.release.canary ?? "the canary"} was ended by the rollback.`);
+            builds(summary, applied);
+            if (plan.kind === "rollback" && status !== "already-current")
+                summary.text(explain/* advice */.v9.environment);
+            if (pinned)
+                summary.text(explain/* advice */.v9.pinned(served.id));
+        },
+    };
+}
+function builds(summary, { cancel, leftAlone }) {
+    if (cancel.cancelled.length) {
+        summary.text("**Cancelled** (production builds that could have landed after the rollback):");
+        summary.list(cancel.cancelled.map((d) => `${d.id} (${d.state}): ${d.origin}`));
+    }
+    if (cancel.failed.length) {
+        summary.text("**Could not cancel** (check each on Vercel):");
+        summary.list(cancel.failed.map((f) => `${f.deployment.id}: ${f.message}`));
+    }
+    if (leftAlone.length) {
+        summary.text("**Left alone** (`cancel-in-flight: false`):");
+        summary.list(leftAlone.map((d) => `${d.id} (${d.state}): ${d.origin}`));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/index.ts
+
+
+
+
+
+
+/** Points a Vercel project's production domains at a known-good deployment. */
+/* harmony default export */ const vercel_promote = ((0,action/* defineAction */.QP)({
+    name: "vercel-promote",
+    title: "Vercel production rollback",
+    inputs: inputs/* vercelPromoteInputs */.$w,
+    plan: planVercelPromote,
+    nothingToDo: nothingToDo,
+    describe: describeVercelPromote,
+    planOutputs: planOutputs,
+    apply: applyVercelPromote,
+    report: reportVercelPromote,
+    explain: explain/* explainVercelPromote */.$h,
+}));
+
+
+/***/ })
+
+};
