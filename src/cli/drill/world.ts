@@ -204,11 +204,18 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const vercelOn = target === "all" || target === "vercel" || full;
   const health: Record<string, () => Promise<string | undefined> | string | undefined> = {};
   if (railwayOn) {
+    const badImages = new Set(
+      [...BAD_DEPLOYMENT_IDS].map((id) => String(railway.deployment(id)?.meta.image)),
+    );
     for (const service of ["backend", "ai-engine"]) {
       health[service] = () => {
         const active = railway.activeDeployment(service);
         if (!active) return `${service} serves nothing (stopped)`;
-        return BAD_DEPLOYMENT_IDS.has(active.id) ? `bad deployment ${active.id} serving` : undefined;
+        // By image, as Railway tells deployments apart: a redeploy of the bad one is just as bad.
+        const image = active.meta.image;
+        return badImages.has(String(image))
+          ? `bad deployment ${active.id} (${String(image)}) serving`
+          : undefined;
       };
     }
   }
