@@ -27,7 +27,7 @@ export class BetterStackSimulator extends StatusSim {
     return this.url;
   }
 
-  protected route(request: SimRequest): SimResponse {
+  protected override handle(request: SimRequest): SimResponse {
     if (this.credential(request, "Bearer") !== this.key) {
       return { status: 401, body: { errors: "Invalid Team API token" } };
     }

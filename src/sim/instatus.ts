@@ -23,7 +23,7 @@ export class InstatusSimulator extends StatusSim {
     return this.url;
   }
 
-  protected route(request: SimRequest): SimResponse {
+  protected override handle(request: SimRequest): SimResponse {
     if (this.credential(request, "Bearer") !== this.key)
       return { status: 401, body: { message: "Unauthorized" } };
     const prefix = `/v1/${this.pageId}`;

@@ -1,4 +1,4 @@
-import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import { HostedSimulator, type SimRequest, type SimResponse } from "./server.ts";
 
 // PagerDuty Events API v2 (developer.pagerduty.com/docs/events-api-v2/overview): POST /v2/enqueue, the
 // routing key in the body, no auth header; 202 `{status: "success", message: "Event processed", dedup_key}`;
@@ -13,37 +13,14 @@ export interface SimAlert {
   events: number;
 }
 
-export class PagerDutySimulator {
-  readonly server: SimServer;
+export class PagerDutySimulator extends HostedSimulator {
   readonly routingKey: string;
   readonly alerts: SimAlert[] = [];
 
   constructor(options: { routingKey?: string } = {}) {
+    super();
     // Integration keys are 32 characters.
     this.routingKey = options.routingKey ?? "R0UT1NGKEYSIMULATED0000000000001";
-    this.server = new SimServer((request) => this.handle(request));
-  }
-
-  start(port = 0): Promise<string> {
-    return this.server.start(port);
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
-
-  /** The pagerduty-api-url input. */
-  get url(): string {
-    return this.server.url;
-  }
-
-  get requests(): SimRequest[] {
-    return this.server.requests;
-  }
-
-  inject(fault: Fault): this {
-    this.server.inject(fault);
-    return this;
   }
 
   reset(): void {
@@ -52,7 +29,7 @@ export class PagerDutySimulator {
     this.server.clearFaults();
   }
 
-  private handle(request: SimRequest): SimResponse {
+  protected override handle(request: SimRequest): SimResponse {
     if (request.method !== "POST" || request.path !== "/v2/enqueue")
       return { status: 404, body: "Not Found" };
     const event = (typeof request.body === "object" && request.body ? request.body : {}) as Record<

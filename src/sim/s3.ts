@@ -17,7 +17,7 @@ import {
   type Upload,
 } from "./s3-multipart.ts";
 import { copyResultXml, headXml, s3Error, versioningXml, type XmlVersion } from "./s3-xml.ts";
-import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import { HostedSimulator, type SimRequest, type SimResponse } from "./server.ts";
 
 export const SIM_S3_ACCESS_KEY = "SIMACCESSKEY";
 export const SIM_S3_SECRET_KEY = "sim-secret-access-key";
@@ -46,25 +46,16 @@ export interface S3SimulatorOptions {
   copyLimit?: number;
 }
 
-export class S3Simulator {
-  readonly server: SimServer;
+export class S3Simulator extends HostedSimulator {
   private readonly buckets = new Map<string, Bucket>();
   private readonly hooks: { op: S3Operation; run: (key: string) => void }[] = [];
   private readonly pageSize: number;
   private readonly copyLimit: number;
 
   constructor(options: S3SimulatorOptions = {}) {
+    super();
     this.pageSize = options.pageSize ?? 1000;
     this.copyLimit = options.copyLimit ?? COPY_LIMIT;
-    this.server = new SimServer((request) => this.handle(request));
-  }
-
-  start(port = 0): Promise<string> {
-    return this.server.start(port);
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
   }
 
   /** "none": versioning never turned on (R2 and Supabase Storage have no versioning at all). */
@@ -145,7 +136,7 @@ export class S3Simulator {
     hook?.run(key);
   }
 
-  private handle(request: SimRequest): SimResponse {
+  protected override handle(request: SimRequest): SimResponse {
     const credential = /Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ""))?.[1];
     if (credential !== SIM_S3_ACCESS_KEY) {
       return s3Error(

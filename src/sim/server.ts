@@ -159,3 +159,38 @@ function send(res: ServerResponse, response: SimResponse): void {
   res.writeHead(response.status, headers);
   res.end(payload);
 }
+
+/** A simulator served by one SimServer: starting and stopping it, its URL, what it was asked, its faults. */
+export abstract class HostedSimulator {
+  readonly server: SimServer;
+
+  constructor() {
+    this.server = new SimServer((request) => this.handle(request));
+  }
+
+  /** Answers one request as the platform would. */
+  protected abstract handle(request: SimRequest): SimResponse | Promise<SimResponse>;
+
+  start(port = 0): Promise<string> {
+    return this.server.start(port);
+  }
+
+  stop(): Promise<void> {
+    return this.server.stop();
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Every request received, oldest first. */
+  get requests(): SimRequest[] {
+    return this.server.requests;
+  }
+
+  /** Plays `fault` on the next request(s), or those `match` selects. */
+  inject(fault: Fault): this {
+    this.server.inject(fault);
+    return this;
+  }
+}

@@ -1,4 +1,4 @@
-import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import { HostedSimulator, type SimRequest, type SimResponse } from "./server.ts";
 
 /**
  * The local status pages: Atlassian Statuspage here, Instatus and Better Stack in their own files. Each keeps
@@ -38,8 +38,7 @@ const DEFAULT_COMPONENTS = [
 ];
 
 /** What every status-page simulator shares: a page, its components and incidents, auth, faults. */
-export abstract class StatusSim {
-  readonly server: SimServer;
+export abstract class StatusSim extends HostedSimulator {
   readonly key: string;
   readonly pageId: string;
   readonly components: SimComponent[];
@@ -47,35 +46,13 @@ export abstract class StatusSim {
   private nextId = 1;
 
   constructor(options: StatusSimOptions, defaults: { key: string; pageId: string; status: string }) {
+    super();
     this.key = options.key ?? defaults.key;
     this.pageId = options.pageId ?? defaults.pageId;
     this.components = (options.components ?? DEFAULT_COMPONENTS).map((c) => ({
       ...c,
       status: defaults.status,
     }));
-    this.server = new SimServer((request) => this.route(request));
-  }
-
-  start(port = 0): Promise<string> {
-    return this.server.start(port);
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
-
-  get url(): string {
-    return this.server.url;
-  }
-
-  get requests(): SimRequest[] {
-    return this.server.requests;
-  }
-
-  /** Plays `fault` on the next request(s), or those `match` selects. */
-  inject(fault: Fault): this {
-    this.server.inject(fault);
-    return this;
   }
 
   /** Bodies of the mutations accepted, oldest first (what the provider was asked to publish). */
@@ -111,8 +88,6 @@ export abstract class StatusSim {
     const match = new RegExp(`^${scheme} (.+)$`).exec(header);
     return match?.[1];
   }
-
-  protected abstract route(request: SimRequest): SimResponse;
 }
 
 /** A JSON object body, or an empty one. */
@@ -147,7 +122,7 @@ export class StatuspageSimulator extends StatusSim {
     return `${this.url}/v1`;
   }
 
-  protected route(request: SimRequest): SimResponse {
+  protected override handle(request: SimRequest): SimResponse {
     if (this.credential(request, "OAuth") !== this.key)
       return { status: 401, body: { error: "Unauthorized" } };
     const prefix = `/v1/pages/${this.pageId}`;
