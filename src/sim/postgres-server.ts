@@ -1,24 +1,14 @@
 import { execFile } from "node:child_process";
-import { chownSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import postgres from "postgres";
+import { postgresBinDir } from "./servers.ts";
 
-/** Debian's layout: the newest installed server's binaries (15 on bookworm), or undefined when none is. */
-export function postgresBinDir(): string | undefined {
-  let versions: number[];
-  try {
-    versions = readdirSync("/usr/lib/postgresql", { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && /^\d+$/.test(entry.name))
-      .map((entry) => Number(entry.name))
-      .sort((a, b) => b - a);
-  } catch {
-    return undefined;
-  }
-  return versions.length ? `/usr/lib/postgresql/${versions[0]}/bin` : undefined;
-}
+export { postgresBinDir };
+
 const run = promisify(execFile);
 
 /** A throwaway PostgreSQL server on a free loopback port, password auth, in its own temp folder. */

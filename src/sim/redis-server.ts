@@ -1,17 +1,16 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { Redis } from "ioredis";
 
-const REDIS_SERVER = "/usr/bin/redis-server";
-const REDIS_CLI = "/usr/bin/redis-cli";
+import { localServerAvailable, REDIS_CLI, REDIS_SERVER } from "./servers.ts";
 
 /** Whether this machine has Debian's redis-server (and its redis-cli) to start throwaway servers from. */
 export function redisAvailable(): boolean {
-  return existsSync(REDIS_SERVER) && existsSync(REDIS_CLI);
+  return localServerAvailable("redis");
 }
 
 export interface RedisServerOptions {

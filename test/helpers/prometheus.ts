@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../../src/sim/redis-server.ts";
-
-const PROMETHEUS = "/usr/bin/prometheus";
+import { PROMETHEUS } from "../../src/sim/servers.ts";
 
 /** A throwaway Prometheus (Debian's package) on a free loopback port, scraping `targets` every second. */
 export interface PrometheusServer {
@@ -49,7 +48,16 @@ export async function startPrometheus(targets: string[]): Promise<PrometheusServ
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  // A missing or unstartable binary raises no exit code and prints nothing: keep its reason.
+  let failedToStart = false;
+  child.once("error", (error) => {
+    failedToStart = true;
+    stderr += `${PROMETHEUS}: ${error.message}`;
+  });
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
@@ -60,7 +68,8 @@ export async function startPrometheus(targets: string[]): Promise<PrometheusServ
   const until = async (what: string, ok: () => Promise<boolean>, timeoutMs: number) => {
     const deadline = Date.now() + timeoutMs;
     while (!(await ok())) {
-      if (child.exitCode !== null) throw new Error(`prometheus exited: ${stderr}`);
+      if (child.exitCode !== null || failedToStart)
+        throw new Error(`prometheus exited: ${stderr.trim() || "it printed nothing"}`);
       if (Date.now() > deadline) {
         await stop();
         throw new Error(`prometheus: ${what} not reached within ${timeoutMs} ms. ${stderr}`);
