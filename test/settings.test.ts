@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
@@ -75,5 +75,54 @@ describe("the README's settings, the workflow and the root action stay in step",
     const check = readFileSync("action.yml", "utf8");
     const accepted = /it must be one of: ([a-z-, ]+)\./.exec(check)?.[1]?.split(", ") ?? [];
     expect(accepted).toEqual(dispatchTargets);
+  });
+});
+
+describe("the terminal reads the settings table's names", () => {
+  type Step = { uses?: string; with?: Record<string, unknown> };
+  /** Every secret a workflow passes to an action input: [action, input, secret, the step's inputs]. */
+  function secretInputs(): [string, string, string, Record<string, string>][] {
+    const found: [string, string, string, Record<string, string>][] = [];
+    for (const path of [".github/workflows/rollback.yml", ".github/workflows/post-deploy.yml"]) {
+      const jobs = (load(path).jobs ?? {}) as Record<string, { steps?: Step[] }>;
+      for (const job of Object.values(jobs)) {
+        for (const step of job.steps ?? []) {
+          const action = /^\$\/actions\/([a-z-]+)$/.exec(step.uses ?? "")?.[1];
+          if (!action) continue;
+          const given = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, String(v)]));
+          for (const [input, value] of Object.entries(given)) {
+            const secret = /\bsecrets\.([A-Z][A-Z0-9_]*)/.exec(value)?.[1];
+            if (secret) found.push([action, input, secret, given]);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  it("each secret the workflows pass to an action input is the variable the terminal reads for it", async () => {
+    const { environmentNames } = await import("../src/cli/terminal.ts");
+    const pairs = secretInputs();
+    expect(pairs.length).toBeGreaterThan(20);
+    for (const [action, input, secret, given] of pairs) {
+      expect(environmentNames(action, input, given)[0], `${action} --${input}`).toBe(secret);
+    }
+  });
+
+  it("every variable the terminal reads is in the settings table, or the runner's own GITHUB_TOKEN", async () => {
+    const { environmentNames } = await import("../src/cli/terminal.ts");
+    const settings = new Set(tableAfter("## Settings").map(([name]) => name));
+    const actions = readdirSync("actions");
+    for (const action of actions) {
+      const inputs = Object.keys((load(`actions/${action}/action.yml`).inputs ?? {}) as Inputs);
+      for (const input of inputs) {
+        for (const platform of ["vercel", "railway"]) {
+          for (const name of environmentNames(action, input, { platform })) {
+            if (name !== "GITHUB_TOKEN")
+              expect(settings.has(name), `${action} --${input}: $${name}`).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

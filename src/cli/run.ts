@@ -57,11 +57,12 @@ function revertFolder(inputs: Record<string, string>): string {
 
 async function cli(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
-  if (!name || !actions.includes(name)) {
-    throw new UsageError(
-      `Usage: npm run action -- <${actions.join("|")}> [--input value]... (--help for an action's inputs)`,
-    );
+  const usage = `Usage: npm run action -- <${actions.join("|")}> [--input value]... (--help for an action's inputs)`;
+  if (name === "--help" || name === "-h") {
+    console.log(usage);
+    return;
   }
+  if (!name || !actions.includes(name)) throw new UsageError(usage);
   const meta = readMetadata(root, name);
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(help(name, meta));

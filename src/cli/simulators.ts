@@ -7,7 +7,22 @@ import { ChatSimulator } from "../sim/chat.ts";
 import { RailwaySimulator, rollbackScenario, SCENARIO } from "../sim/railway.ts";
 import { badProductionScenario, SIM_VERCEL_TOKEN, VercelSimulator } from "../sim/vercel.ts";
 
-const { values } = parseArgs({ options: { port: { type: "string", default: "4100" } } });
+const usage =
+  "Usage: npm run simulators -- [--port 4100]\n\nServes the Vercel (PORT+1), Railway (PORT+2, /graphql/v2) and chat (PORT+3) simulators,\n" +
+  "seeded with the drill's incident, until stopped; prints one JSON line with their URLs and tokens.";
+let values: { port: string; help: boolean };
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: "string", default: "4100" }, help: { type: "boolean", default: false } },
+  }));
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${usage}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 1024 || port > 65_000) {
   console.error(`--port "${values.port}": use a number from 1024 to 65000.`);

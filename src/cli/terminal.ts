@@ -23,31 +23,45 @@ export function readMetadata(
 }
 
 /**
- * Secret inputs a terminal reads from the environment, by the names the platforms' own CLIs and SDKs use.
+ * Secret inputs a terminal reads from the environment, under the names of the README's settings table (the
+ * workflows pass the same secrets to the same inputs; test/settings.test.ts holds the three together). A list
+ * is read in order: revert-commit falls back to the runner's own GITHUB_TOKEN as the workflow does.
  * `traffic` takes the token of the platform it acts on.
  */
+type Variable = string | string[];
 const ENVIRONMENT_INPUTS: Record<
   string,
-  Record<string, string | ((inputs: Record<string, string>) => string)>
+  Record<string, Variable | ((inputs: Record<string, string>) => Variable)>
 > = {
   "vercel-promote": { token: "VERCEL_TOKEN" },
   "railway-redeploy": { token: "RAILWAY_TOKEN" },
-  "revert-commit": { token: "GITHUB_TOKEN" },
+  "revert-commit": { token: ["ROLLBACK_GITHUB_TOKEN", "GITHUB_TOKEN"] },
+  "smoke-test": { headers: "SMOKE_HEADERS" },
   notify: {
     "github-token": "GITHUB_TOKEN",
-    "slack-token": "SLACK_TOKEN",
+    "slack-token": "SLACK_BOT_TOKEN",
     "slack-webhook": "SLACK_WEBHOOK_URL",
     "discord-webhook": "DISCORD_WEBHOOK_URL",
     "teams-webhook": "TEAMS_WEBHOOK_URL",
+    "webhook-url": "ROLLBACK_WEBHOOK_URL",
+    "webhook-headers": "ROLLBACK_WEBHOOK_HEADERS",
     "statuspage-api-key": "STATUSPAGE_API_KEY",
     "instatus-api-key": "INSTATUS_API_KEY",
     "betterstack-api-token": "BETTERSTACK_API_TOKEN",
     "pagerduty-routing-key": "PAGERDUTY_ROUTING_KEY",
   },
-  traffic: { token: (inputs) => (inputs.platform === "railway" ? "RAILWAY_TOKEN" : "VERCEL_TOKEN") },
+  traffic: {
+    token: (inputs) =>
+      inputs.platform === "railway"
+        ? "RAILWAY_TOKEN"
+        : inputs.platform === "vercel"
+          ? "VERCEL_TOKEN"
+          : ["VERCEL_TOKEN", "RAILWAY_TOKEN"],
+  },
   analyze: {
-    "datadog-api-key": "DD_API_KEY",
-    "datadog-app-key": "DD_APP_KEY",
+    "prometheus-headers": "PROMETHEUS_HEADERS",
+    "datadog-api-key": "DATADOG_API_KEY",
+    "datadog-app-key": "DATADOG_APP_KEY",
     "railway-token": "RAILWAY_TOKEN",
   },
   "database-restore": {
@@ -57,17 +71,17 @@ const ENVIRONMENT_INPUTS: Record<
     "atlas-client-secret": "ATLAS_CLIENT_SECRET",
   },
   "cache-flush": { "redis-url": "REDIS_URL", "railway-token": "RAILWAY_TOKEN" },
-  "storage-restore": { "access-key-id": "AWS_ACCESS_KEY_ID", "secret-access-key": "AWS_SECRET_ACCESS_KEY" },
+  "storage-restore": {
+    "access-key-id": "STORAGE_ACCESS_KEY_ID",
+    "secret-access-key": "STORAGE_SECRET_ACCESS_KEY",
+  },
 };
 
-/** The environment variable an input is read from when it is not on the command line. */
-export function environmentName(
-  action: string,
-  input: string,
-  inputs: Record<string, string>,
-): string | undefined {
-  const name = ENVIRONMENT_INPUTS[action]?.[input];
-  return typeof name === "function" ? name(inputs) : name;
+/** The environment variables an input is read from when it is not on the command line, in order. */
+export function environmentNames(action: string, input: string, inputs: Record<string, string>): string[] {
+  const entry = ENVIRONMENT_INPUTS[action]?.[input];
+  const names = typeof entry === "function" ? entry(inputs) : entry;
+  return names === undefined ? [] : typeof names === "string" ? [names] : names;
 }
 
 /** Inputs for a run: the command line's, then the environment's for secret inputs the command line left out. */
@@ -80,8 +94,9 @@ export function withEnvironmentInputs(
   const all = { ...inputs };
   for (const input of Object.keys(declared)) {
     if (all[input] !== undefined) continue;
-    const variable = environmentName(action, input, inputs);
-    const value = variable ? env[variable] : undefined;
+    const value = environmentNames(action, input, inputs)
+      .map((name) => env[name])
+      .find(Boolean);
     if (value) all[input] = value;
   }
   return all;
@@ -99,14 +114,16 @@ export function passThrough(env: Record<string, string | undefined>): Record<str
 export function help(action: string, meta: ReturnType<typeof readMetadata>): string {
   const lines = [`npm run action -- ${action} [--input value]...`, "", meta.description ?? "", "", "Inputs:"];
   for (const [name, spec] of Object.entries(meta.inputs)) {
-    const variable = environmentName(action, name, {});
+    const variables = environmentNames(action, name, {});
     const facts = [
       spec.required
         ? "required"
         : spec.default !== undefined
           ? `default ${JSON.stringify(spec.default)}`
           : "",
-      variable ? `or $${variable}` : "",
+      variables.length
+        ? `or ${variables.map((v) => `$${v}`).join(action === "traffic" ? " / " : " then ")}${action === "traffic" ? " by --platform" : ""}`
+        : "",
     ].filter(Boolean);
     const first = (spec.description ?? "").trim().split("\n")[0] ?? "";
     lines.push(`  --${name}${facts.length ? ` (${facts.join(", ")})` : ""}`, `      ${first}`);
