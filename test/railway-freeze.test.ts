@@ -34,8 +34,11 @@ describe("freeze-auto-deploy", () => {
     const { sim, url } = await startRailway();
     const dry = await runRailway(url, { "freeze-auto-deploy": "true", "dry-run": "true" });
     expect(dry.outputs.status).toBe("planned");
+    expect(dry.outputs["auto-deploy-paused"]).toBe("false");
     expect(mutations(sim)).toEqual([]);
     expect(sim.autoDeploy("backend")).toBe(true);
+    const freezeOff = await runRailway(url, { "dry-run": "true" });
+    expect(freezeOff.outputs["auto-deploy-paused"]).toBe("false");
     const plain = await runRailway(url);
     expect(plain.outputs["auto-deploy-paused"]).toBe("false");
     expect(sim.autoDeploy("backend")).toBe(true);

@@ -21,7 +21,6 @@ function outputs(plan: RailwayPlan, rows: Row[], results?: ServiceResult[]): Out
   const url = (sp: ServicePlan, id: string | undefined) =>
     id ? dashboardUrl(plan.project.id, sp.service.id, plan.environment.id, id) : null;
   const single = rows.length === 1 ? rows[0] : undefined;
-  const changed = rows.filter((r) => r.plan.kind === "change");
   return {
     status: SEVERITY[Math.max(...rows.map((r) => SEVERITY.indexOf(r.status)))],
     deployments: JSON.stringify(
@@ -39,13 +38,14 @@ function outputs(plan: RailwayPlan, rows: Row[], results?: ServiceResult[]): Out
     "deployment-id":
       single?.newDeploymentId ?? (single?.status === "already-current" ? single.plan.from?.id : undefined),
     cancelled: JSON.stringify((results ?? []).flatMap((r) => r.cancelled.map((c) => c.id))),
-    "auto-deploy-paused": String(
-      changed.length > 0 &&
-        (results ?? [])
-          .filter((r) => r.plan.kind === "change")
-          .every((r) => r.autoDeploy === "paused" || r.autoDeploy === "already"),
-    ),
+    // Only what a run did: a plan (dry run) has paused nothing, and `every` of nothing is true.
+    "auto-deploy-paused": String(pausedEverywhere(results)),
   };
+}
+
+function pausedEverywhere(results: readonly ServiceResult[] | undefined): boolean {
+  const changed = (results ?? []).filter((r) => r.plan.kind === "change");
+  return changed.length > 0 && changed.every((r) => r.autoDeploy === "paused" || r.autoDeploy === "already");
 }
 
 export function planOutputs(plan: RailwayPlan): Outputs {
