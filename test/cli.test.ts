@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInputArgs } from "../src/cli/run.ts";
-import { withEnvironmentInputs } from "../src/cli/terminal.ts";
+import { plainSummary, withEnvironmentInputs } from "../src/cli/terminal.ts";
+import { escapeMarkdown, link, table } from "../src/core/report.ts";
 import { App, reply } from "./helpers/app.ts";
 
 let app: App;
@@ -118,5 +119,29 @@ describe("running an action from a terminal", () => {
     expect(run.stderr.trim()).toBe(
       `Port ${port} is in use: pick another base with --port (the simulators use PORT+1 to PORT+3).`,
     );
+  });
+});
+
+describe("a job summary printed in a terminal", () => {
+  it("shows escaped text as written and keeps table rows as wide as their words", () => {
+    const url = `https://railway.com/project/${"p".repeat(36)}/service/${"s".repeat(36)}?environmentId=${"e".repeat(36)}&id=${"d".repeat(36)}`;
+    const markdown = [
+      "## Railway rollback",
+      `Condition ${escapeMarkdown("result >> 0.05")}, token ${escapeMarkdown("`token`")} in a\\_b.`,
+      table(
+        ["service", "deployment"],
+        [
+          ["backend", link("dashboard", url)],
+          ["ai|engine", link("logs", url)],
+        ],
+      ),
+    ].join("\n\n");
+    const text = plainSummary(markdown);
+    expect(text).toContain("Condition result >> 0.05, token `token` in a_b.");
+    expect(text).not.toMatch(/\\/);
+    const rows = text.split("\n").filter((line) => line.includes("backend") || line.includes("ai|engine"));
+    expect(rows).toEqual(["  backend    dashboard [1]", "  ai|engine  logs [2]"]);
+    expect(text).toContain(`    [1] ${url}`);
+    expect(Math.max(...text.split("\n").map((line) => line.length))).toBeLessThan(url.length + 10);
   });
 });

@@ -131,7 +131,11 @@ export function help(action: string, meta: ReturnType<typeof readMetadata>): str
   return lines.join("\n");
 }
 
-/** A job summary (GitHub-flavoured Markdown) as a terminal shows it: headings, aligned tables, no HTML. */
+/**
+ * A job summary (GitHub-flavoured Markdown) as a terminal shows it: headings, aligned tables, no HTML, no
+ * Markdown escapes. Links in a table become `text [n]` with the URLs listed under it, so that a row of
+ * dashboard links stays as wide as its words.
+ */
 export function plainSummary(markdown: string): string {
   const out: string[] = [];
   const lines = markdown.split("\n");
@@ -139,11 +143,13 @@ export function plainSummary(markdown: string): string {
     const line = lines[i] ?? "";
     if (line.startsWith("|")) {
       const rows: string[][] = [];
+      const urls: string[] = [];
+      const footnote = (_: string, text: string, url: string) => `${text} [${urls.push(url)}]`;
       while (i < lines.length && (lines[i] ?? "").startsWith("|")) {
         const cells = (lines[i] ?? "")
           .slice(1, -1)
           .split(/(?<!\\)\|/)
-          .map((cell) => inline(cell.trim().replace(/\\\|/g, "|")));
+          .map((cell) => inline(cell.trim().replace(LINK, footnote)));
         if (!cells.every((cell) => /^-+$/.test(cell))) rows.push(cells);
         i++;
       }
@@ -156,6 +162,7 @@ export function plainSummary(markdown: string): string {
             .join("  ")
             .trimEnd()}`,
         );
+      for (const [n, url] of urls.entries()) out.push(`    [${n + 1}] ${url}`);
       continue;
     }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
@@ -172,11 +179,18 @@ export function plainSummary(markdown: string): string {
     .trim();
 }
 
+/** A Markdown link whose text may hold escaped brackets. */
+const LINK = /\[((?:\\.|[^\]\\])+)\]\(([^)\s]+)\)/g;
+
 function inline(text: string): string {
-  return text
-    .replace(/<br\s*\/?>/g, " / ")
-    .replace(/<\/?(sub|details|summary|b|i|code)>/g, "")
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, "$1 ($2)")
-    .replace(/\*\*([^*]+)\*\*/g, "$1")
-    .replace(/`([^`]+)`/g, "$1");
+  return (
+    text
+      .replace(/<br\s*\/?>/g, " / ")
+      .replace(/<\/?(sub|details|summary|b|i|code)>/g, "")
+      .replace(LINK, "$1 ($2)")
+      .replace(/(?<!\\)\*\*(.+?)(?<!\\)\*\*/g, "$1")
+      .replace(/(?<!\\)`([^`]+?)(?<!\\)`/g, "$1")
+      // escapeMarkdown's escapes, undone: the terminal shows the text as written.
+      .replace(/\\([\\`*~[\]<>_|])/g, "$1")
+  );
 }
