@@ -190,6 +190,18 @@ describe("smoke-test against a real local server", () => {
     );
     expect(tk.summary).toContain(`| GET ${app.url}/ok | ✅ | 1 | 0/3 |`);
     expect(tk.summary).toMatch(/\| GET http:\/\/127\.0\.0\.1:\d+\/bad \| ❌ \| \d+ \| not ready \|/);
+    expect(tk.summary).toContain(
+      "Error rate 0.0% over 3 verification samples (allowed 0.0%); 1 of 2 checks never passed warm-up and are not in it",
+    );
+  });
+
+  it("never calls a rate of 0% good when no check passed warm-up", async () => {
+    app = new App({ "/bad": reply(502, "bad gateway"), "/worse": reply(503) });
+    await app.start();
+    const tk = await run({ url: `${app.url}/bad\n${app.url}/worse`, "ready-timeout": "300ms" });
+    expect(tk.outputs.verdict).toBe("fail");
+    expect(tk.summary).toContain("Error rate not measured: no check passed warm-up (2 of 2 never ready)");
+    expect(tk.summary).not.toContain("Error rate 0.0%");
   });
 });
 

@@ -60,9 +60,22 @@ function summarize(
     ]),
   );
   summary.list([
-    `Error rate ${(result.errorRate * 100).toFixed(1)}% (allowed ${(maxErrorRate * 100).toFixed(1)}%)`,
+    errorRateLine(result, maxErrorRate),
     `p95 ${result.p95Ms ?? "–"} ms${maxP95Ms ? ` (allowed ${maxP95Ms} ms)` : ""}`,
   ]);
   const failures = result.checks.flatMap((check) => (check.failure ? [check.failure] : []));
   if (failures.length) summary.heading("What failed").list(failures.map(escapeMarkdown));
+}
+
+/** The rate over the verification samples, and what it leaves out: checks that never passed warm-up. */
+function errorRateLine(result: SmokeResult, maxErrorRate: number): string {
+  const samples = result.samples.filter((sample) => sample.phase === "verify").length;
+  const notReady = result.checks.filter((check) => !check.ready).length;
+  const allowed = `allowed ${(maxErrorRate * 100).toFixed(1)}%`;
+  if (samples === 0)
+    return `Error rate not measured: no check passed warm-up (${notReady} of ${result.checks.length} never ready)`;
+  const rate = `Error rate ${(result.errorRate * 100).toFixed(1)}% over ${samples} verification samples (${allowed})`;
+  return notReady
+    ? `${rate}; ${notReady} of ${result.checks.length} checks never passed warm-up and are not in it`
+    : rate;
 }
