@@ -102,6 +102,15 @@ describe("answers and tokens", () => {
     expect(tk.failed).not.toContain("set token-type");
     expect(tk.failed).not.toContain("rw-unknown-0000");
   });
+
+  it("says a Vercel token is not a Railway token, instead of asking for a project", async () => {
+    const { sim, url } = await startRailway();
+    const tk = await runRailway(url, { token: "vcp_0123456789abcdefghijklmn" });
+    expect(tk.failed).toContain("Railway rejected the token");
+    expect(tk.failed).toContain("not a Railway token Railway accepts");
+    expect(tk.failed).not.toContain('Input "project" is required');
+    expect(sim.requests.filter((r) => /mutation/.test(JSON.stringify(r.body)))).toEqual([]);
+  });
 });
 
 describe("live updates", () => {

@@ -89,7 +89,7 @@ export function explainService(error: unknown, sent: boolean): string {
   const message = errorMessage(error);
   if (error instanceof TokenRejectedError) {
     if (error.triedAs.length === 2)
-      return `${message} Check that the secret holds the whole token and that it was not revoked or expired; create a project token for this environment (project settings → Tokens) or an account token (account settings → Tokens).`;
+      return `${message} It is not a Railway token Railway accepts: check that the secret holds a Railway token (not another platform's), whole, and that it was not revoked or expired; create a project token for this environment (project settings → Tokens) or an account token (account settings → Tokens).`;
     return error.triedAs[0] === "project"
       ? `${message} If it is an account or workspace token, set token-type: account (or auto); otherwise create a project token for this environment (project settings → Tokens).`
       : `${message} If it is a project token, set token-type: project (or auto); with a workspace token, give the project id (project settings → General).`;

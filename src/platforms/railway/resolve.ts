@@ -50,8 +50,12 @@ export async function resolveProject(token: DetectedToken, wanted: string | unde
     }
     return scope.project;
   }
-  if (!wanted)
+  if (!wanted) {
+    // Refused as a project token: before asking for a project, make sure it is a Railway token at all
+    // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
+    if (token.probedAsProject) await rejectedAsToken(token, () => client.projects());
     throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
+  }
   return rejectedAsToken(token, async () => {
     if (UUID.test(wanted)) {
       try {
