@@ -247,3 +247,20 @@ describe("HttpClient sends its own headers to its own origin only", () => {
     }
   });
 });
+
+describe("a TLS failure in words", () => {
+  it("https to a plain-http port says so, without OpenSSL's internals", async () => {
+    const { server: plain } = await start();
+    const client = new HttpClient({
+      baseUrl: (plain.url as string).replace("http://", "https://"),
+      platform: "Test",
+      retries: 0,
+    });
+    const error = await client.request({ path: "/v1/x" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as Error).message).toContain(
+      "the server did not answer in TLS (is it plain http on that port?",
+    );
+    expect((error as Error).message).not.toMatch(/openssl|SSL routines|\.c:\d+/);
+  });
+});

@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from "undici";
 import type { z } from "zod";
+import { errorCode, networkText } from "./network-text.ts";
 import { redact } from "./secrets.ts";
 
 export type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -122,16 +123,6 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 // Network failures where the request provably never reached the server.
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 
-function networkCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  while (current && typeof current === "object") {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "UND_ERR") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 function shortUrl(url: URL): string {
   return `${url.origin}${url.pathname}`;
 }
@@ -246,10 +237,11 @@ export class HttpClient {
       } catch (error) {
         if (error instanceof HttpError) throw error;
         const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-        const code = timedOut ? "timeout" : (networkCode(error) ?? "network error");
+        const found = errorCode(error);
+        const code = timedOut ? "timeout" : (found?.code ?? "network error");
         const notSent = NOT_SENT.has(code);
         const failure = new HttpError(
-          `${label} failed: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : `${code} (${(error as Error).message})`}`,
+          `${label} failed: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : networkText(code, found?.message ?? (error as Error).message)}`,
           timedOut ? "timeout" : "network",
           { method, url: shortUrl(url), code, ambiguous: !notSent && !safe },
         );

@@ -1,6 +1,7 @@
 import type { Agent, Dispatcher } from "undici";
 import { request } from "undici";
 import { formatSize, readBody } from "../core/http.ts";
+import { networkText } from "../core/network-text.ts";
 import { formatMs } from "../core/wait.ts";
 import type { Check } from "./checks.ts";
 
@@ -92,7 +93,7 @@ export function describeError(error: unknown, timeoutMs: number): string {
     if (code === "ECONNREFUSED") return "connection refused";
     if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "connection reset";
     if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "host not found";
-    if (typeof code === "string" && code !== "UND_ERR") return `${code} (${(current as Error).message})`;
+    if (typeof code === "string" && code !== "UND_ERR") return networkText(code, (current as Error).message);
     current = (current as { cause?: unknown }).cause;
   }
   return (error as Error).message ?? String(error);
