@@ -31,6 +31,20 @@ function bundle(entry, out) {
   );
 }
 
+/**
+ * An action's entry point. It checks the Node version before loading the bundle: on an older Node the bundle
+ * fails while loading, and the runner prints its minified source around a TypeError.
+ */
+function stub(name) {
+  return `if (Number(process.versions.node.split(".")[0]) < 24) {
+  console.log(\`::error::This action needs Node.js 24 (action.yml: using: node24); it was started on Node.js \${process.versions.node}.\`);
+  process.exit(1);
+}
+const { run } = await import("../bundle/index.js");
+await run(${JSON.stringify(name)});
+`;
+}
+
 rmSync(outDir, { recursive: true, force: true });
 bundle("src/bundle.ts", join(outDir, "bundle"));
 
@@ -39,9 +53,6 @@ const { actions } = await import("../src/actions/registry.ts");
 const registered = Object.keys(actions);
 for (const name of registered) {
   mkdirSync(join(outDir, name), { recursive: true });
-  writeFileSync(
-    join(outDir, name, "index.js"),
-    `import { run } from "../bundle/index.js";\n\nawait run(${JSON.stringify(name)});\n`,
-  );
+  writeFileSync(join(outDir, name, "index.js"), stub(name));
 }
 writeFileSync(join(outDir, "package.json"), `${JSON.stringify({ type: "module" }, null, 2)}\n`);

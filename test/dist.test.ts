@@ -33,3 +33,28 @@ describe("dist/", () => {
     }
   });
 });
+
+describe("a bundle started on the wrong Node", () => {
+  it("says in one line that it needs Node 24, before loading anything", () => {
+    // Node 20 as the runner of an old self-hosted machine would report it.
+    const older =
+      'data:text/javascript,Object.defineProperty(process,"versions",{value:{...process.versions,node:"20.19.0"}});';
+    let out = "";
+    let code = 0;
+    try {
+      execFileSync(process.execPath, ["--import", older, "dist/smoke-test/index.js"], {
+        encoding: "utf8",
+        stdio: "pipe",
+        env: { PATH: process.env.PATH ?? "" },
+      });
+    } catch (error) {
+      const failed = error as { stdout: string; stderr: string; status: number };
+      out = `${failed.stdout}${failed.stderr}`;
+      code = failed.status;
+    }
+    expect(code).toBe(1);
+    expect(out.trim().split("\n")).toEqual([
+      `::error::This action needs Node.js 24 (action.yml: using: node24); it was started on Node.js 20.19.0.`,
+    ]);
+  });
+});
