@@ -21,7 +21,12 @@ beforeAll(() => {
 afterAll(() => rmSync(resolve(clone, ".."), { recursive: true, force: true }));
 
 function npm(args: string[]) {
-  const env: Record<string, string | undefined> = { ...process.env, ROLLBACK_NO_LOCAL_SERVERS: "1" };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ROLLBACK_NO_LOCAL_SERVERS: "1",
+    NO_COLOR: "1",
+  };
+  delete env.FORCE_COLOR;
   delete env.CI;
   for (const key of Object.keys(env)) if (key.startsWith("VITEST") || key.startsWith("npm_")) delete env[key];
   const run = spawnSync("npm", args, { cwd: clone, env, encoding: "utf8", timeout: 240_000 });
