@@ -10,6 +10,7 @@ const STATUSES_ACCEPTED = [
   "failed",
   "cancelled",
   "info",
+  "unverified",
   "success",
   "failure",
 ] as const;
@@ -94,6 +95,8 @@ export const notifyInputs = {
   "dedup-key": input.text({ max: 255 }),
   "github-deployment": input.boolean(false),
   environment: input.optional(),
+  // GitHub marks a deployment production when told so; by default only the environment named production is.
+  "production-environment": input.choice(["auto", "true", "false"], "auto"),
   "environment-url": input.url({ example: "https://shop.example.com" }),
   "github-deployment-id": input.number({ min: 1, integer: true, example: "1234567890" }),
 };
