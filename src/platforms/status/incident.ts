@@ -163,11 +163,14 @@ export async function applyIncident(client: StatusPageClient, plan: IncidentPlan
       try {
         incident = await client.open(text, plan.components, step.state);
       } catch (error) {
-        const found = ambiguous(error)
-          ? await client.find(plan.tag, plan.search).catch(() => undefined)
-          : undefined;
-        if (!found) throw error;
-        incident = found;
+        if (!ambiguous(error)) throw error;
+        const found = await client.find(plan.tag, plan.search).then(
+          (incident) => ({ incident }),
+          () => undefined,
+        );
+        if (!found?.incident)
+          throw new Error(`${errorText(error)} ${unopened(found !== undefined, plan.tag)}`);
+        incident = found.incident;
       }
       return { incident, detail: `opened incident ${incident.id}${link(incident)}` };
     }
@@ -203,9 +206,20 @@ export class IncidentFailure extends Error {
   override name = "IncidentFailure";
   readonly incident: Incident;
   constructor(cause: unknown, incident: Incident) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    super(errorText(cause), { cause });
     this.incident = incident;
   }
+}
+
+/** What the page holds after a create that may or may not have gone through, from the read-back. */
+function unopened(readBack: boolean, tag: string): string {
+  return readBack
+    ? `Read back: the page has no incident ${tag}, so none was opened; re-run this step to open it.`
+    : `The page could not be read back: an incident ${tag} may exist; a re-run finds it by that tag and never opens a second.`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function ambiguous(error: unknown): boolean {
