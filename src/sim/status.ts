@@ -102,7 +102,7 @@ export function strings(value: unknown): string[] {
 }
 
 // Statuspage: developer.statuspage.io. `Authorization: OAuth KEY`; incident bodies wrapped in `{incident}`;
-// `components` maps component id → status; unresolved incidents at /incidents/unresolved.
+// `components` maps component id → status; incidents listed (and searched with `q`) at /incidents.
 export const STATUSPAGE_COMPONENT_STATUSES = [
   "operational",
   "under_maintenance",
@@ -131,15 +131,6 @@ export class StatuspageSimulator extends StatusSim {
     const route = `${request.method} ${path}`;
     if (route === "GET /components")
       return { status: 200, body: this.components.map((c) => ({ ...c, group: false })) };
-    if (route === "GET /incidents/unresolved") {
-      return {
-        status: 200,
-        body: this.incidents
-          .filter((i) => !i.resolved)
-          .reverse()
-          .map((i) => this.json(i)),
-      };
-    }
     if (route === "GET /incidents") return { status: 200, body: this.search(request) };
     if (route === "POST /incidents") return this.create(request);
     const one = /^(GET|PATCH) \/incidents\/([^/]+)$/.exec(route);

@@ -88,7 +88,8 @@ export const notifyInputs = {
   "betterstack-resources": input.list(),
   "betterstack-api-url": url("https://uptime.betterstack.com"),
   "status-page-incident": input.optional(),
-  "status-page-title": input.text({ default: "Service Degradation", max: 255 }),
+  // The rollback's tag follows the title in the incident's name: 200 leaves room for it.
+  "status-page-title": input.text({ default: "Service Degradation", max: 200 }),
   "status-page-message": input.optional(),
   "pagerduty-routing-key": input.secret({ example: "${{ secrets.PAGERDUTY_ROUTING_KEY }}" }),
   "pagerduty-api-url": url("https://events.pagerduty.com"),

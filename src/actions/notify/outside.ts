@@ -4,13 +4,8 @@ import { deploymentState, recordDeployment } from "../../platforms/github/deploy
 import { pagerDutyEvent, sendPagerDuty } from "../../platforms/pagerduty.ts";
 import { BetterStackClient } from "../../platforms/status/betterstack.ts";
 import type { StatusPageClient } from "../../platforms/status/common.ts";
-import {
-  applyIncident,
-  describeIncident,
-  IncidentFailure,
-  planIncident,
-  unknownComponentsWarning,
-} from "../../platforms/status/incident.ts";
+import { describeIncident, planIncident, unknownComponentsWarning } from "../../platforms/status/incident.ts";
+import { applyIncident, IncidentFailure } from "../../platforms/status/incident-apply.ts";
 import { InstatusClient } from "../../platforms/status/instatus.ts";
 import { StatuspageClient } from "../../platforms/status/statuspage.ts";
 import { type ChannelPlan, failedPlan, SendFailure } from "./channel.ts";
