@@ -185,6 +185,13 @@ describe("PagerDuty: one alert per environment's rollback, never paged again by 
     expect(pd.requests.at(-1)?.body).toMatchObject({ event_action: "resolve" });
   });
 
+  it("why: a trigger with a resolved dedup key opens a second alert (what attempt 2 would have done)", async () => {
+    await notify({ status: "started", ...paging("production") });
+    await notify({ status: "succeeded", ...paging("production") });
+    await notify({ status: "started", ...paging("production") });
+    expect(pd.alerts.map((a) => a.status)).toEqual(["resolved", "triggered"]);
+  });
+
   it("staging and production have their own dedup keys; unverified resolves nothing", async () => {
     await notify({ status: "started", ...paging("production") });
     await notify({ status: "started", ...paging("staging") });
