@@ -158,7 +158,8 @@ async function failure(ctx: Ctx, detail: BackupDetail, progress: Progress, error
   const { changed, holds, next } = describe(detail, state, progress.swap);
   ctx.tk.setOutput("changed", changed);
   if (changed !== "false") ctx.tk.setOutput("safety-backup", keptVolume(detail.target.instance.volumeId));
-  const cause = error instanceof CancelledError ? error.message : errorMessage(error);
+  const said = error instanceof CancelledError ? error.message : errorMessage(error);
+  const cause = /[.!?]$/.test(said) ? said : `${said}.`;
   const safety =
     progress.safety && changed === "false"
       ? ` Safety backup ${progress.safety.id} (locked) was taken; a restore deletes backups newer than the one restored, so it may be gone.`
