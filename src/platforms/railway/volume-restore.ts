@@ -228,20 +228,20 @@ export async function commitSwap(
   }
 }
 
-/** The re-check after the commit: the service mounts the new volume and the old one is retained. */
+/** The re-check after the commit: the service mounts the new volume (and is the old one retained?). */
 export async function verifySwap(
   client: RailwayClient,
   target: VolumeTarget,
   swap: string,
-): Promise<VolumeReadBack> {
-  const now = await readBack(client, target);
-  if (now.mounted?.volumeId !== swap) {
+): Promise<{ oldRetained: boolean }> {
+  const { instances } = await environmentVolumes(client, target.projectId, target.environment.id);
+  if (instances.find((i) => i.serviceId === target.service.id)?.volumeId !== swap) {
     throw new VolumeRestoreError(
       "commit-unverified",
       `The commit was answered, but ${target.service.name} does not mount the new volume ${swap}.`,
     );
   }
-  return now;
+  return { oldRetained: instances.some((i) => i.volumeId === target.instance.volumeId) };
 }
 
 /** The service's deployments now, to tell the one the commit starts from those before it. */
