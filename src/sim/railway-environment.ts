@@ -48,7 +48,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Merges `patch` into `into`, object by object (the schema's `environmentStageChanges(merge: true)`). */
-export function mergePatch(into: Record<string, unknown>, patch: Record<string, unknown>): void {
+function mergePatch(into: Record<string, unknown>, patch: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(patch)) {
     const current = into[key];
     if (isObject(current) && isObject(value)) mergePatch(current, value);

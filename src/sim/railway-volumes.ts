@@ -220,6 +220,7 @@ export class RailwayVolumes {
   restore(instance: SimVolumeInstance, backupId: string) {
     const backup = this.backups.find((b) => b.id === backupId && b.volumeInstanceId === instance.id);
     if (!backup) throw new GraphQLError("Backup not found");
+    // Undocumented: a volume no service mounts (one kept after a restore) has no mount to swap: refused.
     if (!instance.serviceId) throw new GraphQLError("Volume is not mounted to a service");
     const serviceId = instance.serviceId;
     return this.start("VolumeBackupRestore", () => {

@@ -7,13 +7,15 @@ import {
   deploymentIds,
   type RestoreContext,
   readBack,
-  restoreToNewService,
-  runRestoreWorkflow,
   stagedSwapOf,
-  takeSafetyBackup,
   type VolumeReadBack,
   verifySwap,
 } from "../../platforms/railway/volume-restore.ts";
+import {
+  restoreToNewService,
+  runRestoreWorkflow,
+  takeSafetyBackup,
+} from "../../platforms/railway/volume-workflows.ts";
 import type { VolumeBackup } from "../../platforms/railway/volumes.ts";
 import type { Ctx, RestorePlan, RestoreRun } from "./provider.ts";
 import type { RailwayDetail } from "./railway.ts";
