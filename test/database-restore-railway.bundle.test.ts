@@ -77,6 +77,10 @@ describe("dist/database-restore, provider railway, run as the runner runs it", (
   it("an HA cluster: refused before anything changes, changed false", async () => {
     const s = await scenario();
     s.sim.volumes.patches.clusters.set(POSTGRES_ID, { clusterRole: "root" });
+    s.sim.volumes.patches.clusters.set(SCENARIO.services.backend.id, {
+      clusterRole: "replica",
+      parentServiceId: POSTGRES_ID,
+    });
     const run = await runBundle(
       "database-restore",
       railwayInputs(s.url, { backup: s.backups.threeHours.id, confirm: "postgres" }),

@@ -68,6 +68,18 @@ describe("Postgres HA clusters (clusterRole, parentServiceId in the environment 
     );
     expect(haCluster(config, "svc-api", names)).toBeUndefined();
     expect(haCluster({}, "svc-pg", names)).toBeUndefined();
+    // A root with only a PgBouncer edge child is a pooled standalone, not a cluster (postgres_plugins.rs).
+    const pooled = {
+      services: {
+        "svc-pg": { clusterRole: "root" },
+        "svc-api": { clusterRole: "edge", parentServiceId: "svc-pg" },
+      },
+    };
+    expect(haCluster(pooled, "svc-pg", names)).toBeUndefined();
+    // A role this code does not know: treated as a cluster member.
+    expect(haCluster({ services: { "svc-pg": { clusterRole: "witness" } } }, "svc-pg", names)).toBe(
+      "postgres is the witness of a Postgres HA cluster",
+    );
   });
 });
 

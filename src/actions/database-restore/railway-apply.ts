@@ -108,10 +108,10 @@ interface Progress {
 }
 
 function safetyNote(safety: VolumeBackup | undefined, detail: BackupDetail): string[] {
-  const newer = detail.newer.length ? ` and the ${detail.newer.length} other newer backup(s)` : "";
+  const others = detail.newer.length ? ` with the ${detail.newer.length} other newer backup(s)` : "";
   return safety
     ? [
-        `Safety backup ${safety.id} (locked) was taken first; Railway's restore deletes backups newer than the one restored, so it is assumed gone${newer}.`,
+        `Safety backup ${safety.id} (locked) was taken first; Railway's restore deletes the backups newer than the one restored, so it is assumed gone${others}.`,
       ]
     : [];
 }

@@ -205,7 +205,7 @@ async function planBackup(
     ],
     safety:
       settings["safety-backup"] && !swap
-        ? `a new Railway backup of the volume, locked; being newer than the backup restored, it is assumed deleted by the restore (Railway deletes newer backups), so ${kept}`
+        ? `a new Railway backup of the volume, locked; newer than the backup restored, it is assumed deleted by the restore, so what keeps the data from before is the old volume: ${kept}`
         : undefined,
     noSafetyReason:
       settings["safety-backup"] && !swap ? undefined : `no new Railway backup is taken; ${kept}.`,

@@ -68,8 +68,10 @@ export function otherStagedChanges(
 
 /**
  * The service's place in a Postgres HA cluster, in words, or undefined for a standalone service. Railway
- * marks cluster members in the environment config with `clusterRole` (root, replica, internal, edge) and
- * `parentServiceId` (PLATFORMS.md; the CLI's `controllers/postgres_plugins.rs`).
+ * marks cluster members in the environment config with `clusterRole` and `parentServiceId` (PLATFORMS.md;
+ * the CLI's `controllers/postgres_plugins.rs`). A root is a cluster when replicas hang off it (a root with
+ * only a PgBouncer `edge` child is a pooled standalone); a replica, an internal member or a role this
+ * code does not know counts as a cluster member (the safe side).
  */
 export function haCluster(
   config: EnvironmentConfig,
@@ -81,7 +83,8 @@ export function haCluster(
   const replicas = Object.entries(services)
     .filter(([, s]) => s?.parentServiceId === serviceId && s.clusterRole === "replica")
     .map(([id]) => serviceNames.get(id) ?? id);
-  if (!role && replicas.length === 0) return undefined;
+  const member = role !== undefined && role !== "root" && role !== "edge";
+  if (!member && replicas.length === 0) return undefined;
   const name = serviceNames.get(serviceId) ?? serviceId;
   const parent = services[serviceId]?.parentServiceId;
   return [
