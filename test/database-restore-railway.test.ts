@@ -93,7 +93,7 @@ describe("database-restore with provider railway", () => {
     ]);
     const commit = s.sim.volumes.patches.committed[0];
     expect(commit?.message).toContain(
-      `[database-restore service=${POSTGRES_ID} backup=${s.backups.threeHours.id} volume=${now?.volumeId}]`,
+      `[database-restore service=${POSTGRES_ID} backup=${s.backups.threeHours.id} volume=${now?.volumeId} from=${old.id}]`,
     );
     // The API budget of one restore (Free plans allow 100 requests an hour).
     const requests = s.sim.requests.length;
@@ -106,6 +106,18 @@ describe("database-restore with provider railway", () => {
     expect(again.outputs.status).toBe("already-current");
     expect(again.outputs.changed).toBe("false");
     expect(volumeMutations(s.sim)).toHaveLength(4);
+  });
+
+  it("when the backups stay listed under the old volume instance after the swap (undocumented), a rerun still says already-current", async () => {
+    const s = await scenario({ backupsFollowMount: false });
+    const inputs = { backup: "Manual", confirm: "postgres", "safety-backup": "false" };
+    const first = await run(s, inputs);
+    expect(first.outputs.status).toBe("restored");
+    expect(mounted(s.sim)?.data).toBe("half an hour ago");
+    expect(s.sim.volumes.backups.every((b) => b.volumeInstanceId === s.instance.id)).toBe(true);
+    const again = await run(s, inputs);
+    expect(again.outputs.status).toBe("already-current");
+    expect(again.outputs.changed).toBe("false");
   });
 
   it("other staged changes in the environment: stops before anything changes and names them", async () => {

@@ -86,12 +86,19 @@ describe("Postgres HA clusters (clusterRole, parentServiceId in the environment 
 describe("the rerun marker survives the swap: keyed by the service and the NEW volume", () => {
   it("reads the newest committed restore of the service", () => {
     const patch = (message: string, status = "COMMITTED") => ({ id: "p", status, message, createdAt: "" });
+    const marker = (serviceId: string, backupId: string, volumeId: string) =>
+      restoreMarker({ serviceId, backupId, volumeId, fromInstanceId: `inst-before-${volumeId}` });
     const patches = [
-      patch(`restore ${restoreMarker("svc-pg", "bk-2", "vol-b")}`, "STAGED"),
-      patch(`restore ${restoreMarker("svc-other", "bk-9", "vol-z")}`),
-      patch(`restore ${restoreMarker("svc-pg", "bk-1", "vol-a")}`),
+      patch(`restore ${marker("svc-pg", "bk-2", "vol-b")}`, "STAGED"),
+      patch(`restore ${marker("svc-other", "bk-9", "vol-z")}`),
+      patch(`restore ${marker("svc-pg", "bk-1", "vol-a")}`),
     ];
-    expect(lastRestore(patches, "svc-pg")).toEqual({ backupId: "bk-1", volumeId: "vol-a" });
+    expect(lastRestore(patches, "svc-pg")).toEqual({
+      serviceId: "svc-pg",
+      backupId: "bk-1",
+      volumeId: "vol-a",
+      fromInstanceId: "inst-before-vol-a",
+    });
     expect(lastRestore(patches, "svc-none")).toBeUndefined();
   });
 });

@@ -81,6 +81,12 @@ export interface VolumeOptions {
   /** How long a workflow runs; `visibleAfterMs`: how long workflowStatus answers NotFound after creation. */
   workflowMs?: number;
   visibleAfterMs?: number;
+  /**
+   * After a restore, the backups left are listed under the new, mounted volume instance (docs
+   * volumes/backups.md: "you will still have access to backups older than the one you are restoring")
+   * or stay with the old one: nothing says under which instance, so tests play both.
+   */
+  backupsFollowMount?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -94,7 +100,7 @@ export class RailwayVolumes {
   private readonly workflows = new Map<string, Workflow>();
   private readonly failures: Array<{ operation: string; error: string }> = [];
   private readonly hooks: VolumeHooks;
-  options: Required<VolumeOptions> = { workflowMs: 80, visibleAfterMs: 20 };
+  options: Required<VolumeOptions> = { workflowMs: 80, visibleAfterMs: 20, backupsFollowMount: true };
 
   constructor(hooks: VolumeHooks) {
     this.hooks = hooks;
@@ -292,9 +298,10 @@ export class RailwayVolumes {
         if (old) old.serviceId = null;
         this.instances.push({ ...fresh, serviceId });
         // docs volumes/backups.md: "you will still have access to backups older than the one you are
-        // restoring" in the service's Backups tab: they follow the mounted volume.
+        // restoring", in the service's Backups tab (by default they follow the mounted volume).
         for (const backup of this.backups)
-          if (old && backup.volumeInstanceId === old.id) backup.volumeInstanceId = fresh.id;
+          if (this.options.backupsFollowMount && old && backup.volumeInstanceId === old.id)
+            backup.volumeInstanceId = fresh.id;
       }
     }
     // docs volumes/backups.md: "The changes will be applied and your service will be redeployed."

@@ -118,7 +118,14 @@ function safetyNote(safety: VolumeBackup | undefined, detail: BackupDetail): str
 
 function commitMessage(ctx: Ctx, detail: BackupDetail, swap: string): string {
   const run = ctx.run.runUrl ? `, ${ctx.run.runUrl}` : "";
-  return `Restore ${detail.target.service.name}'s volume from backup ${detail.backup.name ?? detail.backup.id} (database-restore${run}) ${restoreMarker(detail.target.service.id, detail.backup.id, swap)}`;
+  return `Restore ${detail.target.service.name}'s volume from backup ${detail.backup.name ?? detail.backup.id} (database-restore${run}) ${restoreMarker(
+    {
+      serviceId: detail.target.service.id,
+      backupId: detail.backup.id,
+      volumeId: swap,
+      fromInstanceId: detail.target.instance.id,
+    },
+  )}`;
 }
 
 /** What the service mounts now, in words, and whether that is a change. */

@@ -1,5 +1,5 @@
 import { inputError } from "../../core/inputs.ts";
-import { connect, type DetectedToken } from "../../platforms/railway/client.ts";
+import { connect, type DetectedToken, type RailwayClient } from "../../platforms/railway/client.ts";
 import { resolveEnvironment, resolveProject, resolveServices } from "../../platforms/railway/resolve.ts";
 import { backupLabel, lastRestore, pickBackup } from "../../platforms/railway/volume-choice.ts";
 import { VolumeRestoreError, type VolumeTarget } from "../../platforms/railway/volume-restore.ts";
@@ -138,6 +138,24 @@ async function plan(ctx: Ctx): Promise<RestorePlan<RailwayDetail>> {
   return planBackup(ctx, located, at, common);
 }
 
+/**
+ * The backups of the mounted volume instance and, after a restore by this code, of the instance it
+ * replaced (Railway's docs say older backups stay reachable after a restore, not under which instance),
+ * without duplicates. The replaced instance may be gone: its list is then left out.
+ */
+async function backupsOf(
+  client: RailwayClient,
+  instanceIds: Array<string | undefined>,
+): Promise<VolumeBackup[]> {
+  const [mounted, ...others] = instanceIds.filter((id): id is string => id !== undefined);
+  const lists = await Promise.all([
+    listBackups(client, mounted as string),
+    ...others.map((id) => listBackups(client, id).catch(() => [])),
+  ]);
+  const byId = new Map(lists.flat().map((b) => [b.id, b]));
+  return [...byId.values()];
+}
+
 /** A backup restore: Railway copies the backup into a new volume, stages the swap, and this run commits it. */
 async function planBackup(
   ctx: Ctx,
@@ -155,16 +173,17 @@ async function planBackup(
       `${cluster}: a backup restore in place would leave its replicas diverged from the restored leader, so Railway's CLI refuses it, and so does this action. Nothing was changed.`,
     );
   }
-  const [backups, patches, staged] = await Promise.all([
-    listBackups(token.client, instance.id),
+  const [patches, staged] = await Promise.all([
     committedPatches(token.client, environment.id),
     stagedChanges(token.client, environment.id),
   ]);
+  const marker = lastRestore(patches, service.id);
+  // The marker names the volume its restore mounted: still mounted means still restored from that backup.
+  const restoredHere = marker?.volumeId === instance.volumeId ? marker : undefined;
+  const backups = await backupsOf(token.client, [instance.id, restoredHere?.fromInstanceId]);
   const { chosen, newer } = pickBackup(backups, { backup: settings.backup, before: at });
   const owner = { serviceId: service.id, volumeId: instance.volumeId };
-  const marker = lastRestore(patches, service.id);
-  // The marker names the volume the restore mounted: still mounted means still restored from that backup.
-  const done = marker?.backupId === chosen.id && marker.volumeId === instance.volumeId;
+  const done = restoredHere?.backupId === chosen.id;
   const others = done ? [] : otherStagedChanges(staged, owner, serviceNames);
   if (others.length) {
     throw new VolumeRestoreError(

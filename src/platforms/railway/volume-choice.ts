@@ -6,22 +6,28 @@ export const SAFETY_PREFIX = "rollback-safety";
 /**
  * Written into the commit message: what a later run reads to know this service already mounts that backup.
  * Keyed by the service and the NEW volume (a restore swaps in a new volume, so the old volume instance id
- * does not survive it: docs volumes/backups.md, PLATFORMS.md).
+ * does not survive it: docs volumes/backups.md, PLATFORMS.md); `from` is the volume instance it replaced,
+ * whose backup list a rerun reads too (nothing documents which instance lists the backups after a swap).
  */
-export function restoreMarker(serviceId: string, backupId: string, volumeId: string): string {
-  return `[database-restore service=${serviceId} backup=${backupId} volume=${volumeId}]`;
+export function restoreMarker(marker: RestoreMarker): string {
+  return `[database-restore service=${marker.serviceId} backup=${marker.backupId} volume=${marker.volumeId} from=${marker.fromInstanceId}]`;
 }
 
-/** The newest committed restore of this service by this code: which backup, into which new volume. */
-export function lastRestore(
-  patches: CommittedPatch[],
-  serviceId: string,
-): { backupId: string; volumeId: string } | undefined {
-  const pattern = /\[database-restore service=(\S+) backup=(\S+) volume=(\S+)\]/;
+export interface RestoreMarker {
+  serviceId: string;
+  backupId: string;
+  volumeId: string;
+  fromInstanceId: string;
+}
+
+/** The newest committed restore of this service by this code. */
+export function lastRestore(patches: CommittedPatch[], serviceId: string): RestoreMarker | undefined {
+  const pattern = /\[database-restore service=(\S+) backup=(\S+) volume=(\S+) from=(\S+)\]/;
   for (const patch of patches) {
     if (patch.status !== "COMMITTED") continue;
-    const match = pattern.exec(patch.message ?? "");
-    if (match?.[1] === serviceId && match[2] && match[3]) return { backupId: match[2], volumeId: match[3] };
+    const [, service, backupId, volumeId, fromInstanceId] = pattern.exec(patch.message ?? "") ?? [];
+    if (service === serviceId && backupId && volumeId && fromInstanceId)
+      return { serviceId, backupId, volumeId, fromInstanceId };
   }
   return undefined;
 }
