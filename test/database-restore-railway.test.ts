@@ -120,6 +120,41 @@ describe("database-restore with provider railway", () => {
     expect(again.outputs.changed).toBe("false");
   });
 
+  it("a failed commit whose read-back fails too: changed unknown, says where to look; a rerun commits the staged swap", async () => {
+    const s = await scenario();
+    s.sim.server.inject({
+      kind: "delay",
+      ms: 0,
+      match: {
+        when: (request) => {
+          if (
+            !String((request.body as { query?: string }).query).includes(
+              "mutation EnvironmentPatchCommitStaged",
+            )
+          )
+            return false;
+          s.sim.inject({
+            kind: "graphql-error",
+            operation: "EnvironmentPatchCommitStaged",
+            message: "Internal error",
+          });
+          s.sim.inject({ kind: "graphql-error", operation: "EnvironmentVolumes", message: "Internal error" });
+          return true;
+        },
+      },
+    });
+    const inputs = { backup: s.backups.threeHours.id, confirm: "postgres" };
+    const tk = await run(s, inputs);
+    expect(tk.outputs.status).toBe("failed");
+    expect(tk.outputs.changed).toBe("unknown");
+    expect(tk.failed).toContain(`What postgres mounts now could not be read back`);
+    expect(tk.outputs["safety-backup"]).toBe(`volume:${s.instance.volumeId}`);
+    expect(mounted(s.sim)).toBe(s.instance);
+    const again = await run(s, inputs);
+    expect(again.outputs.status).toBe("restored");
+    expect(mounted(s.sim)?.data).toBe("three hours ago");
+  });
+
   it("other staged changes in the environment: stops before anything changes and names them", async () => {
     const s = await scenario();
     s.sim.volumes.patches.stage(SCENARIO.environmentId, {
