@@ -3,6 +3,7 @@ import { SCENARIO } from "../src/sim/railway.ts";
 import { ATLAS, atlasInputs, startAtlas, stopAtlasAfterEach } from "./helpers/atlas.ts";
 import { runBundle } from "./helpers/bundle.ts";
 import {
+  mounted,
   railwayInputs,
   startVolumeScenario,
   type VolumeScenario,
@@ -28,11 +29,14 @@ describe("dist/database-restore run as the runner runs it", () => {
     const restored = await runBundle("database-restore", { ...inputs, confirm: "postgres" });
     expect(restored.code, restored.all).toBe(0);
     expect(restored.outputs.status).toBe("restored");
-    expect(restored.outputs["safety-backup"]).toMatch(/^[0-9a-f-]{36}$/);
-    expect(s.instance.data).toBe("three hours ago");
+    expect(restored.outputs["safety-backup"]).toBe(`volume:${s.instance.volumeId}`);
+    expect(restored.outputs.changed).toBe("true");
+    expect(mounted(s.sim)?.data).toBe("three hours ago");
+    expect(s.instance.data).toBe("now (after the bad migration)");
 
     const again = await runBundle("database-restore", { ...inputs, confirm: "postgres" });
     expect(again.outputs.status).toBe("already-current");
+    expect(again.outputs.changed).toBe("false");
     for (const run of [planned, restored, again]) {
       expect(run.stdout).toContain("::add-mask::");
       expect(run.all).not.toContain(SCENARIO.projectToken);

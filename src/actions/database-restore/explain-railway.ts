@@ -5,27 +5,22 @@ import { NotFoundError, ScopeError } from "../../platforms/railway/resolve.ts";
 import { BackupChoiceError, backupLabel } from "../../platforms/railway/volume-choice.ts";
 import { type VolumeFailure, VolumeRestoreError } from "../../platforms/railway/volume-restore.ts";
 import type { RestorePlan } from "./provider.ts";
+import { RailwayRestoreFailed } from "./railway-apply.ts";
 
-const NOT_COMMITTED = "The live volume was not changed.";
-
-const ADVICE: Record<VolumeFailure, string> = {
-  "other-staged": `${NOT_COMMITTED} This action never commits other people's changes: deploy or discard them in the Railway dashboard (the environment's staged changes), then run again.`,
-  "nothing-staged": `${NOT_COMMITTED} Look at the service's Backups tab and the environment's staged changes in the dashboard before running again.`,
-  "safety-lost": `${NOT_COMMITTED} Discard the staged swap in the dashboard, keep a copy of the data elsewhere (pg_dump, say), then run again with safety-backup: false if you accept restoring without a Railway safety backup.`,
-  "workflow-error": `${NOT_COMMITTED} Check the service's Backups tab in the Railway dashboard; run again when the volume is healthy.`,
-  "workflow-timeout": `${NOT_COMMITTED} The workflow may still finish: look at the Backups tab and the staged changes before running again (or raise wait).`,
-  "commit-unknown":
-    "Look at the environment's staged changes in the dashboard: commit or discard the swap there.",
-  "deploy-failed":
-    "The restored volume is committed: read the deployment's logs in the dashboard. The safety backup holds the data from before, if you need to go back.",
-  "deploy-timeout":
-    "The restored volume is committed: the deployment may still finish; watch it in the dashboard.",
-  "service-missing": "Look for the new service in the project in the dashboard before running again.",
+/** What to do after a refusal in planning (failures after a change are written from a read-back). */
+const ADVICE: Partial<Record<VolumeFailure, string>> = {
+  "other-staged":
+    "This action never commits other people's changes: deploy or discard them in the Railway dashboard (the environment's staged changes), then run again.",
+  "swap-staged":
+    "Discard that staged swap in the Railway dashboard (the environment's staged changes), or restore the backup it came from, then run again.",
+  "ha-cluster":
+    "Restore into a new service instead (mode: new-service with point-in-time), or restore the cluster in the Railway dashboard.",
 };
 
 /** One message for a Railway failure (undefined for errors of other providers). */
 export function railwayAdvice(error: unknown, plan: RestorePlan | undefined): string | undefined {
-  if (error instanceof VolumeRestoreError) return `${errorMessage(error)} ${ADVICE[error.kind]}`;
+  if (error instanceof RailwayRestoreFailed) return errorMessage(error);
+  if (error instanceof VolumeRestoreError) return `${errorMessage(error)} ${ADVICE[error.kind] ?? ""}`.trim();
   if (error instanceof BackupChoiceError) {
     const known = error.known.slice(0, 5).map(backupLabel);
     return `${error.message} Backups of the volume, newest first: ${known.join("; ") || "none"}.`;

@@ -28,6 +28,8 @@ export interface RestorePlan<D = unknown> {
 
 export interface RestoreRun {
   status: "restored" | "requested";
+  /** Output `changed`, from a read-back; unset: "true" when restored, "unknown" when only requested. */
+  changed?: "true" | "false" | "unknown";
   /** Where the data from before the restore is kept. */
   safetyBackup: string | undefined;
   /** Log lines worth repeating in the summary (verification results, kept copies). */

@@ -1,23 +1,12 @@
 import { inputError } from "../../core/inputs.ts";
-import { connect, type DetectedToken } from "../../platforms/railway/client.ts";
+import { connect, type DetectedToken, type RailwayClient } from "../../platforms/railway/client.ts";
 import { resolveEnvironment, resolveProject, resolveServices } from "../../platforms/railway/resolve.ts";
-import {
-  backupLabel,
-  lastRestoredBackup,
-  otherStagedChanges,
-  pickBackup,
-  restoreMarker,
-} from "../../platforms/railway/volume-choice.ts";
-import {
-  type RestoreContext,
-  restoreFromBackup,
-  restoreToNewService,
-  takeSafetyBackup,
-  VolumeRestoreError,
-  type VolumeTarget,
-} from "../../platforms/railway/volume-restore.ts";
+import { backupLabel, lastRestore, pickBackup } from "../../platforms/railway/volume-choice.ts";
+import { VolumeRestoreError, type VolumeTarget } from "../../platforms/railway/volume-restore.ts";
+import { haCluster, otherStagedChanges, stagedSwap } from "../../platforms/railway/volume-staging.ts";
 import {
   committedPatches,
+  type EnvironmentConfig,
   environmentVolumes,
   listBackups,
   stagedChanges,
@@ -25,14 +14,21 @@ import {
 } from "../../platforms/railway/volumes.ts";
 import { parsePointInTime } from "../storage-restore/inputs.ts";
 import { checkConfirm } from "./confirm.ts";
-import type { Ctx, Provider, RestorePlan, RestoreRun } from "./provider.ts";
+import type { Ctx, Provider, RestorePlan } from "./provider.ts";
+import { applyRailway } from "./railway-apply.ts";
 
 export type RailwayDetail = {
   token: DetectedToken;
   target: VolumeTarget;
   serviceNames: Map<string, string>;
 } & (
-  | { kind: "backup"; backup: VolumeBackup; newer: VolumeBackup[] }
+  | {
+      kind: "backup";
+      backup: VolumeBackup;
+      newer: VolumeBackup[];
+      /** The new volume of a swap an earlier run staged and did not commit: only the commit is left. */
+      resume: string | undefined;
+    }
   | { kind: "pitr"; at: Date; newServiceName: string }
 );
 
@@ -48,9 +44,9 @@ function newServiceName(service: string, at: Date): string {
   return `${service}-restored-${stamp}`;
 }
 
-async function locate(
-  ctx: Ctx,
-): Promise<Omit<RailwayDetail, "kind" | "backup" | "newer" | "at" | "newServiceName">> {
+type Located = Pick<RailwayDetail, "token" | "target" | "serviceNames"> & { config: EnvironmentConfig };
+
+async function locate(ctx: Ctx): Promise<Located> {
   const { settings } = ctx;
   const token = await connect({
     token: required(ctx, "railway-token", "${{ secrets.RAILWAY_TOKEN }}"),
@@ -64,7 +60,9 @@ async function locate(
   const [service] = resolveServices(project, [wanted]);
   if (!service)
     throw inputError("railway-service", `names no service of project ${project.name}.`, '"postgres"');
-  const volumes = await environmentVolumes(token.client, project.id, environment.id);
+  const { instances, config } = await environmentVolumes(token.client, project.id, environment.id);
+  // A restore leaves the old volume in the environment, unmounted: the service's volume is the mounted one.
+  const volumes = instances.filter((v) => v.serviceId);
   const instance = volumes.find((v) => v.serviceId === service.id);
   if (!instance) {
     throw inputError(
@@ -81,6 +79,7 @@ async function locate(
     token,
     target: { projectId: project.id, environment, service, instance },
     serviceNames: new Map(project.services.map((s) => [s.id, s.name])),
+    config,
   };
 }
 
@@ -136,17 +135,56 @@ async function plan(ctx: Ctx): Promise<RestorePlan<RailwayDetail>> {
       detail: { ...located, kind: "pitr", at: when, newServiceName: name },
     };
   }
-  const [backups, patches, staged] = await Promise.all([
-    listBackups(located.token.client, instance.id),
-    committedPatches(located.token.client, environment.id),
-    stagedChanges(located.token.client, environment.id),
+  return planBackup(ctx, located, at, common);
+}
+
+/**
+ * The backups of the mounted volume instance and, after a restore by this code, of the instance it
+ * replaced (Railway's docs say older backups stay reachable after a restore, not under which instance),
+ * without duplicates. The replaced instance may be gone: its list is then left out.
+ */
+async function backupsOf(
+  client: RailwayClient,
+  instanceIds: Array<string | undefined>,
+): Promise<VolumeBackup[]> {
+  const [mounted, ...others] = instanceIds.filter((id): id is string => id !== undefined);
+  const lists = await Promise.all([
+    listBackups(client, mounted as string),
+    ...others.map((id) => listBackups(client, id).catch(() => [])),
   ]);
+  const byId = new Map(lists.flat().map((b) => [b.id, b]));
+  return [...byId.values()];
+}
+
+/** A backup restore: Railway copies the backup into a new volume, stages the swap, and this run commits it. */
+async function planBackup(
+  ctx: Ctx,
+  located: Located,
+  at: number | undefined,
+  common: [string, string][],
+): Promise<RestorePlan<RailwayDetail>> {
+  const { settings } = ctx;
+  const { token, target, serviceNames } = located;
+  const { service, instance, environment } = target;
+  const cluster = haCluster(located.config, service.id, serviceNames);
+  if (cluster) {
+    throw new VolumeRestoreError(
+      "ha-cluster",
+      `${cluster}: a backup restore in place would leave its replicas diverged from the restored leader, so Railway's CLI refuses it, and so does this action. Nothing was changed.`,
+    );
+  }
+  const [patches, staged] = await Promise.all([
+    committedPatches(token.client, environment.id),
+    stagedChanges(token.client, environment.id),
+  ]);
+  const marker = lastRestore(patches, service.id);
+  // The marker names the volume its restore mounted: still mounted means still restored from that backup.
+  const restoredHere = marker?.volumeId === instance.volumeId ? marker : undefined;
+  const backups = await backupsOf(token.client, [instance.id, restoredHere?.fromInstanceId]);
   const { chosen, newer } = pickBackup(backups, { backup: settings.backup, before: at });
-  const others = otherStagedChanges(
-    staged,
-    { volumeId: instance.volumeId, serviceId: service.id },
-    located.serviceNames,
-  );
+  const owner = { serviceId: service.id, volumeId: instance.volumeId };
+  const done = restoredHere?.backupId === chosen.id;
+  const others = done ? [] : otherStagedChanges(staged, owner, serviceNames);
   if (others.length) {
     throw new VolumeRestoreError(
       "other-staged",
@@ -154,7 +192,16 @@ async function plan(ctx: Ctx): Promise<RestorePlan<RailwayDetail>> {
       { others },
     );
   }
-  const done = lastRestoredBackup(patches, instance.id) === chosen.id;
+  const swap = done ? undefined : stagedSwap(staged, owner);
+  // A restore deletes every newer backup: with a swap staged, the chosen backup being the newest says the
+  // swap is a restore of it (an earlier run stopped before its commit).
+  if (swap && newer.length) {
+    throw new VolumeRestoreError(
+      "swap-staged",
+      `A swap of ${service.name}'s volume to a new volume ${swap} is already staged, and it is not a restore of ${backupLabel(chosen)} (that would have deleted the ${newer.length} newer backup(s)). Nothing was changed.`,
+    );
+  }
+  const kept = `the volume mounted now (${instance.volumeId}) is kept by Railway, unmounted, with the data from before`;
   return {
     provider: "railway",
     target: service.name,
@@ -162,80 +209,30 @@ async function plan(ctx: Ctx): Promise<RestorePlan<RailwayDetail>> {
     facts: [
       ...common,
       ["Backup", `${backupLabel(chosen)}, ${chosen.usedMB ?? "?"} MB`],
-      ["Mode", "swap (volume restore staged, committed only if nothing else is staged)"],
+      [
+        "Mode",
+        swap
+          ? `swap (an earlier run staged the swap to new volume ${swap}: only its commit is left)`
+          : "swap (Railway restores the backup into a new volume and stages the swap; committed only if nothing else is staged)",
+      ],
     ],
     replaces: [
-      `${service.name}'s volume ${instance.mountPath} (${instance.currentSizeMB} MB now)`,
-      newer.length
-        ? `Railway deletes the ${newer.length} backup(s) newer than the one restored: ${newer.map(backupLabel).join("; ")}`
-        : "no backup is newer than the one restored, so none is deleted",
+      `${service.name}'s volume at ${instance.mountPath} (${instance.currentSizeMB} MB now): ${kept}`,
+      swap || !newer.length
+        ? "no backup is newer than the one restored, so none is deleted"
+        : `Railway deletes the ${newer.length} backup(s) newer than the one restored: ${newer.map(backupLabel).join("; ")}`,
     ],
-    safety: settings["safety-backup"]
-      ? "a new Railway backup of the volume, locked (no expiry), checked to survive the restore before the swap is committed"
-      : undefined,
-    noSafetyReason: undefined,
+    safety:
+      settings["safety-backup"] && !swap
+        ? `a new Railway backup of the volume, locked; newer than the backup restored, it is assumed deleted by the restore, so what keeps the data from before is the old volume: ${kept}`
+        : undefined,
+    noSafetyReason:
+      settings["safety-backup"] && !swap ? undefined : `no new Railway backup is taken; ${kept}.`,
     alreadyCurrent: done
-      ? `${service.name}'s volume was already restored from ${backupLabel(chosen)} (the last committed restore says so). Nothing to do.`
+      ? `${service.name} already mounts volume ${instance.volumeId}, restored from ${backupLabel(chosen)} (the commit of that restore says so). Nothing to do.`
       : undefined,
-    detail: { ...located, kind: "backup", backup: chosen, newer },
+    detail: { ...located, kind: "backup", backup: chosen, newer, resume: swap },
   };
 }
 
-async function apply(ctx: Ctx, planned: RestorePlan<RailwayDetail>): Promise<RestoreRun> {
-  const detail = planned.detail;
-  const { client } = detail.token;
-  const context: RestoreContext = {
-    log: ctx.log,
-    signal: ctx.signal,
-    waitMs: ctx.settings.wait,
-    serviceNames: detail.serviceNames,
-  };
-  const requests = () => `${client.requestCount} Railway API requests in all.`;
-  if (detail.kind === "pitr") {
-    const made = await restoreToNewService(
-      client,
-      detail.target,
-      { at: detail.at, newServiceName: detail.newServiceName },
-      context,
-    );
-    return {
-      status: made.deployment ? "restored" : "requested",
-      safetyBackup: undefined,
-      notes: [
-        `New service ${made.service?.name} (${made.service?.id})${made.deployment ? ` serves: deployment ${made.deployment.id} SUCCESS` : " is starting"}; ${detail.target.service.name} stayed online.`,
-        requests(),
-      ],
-      steps: made.steps,
-    };
-  }
-  const steps: RestoreRun["steps"] = [];
-  const safety = ctx.settings["safety-backup"]
-    ? await takeSafetyBackup(client, detail.target, detail.backup.id, context)
-    : undefined;
-  if (safety) steps.push({ name: "safety backup", ms: safety.ms });
-  const commitMessage = `Restore ${detail.target.service.name}'s volume from backup ${detail.backup.name ?? detail.backup.id} (database-restore${ctx.run.runUrl ? `, ${ctx.run.runUrl}` : ""}) ${restoreMarker(detail.target.instance.id, detail.backup.id)}`;
-  const result = await restoreFromBackup(
-    client,
-    detail.target,
-    { backup: detail.backup, safety: safety?.backup, commitMessage },
-    context,
-  );
-  steps.push(...result.steps);
-  const notes = [
-    result.deployment
-      ? `${detail.target.service.name} deployment ${result.deployment.id} reached SUCCESS on the restored volume.`
-      : `The swap is committed; ${detail.target.service.name}'s deployment was not awaited (wait: 0).`,
-  ];
-  if (safety) notes.push(`Safety backup: ${safety.backup.name} (${safety.backup.id}), locked.`);
-  if (detail.newer.length)
-    notes.push(`Railway deleted ${detail.newer.length} backup(s) newer than the one restored.`);
-  notes.push(requests());
-  return {
-    status: result.deployment ? "restored" : "requested",
-    safetyBackup: safety?.backup.id,
-    notes,
-    steps,
-  };
-}
-
-export const railwayProvider: Provider<RailwayDetail> = { plan, apply };
+export const railwayProvider: Provider<RailwayDetail> = { plan, apply: applyRailway };

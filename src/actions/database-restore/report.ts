@@ -4,7 +4,8 @@ import { formatMs } from "../../core/wait.ts";
 import type { Ctx, RestorePlan, RestoreRun } from "./provider.ts";
 
 export function planOutputs(plan: RestorePlan): Outputs {
-  return { "restored-from": plan.restoredFrom };
+  // Planned and already-current runs changed nothing: the plan only read.
+  return { "restored-from": plan.restoredFrom, changed: "false" };
 }
 
 export function reportRestore(ctx: Ctx, plan: RestorePlan, run: RestoreRun): Outcome {
@@ -14,7 +15,11 @@ export function reportRestore(ctx: Ctx, plan: RestorePlan, run: RestoreRun): Out
   return {
     status: run.status,
     headline,
-    outputs: { "restored-from": plan.restoredFrom, "safety-backup": run.safetyBackup },
+    outputs: {
+      "restored-from": plan.restoredFrom,
+      "safety-backup": run.safetyBackup,
+      changed: run.changed ?? (run.status === "restored" ? "true" : "unknown"),
+    },
     summary: (summary) => {
       summary.text(`**${plan.target}** (${plan.provider}) ${run.status} from \`${plan.restoredFrom}\`.`);
       summary.table(["", ""], [...plan.facts]);

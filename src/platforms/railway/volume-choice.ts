@@ -3,18 +3,31 @@ import type { CommittedPatch, VolumeBackup } from "./volumes.ts";
 /** The names this code gives its own safety backups: never picked automatically as what to restore. */
 export const SAFETY_PREFIX = "rollback-safety";
 
-/** Written into the commit message: what a later run reads to know this volume already holds that backup. */
-export function restoreMarker(volumeInstanceId: string, backupId: string): string {
-  return `[database-restore volume=${volumeInstanceId} backup=${backupId}]`;
+/**
+ * Written into the commit message: what a later run reads to know this service already mounts that backup.
+ * Keyed by the service and the NEW volume (a restore swaps in a new volume, so the old volume instance id
+ * does not survive it: docs volumes/backups.md, PLATFORMS.md); `from` is the volume instance it replaced,
+ * whose backup list a rerun reads too (nothing documents which instance lists the backups after a swap).
+ */
+export function restoreMarker(marker: RestoreMarker): string {
+  return `[database-restore service=${marker.serviceId} backup=${marker.backupId} volume=${marker.volumeId} from=${marker.fromInstanceId}]`;
 }
 
-/** The backup the newest committed restore of this volume (by this code) brought back, if any. */
-export function lastRestoredBackup(patches: CommittedPatch[], volumeInstanceId: string): string | undefined {
-  const pattern = /\[database-restore volume=(\S+) backup=(\S+)\]/;
+export interface RestoreMarker {
+  serviceId: string;
+  backupId: string;
+  volumeId: string;
+  fromInstanceId: string;
+}
+
+/** The newest committed restore of this service by this code. */
+export function lastRestore(patches: CommittedPatch[], serviceId: string): RestoreMarker | undefined {
+  const pattern = /\[database-restore service=(\S+) backup=(\S+) volume=(\S+) from=(\S+)\]/;
   for (const patch of patches) {
     if (patch.status !== "COMMITTED") continue;
-    const match = pattern.exec(patch.message ?? "");
-    if (match?.[1] === volumeInstanceId) return match[2];
+    const [, service, backupId, volumeId, fromInstanceId] = pattern.exec(patch.message ?? "") ?? [];
+    if (service === serviceId && backupId && volumeId && fromInstanceId)
+      return { serviceId, backupId, volumeId, fromInstanceId };
   }
   return undefined;
 }
@@ -75,54 +88,4 @@ export function pickBackup(
   }
   const at = Date.parse(chosen.createdAt);
   return { chosen, newer: newestFirst.filter((b) => Date.parse(b.createdAt) > at) };
-}
-
-function nonEmpty(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (typeof value === "object") return Object.values(value).some(nonEmpty) || Array.isArray(value);
-  return true;
-}
-
-/**
- * What a staged patch (an EnvironmentConfig document) holds besides this volume's swap, in words. How
- * Railway writes a volume swap into the patch is not documented: only an entry under `volumes` for this
- * volume (or the service's own `volumeMounts`) counts as the swap; anything else is someone else's
- * change, which a commit would deploy with it.
- */
-export function otherStagedChanges(
-  patch: unknown,
-  ours: { volumeId: string; serviceId: string },
-  serviceNames: Map<string, string>,
-): string[] {
-  if (!patch || typeof patch !== "object") return [];
-  const others: string[] = [];
-  for (const [section, value] of Object.entries(patch as Record<string, unknown>)) {
-    if (!nonEmpty(value)) continue;
-    const entries =
-      value && typeof value === "object" ? Object.entries(value as Record<string, unknown>) : [];
-    if (section === "volumes") {
-      for (const [id, change] of entries)
-        if (id !== ours.volumeId && nonEmpty(change)) others.push(`volume ${id}`);
-    } else if (section === "services") {
-      for (const [id, change] of entries) {
-        const keys = Object.keys((change as Record<string, unknown>) ?? {}).filter((k) =>
-          nonEmpty((change as Record<string, unknown>)[k]),
-        );
-        const mine = id === ours.serviceId && keys.every((k) => k === "volumeMounts");
-        if (!mine && keys.length) others.push(`service ${serviceNames.get(id) ?? id}: ${keys.join(", ")}`);
-      }
-    } else {
-      others.push(section);
-    }
-  }
-  return others;
-}
-
-/** Whether the patch holds this volume's swap (in either of the places `otherStagedChanges` accepts). */
-export function stagesSwap(patch: unknown, ours: { volumeId: string; serviceId: string }): boolean {
-  const doc = (patch ?? {}) as {
-    volumes?: Record<string, unknown>;
-    services?: Record<string, { volumeMounts?: unknown } | undefined>;
-  };
-  return nonEmpty(doc.volumes?.[ours.volumeId]) || nonEmpty(doc.services?.[ours.serviceId]?.volumeMounts);
 }

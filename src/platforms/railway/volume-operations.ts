@@ -5,9 +5,13 @@
  * `Mutation.volumeInstanceBackup*`, `Query.workflowStatus`, `Query.environmentStagedChanges`, …).
  */
 
-/** Volume instances are read through the environment: a volume id alone reads back as "Not Authorized". */
+/**
+ * Volume instances are read through the environment: a volume id alone reads back as "Not Authorized".
+ * The config (not decrypted: no variable values are needed) tells HA cluster roles (`clusterRole`).
+ */
 export const ENVIRONMENT_VOLUMES_QUERY = `query EnvironmentVolumes($id: String!, $projectId: String) {
   environment(id: $id, projectId: $projectId) {
+    config(decryptVariables: false)
     volumeInstances {
       edges {
         node {
@@ -74,7 +78,7 @@ export const STAGED_CHANGES_QUERY = `query EnvironmentStagedChanges($environment
   }
 }`;
 
-/** Committed patches, newest first: the commit message of a finished restore says which backup it was. */
+/** Committed patches, newest first: the commit message of a finished restore says which backup and volume. */
 export const ENVIRONMENT_PATCHES_QUERY = `query EnvironmentPatches($environmentId: String!, $first: Int) {
   environmentPatches(environmentId: $environmentId, first: $first) {
     edges {

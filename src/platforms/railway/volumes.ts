@@ -48,25 +48,54 @@ const patchNode = z.object({
 });
 export type CommittedPatch = z.infer<typeof patchNode>;
 
+/**
+ * The parts of the environment config (an `EnvironmentConfig` JSON document) this code reads: each
+ * service's HA role and parent (the CLI's `controllers/postgres_plugins.rs`); the rest is passed over.
+ */
+const environmentConfig = z
+  .object({
+    services: z
+      .record(
+        z.string(),
+        z
+          .object({ clusterRole: z.string().nullish(), parentServiceId: z.string().nullish() })
+          .loose()
+          .nullable(),
+      )
+      .optional(),
+  })
+  .loose();
+export type EnvironmentConfig = z.infer<typeof environmentConfig>;
+
 const volumesData = z.object({
   environment: z.object({
+    config: environmentConfig,
     volumeInstances: z.object({ edges: z.array(z.object({ node: volumeInstance })) }),
   }),
 });
 
-/** The volume instances of one environment (each belongs to one service). */
+export interface EnvironmentVolumes {
+  /** Every volume instance of the environment; a retained, unmounted one has no service. */
+  instances: VolumeInstance[];
+  config: EnvironmentConfig;
+}
+
+/** The volume instances of one environment and its config. */
 export async function environmentVolumes(
   client: RailwayClient,
   projectId: string,
   environmentId: string,
-): Promise<VolumeInstance[]> {
+): Promise<EnvironmentVolumes> {
   const data = await client.query(
     "EnvironmentVolumes",
     ENVIRONMENT_VOLUMES_QUERY,
     { id: environmentId, projectId },
     volumesData,
   );
-  return data.environment.volumeInstances.edges.map((e) => e.node);
+  return {
+    instances: data.environment.volumeInstances.edges.map((e) => e.node),
+    config: data.environment.config,
+  };
 }
 
 /** Backups of a volume instance, newest first. */
