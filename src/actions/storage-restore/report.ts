@@ -67,9 +67,13 @@ function reportStopped(plan: StoragePlan, run: Extract<StorageResult, { kind: "s
   const deleted = written - restored;
   const changed = written > 0 ? "true" : stopped.readBack || stopped.unsure === 0 ? "false" : "unknown";
   const list = `aws s3api list-object-versions --bucket ${plan.restore.bucket} --prefix '${plan.restore.prefix}'`;
-  const state = stopped.readBack
-    ? `Read back: ${written} of ${planned} keys hold the restored version (${restored} restored, ${deleted} deleted)${written === 0 ? "; the bucket is as before" : ""}, the other ${planned - written} are as before. The report lists each key written. Run again to finish: keys already as they were are left alone.`
-    : `The bucket could not be read back: S3 answered ${written} of ${planned} writes${stopped.unsure ? `, and ${stopped.unsure} got no clear answer (they may have been written)` : ""}. See what each key holds with: ${list}, then run again: keys already as they were are left alone.`;
+  const state = !stopped.readBack
+    ? `The bucket could not be read back: S3 answered ${written} of ${planned} writes${stopped.unsure ? `, and ${stopped.unsure} got no clear answer (they may have been written)` : ""}. See what each key holds with: ${list}, then run again: keys already as they were are left alone.`
+    : written === 0
+      ? `Read back: none of the ${planned} keys was written: the bucket is as before. Run again once the cause is fixed.`
+      : written === planned
+        ? `Read back: all ${planned} keys hold the restored version (${restored} restored, ${deleted} deleted); only what came after failed. A rerun says already-current.`
+        : `Read back: ${written} of ${planned} keys hold the restored version (${restored} restored, ${deleted} deleted), the other ${planned - written} are as before; the report lists each key written. Run again to finish: keys already as they were are left alone.`;
   const failure = `${run.cancelled ? "Cancelled: " : ""}${adviseStorage(stopped)}\n${state}`;
   return {
     status: "failed",

@@ -1,4 +1,4 @@
-import type { S3Clients } from "./client.ts";
+import { type S3Clients, StorageError } from "./client.ts";
 import type { KeyPlan, RestorePlan } from "./plan.ts";
 import { type Entry, histories, keyHistory } from "./versions.ts";
 import { isOurs, type WriteOptions, writeKey } from "./write.ts";
@@ -25,11 +25,8 @@ export class RestoreInterrupted extends Error {
   readonly readBack: boolean;
   /** Writes sent without a clear answer, when the bucket could not be read back. */
   readonly unsure: number;
-  constructor(cause: unknown, written: KeyResult[], total: number, readBack: boolean, unsure: number) {
-    const count = `${written.length} of ${total} keys`;
-    super(
-      `${cause instanceof Error ? cause.message : String(cause)} (${readBack ? `read back: ${count} written by this run` : `${count} written by S3's answers; the bucket could not be read back`})`,
-    );
+  constructor(cause: unknown, written: KeyResult[], readBack: boolean, unsure: number) {
+    super(cause instanceof Error ? cause.message : String(cause));
     this.cause = cause;
     this.written = written;
     this.readBack = readBack;
@@ -58,6 +55,8 @@ export async function applyRestore(
   const work = plan.keys.filter((k) => k.action === "restore" || k.action === "delete");
   const results: KeyResult[] = work.map((p) => ({ plan: p }));
   const sent = new Set<KeyResult>();
+  // Writes that failed without a clear answer (no answer, or a 5xx): they may have happened.
+  const unclear = new Set<KeyResult>();
   let next = 0;
   let done = 0;
   let failure: { error: unknown } | undefined;
@@ -75,6 +74,7 @@ export async function applyRestore(
       try {
         result.written = await writeKey(clients, plan.bucket, result.plan, options);
       } catch (error) {
+        if (!(error instanceof StorageError) || error.ambiguous) unclear.add(result);
         failure ??= { error };
         return;
       }
@@ -86,12 +86,12 @@ export async function applyRestore(
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
-  if (failure) throw await stopped(clients, plan, results, [...sent], failure.error, options);
+  if (failure) throw await stopped(clients, plan, [...sent], unclear.size, failure.error, options);
   try {
     await verify(clients, plan, results);
   } catch (error) {
     // Every write was answered; only the check after them could not read the bucket.
-    throw new RestoreInterrupted(error, results, results.length, false, 0);
+    throw new RestoreInterrupted(error, results, false, 0);
   }
   return results;
 }
@@ -100,12 +100,14 @@ export async function applyRestore(
 async function stopped(
   clients: S3Clients,
   plan: RestorePlan,
-  results: KeyResult[],
   sent: KeyResult[],
+  unclear: number,
   cause: unknown,
   options: RestoreOptions,
 ): Promise<RestoreInterrupted> {
   options.log(`Stopped after ${sent.length} keys were sent; reading them back.`);
+  // What S3 answered, kept in case the read-back fails part-way.
+  const answered = sent.map((r) => [r, r.written] as const);
   try {
     for (const result of sent) {
       const latest = (await keyHistory(clients, plan.bucket, result.plan.key, 1))[0];
@@ -116,13 +118,17 @@ async function stopped(
       result.written = ours ? latest.versionId : undefined;
     }
   } catch {
-    const answered = sent.filter((r) => r.written);
-    return new RestoreInterrupted(cause, answered, results.length, false, sent.length - answered.length);
+    for (const [result, written] of answered) result.written = written;
+    return new RestoreInterrupted(
+      cause,
+      sent.filter((r) => r.written),
+      false,
+      unclear,
+    );
   }
   return new RestoreInterrupted(
     cause,
     sent.filter((r) => r.written),
-    results.length,
     true,
     0,
   );
