@@ -75,7 +75,13 @@ describe("storage-restore", () => {
 
     const restored = await run({ confirm: "assets" });
     expect(restored.failed).toBeUndefined();
-    expect(restored.outputs).toMatchObject({ status: "restored", restored: "3", deleted: "2", "changed-meanwhile": "0", changed: "true" });
+    expect(restored.outputs).toMatchObject({
+      status: "restored",
+      restored: "3",
+      deleted: "2",
+      "changed-meanwhile": "0",
+      changed: "true",
+    });
     expect(current(sim, "site/app.js")?.body.toString()).toBe("good app");
     expect(current(sim, "site/new.js")?.deleteMarker).toBe(true);
     const after = JSON.parse(readFileSync(restored.outputs.report as string, "utf8"));
