@@ -113,9 +113,13 @@ export async function restoreInPlace(
     }
     const written = writeFile(end, commentStatement(conn.database, marker));
     const first = await Promise.race([written.then(() => "written"), psql.then(ended, ended)]);
-    // psql ended without opening the FIFO (it failed): open it here so that the writer returns.
-    if (first !== "written") closeSync(openSync(end, constants.O_RDONLY | constants.O_NONBLOCK));
-    await written.catch(() => {});
+    if (first !== "written") {
+      // psql ended without opening the FIFO (it failed): a reader held open here lets the writer return,
+      // whenever its open() runs.
+      const reader = openSync(end, constants.O_RDONLY | constants.O_NONBLOCK);
+      await written.catch(() => {});
+      closeSync(reader);
+    }
     await psql;
   } finally {
     stop();
