@@ -74,7 +74,8 @@ describe("database-restore bundle: truth after failure", () => {
 
   it("the connection cut right after the swap's lock: unlocked, as before, changed false; a rerun restores", async () => {
     const { name, dump, url } = await incident();
-    proxy.arm({ pattern: "ALLOW_CONNECTIONS false", fault: "cut", refuseMs: 2000 });
+    // Cut as soon as the lock is sent: the swap's connection is gone before its renames.
+    proxy.arm({ pattern: "ALLOW_CONNECTIONS false", fault: "cut", refuseMs: 2000, cutAfterMs: 0 });
     const result = await run({ "database-url": url, backup: dump, confirm: name });
     expect(proxy.fired).toBe(true);
     expect(result.code).toBe(1);

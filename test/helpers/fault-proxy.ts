@@ -13,6 +13,8 @@ export interface FaultRule {
   fault: "error" | "cut" | "delay" | (() => void);
   refuseMs?: number;
   delayMs?: number;
+  /** How long after forwarding the pattern the cut comes (default 50 ms: the statement usually lands). */
+  cutAfterMs?: number;
 }
 
 export interface FaultProxy {
@@ -72,7 +74,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       held = held.then(() => {
         if (!upstream.destroyed) upstream.write(chunk);
       });
-      if (act === "cut") held.then(() => setTimeout(() => cutAll(current?.refuseMs ?? 2000), 50));
+      if (act === "cut")
+        held.then(() => setTimeout(() => cutAll(current?.refuseMs ?? 2000), current?.cutAfterMs ?? 50));
       else if (typeof act === "function") held.then(act);
     });
   });
