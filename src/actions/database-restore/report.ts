@@ -4,7 +4,7 @@ import { formatMs } from "../../core/wait.ts";
 import type { Ctx, RestorePlan, RestoreRun } from "./provider.ts";
 
 export function planOutputs(plan: RestorePlan): Outputs {
-  // Planned and already-current runs changed nothing: the plan only read.
+  // Planned, already-current and refused-in-planning runs change nothing.
   return { "restored-from": plan.restoredFrom, changed: "false" };
 }
 

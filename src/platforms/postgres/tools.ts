@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { bareEnv } from "./conn.ts";
 
 export type Tool = "pg_dump" | "pg_restore" | "psql";
 
@@ -103,7 +104,7 @@ function feed(source: Readable, child: ChildProcess): Promise<void> {
 
 /** The major version of a local tool: `pg_restore (PostgreSQL) 15.18 (Debian …)` → 15. */
 export async function toolVersion(tools: Tools, tool: Tool): Promise<{ major: number; text: string }> {
-  const { stdout } = await runTool(tools, tool, ["--version"], { env: process.env });
+  const { stdout } = await runTool(tools, tool, ["--version"], { env: bareEnv() });
   const match = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?/.exec(stdout);
   if (!match) throw new Error(`Could not read the version of ${tool} from "${stdout.trim()}".`);
   const major = Number(match[1]);
