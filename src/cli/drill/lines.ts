@@ -73,3 +73,19 @@ export function cacheLine(run: ActionRun): string {
   if (run.outputs.status === "restarted") return "the Railway Redis service restarted and serves again";
   return `${run.outputs["keys-removed"]} keys removed`;
 }
+
+export function storageLine(run: ActionRun): string {
+  return `${run.outputs.restored ?? 0} restored, ${run.outputs.deleted ?? 0} deleted${errorSuffix(run)}`;
+}
+
+export function vercelLine(run: ActionRun): string {
+  return run.outputs["deployment-id"]
+    ? `${run.outputs["previous-deployment-id"]} → ${run.outputs["deployment-id"]}${errorSuffix(run)}`
+    : firstError(run);
+}
+
+export function revertLine(run: ActionRun): string {
+  return run.outputs["revert-sha"]
+    ? `reverted ${run.outputs["reverted-shas"]} as ${run.outputs["revert-sha"]}`
+    : firstError(run);
+}
