@@ -61,7 +61,7 @@ describe("traffic: Vercel", () => {
     const resumed = await run("resume");
     expect(resumed.outputs.status).toBe("resumed");
     expect(vercel.visit("shop.example.com")).toEqual({ status: 200, deploymentId: "dpl_bad" });
-    expect(resumed.summary).toContain("served by production (dpl_bad) again");
+    expect(resumed.summary).toContain("are served by production (dpl_bad).");
     expect((await run("resume")).outputs.status).toBe("already-running");
     expect(vercel.mutations().map((r) => r.path)).toEqual([
       "/v1/projects/prj_shop/pause",
@@ -119,7 +119,7 @@ describe("traffic: Railway", () => {
     const resumed = await run("resume");
     expect(resumed.failed).toBeUndefined();
     expect(resumed.outputs.status).toBe("resumed");
-    expect(resumed.summary).toContain("Serving: backend, ai-engine.");
+    expect(resumed.summary).toMatch(/Serving: backend \([\w-]+\), ai-engine \([\w-]+\)\./);
     expect((await run("resume")).outputs.status).toBe("already-running");
   });
 
@@ -128,7 +128,9 @@ describe("traffic: Railway", () => {
     railwayUrl = await railway.start();
     const tk = await run("resume");
     expect(tk.outputs.status).toBe("already-running");
-    expect(tk.summary).toContain("Serving: backend, ai-engine.");
+    expect(tk.summary).toContain(
+      `Serving: backend (${SCENARIO.services.backend.bad}), ai-engine (${SCENARIO.services["ai-engine"].bad}).`,
+    );
   });
 
   it("a stop failing halfway: the summary says which services are stopped, the step fails", async () => {
@@ -146,7 +148,7 @@ describe("traffic: Railway", () => {
     expect(stopped(SCENARIO.services["ai-engine"].bad)).toBe(false);
     expect(stopped(SCENARIO.services.backend.bad)).toBe(true);
     expect(tk.summary).toContain("Stopped (requests get no answer from them): backend.");
-    expect(tk.summary).toContain("Serving: ai-engine.");
+    expect(tk.summary).toContain(`Serving: ai-engine (${SCENARIO.services["ai-engine"].bad}).`);
   });
 
   it("a dry run changes nothing", async () => {

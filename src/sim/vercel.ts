@@ -1,4 +1,5 @@
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import { setPaused, updateProject } from "./vercel-pause.ts";
 import {
   isRollbackCandidate,
   type Plan,
@@ -147,7 +148,8 @@ export class VercelSimulator implements SimWorld {
       name: seed.name,
       team: seed.team,
       production: undefined,
-      autoAssignCustomDomains: seed.autoAssignCustomDomains ?? true,
+      // A paused project has auto-assignment off (@vercel/sdk projectsPauseProject).
+      autoAssignCustomDomains: seed.autoAssignCustomDomains ?? !seed.paused,
       paused: seed.paused ?? false,
       domains: seed.domains ?? [`${seed.name}.example.com`, `www.${seed.name}.example.com`],
       aliases: seed.aliases ?? {},
@@ -238,7 +240,7 @@ export class VercelSimulator implements SimWorld {
     return this;
   }
 
-  /** Requests that change state (rollback, promote, new deployment, cancel, pause). */
+  /** Requests that change state (rollback, promote, new deployment, cancel, pause, project settings). */
   mutations(): SimRequest[] {
     return this.requests.filter((r) => r.method === "POST" || r.method === "PATCH");
   }
@@ -348,11 +350,12 @@ export class VercelSimulator implements SimWorld {
     [
       "POST",
       /^\/v1\/projects\/([^/]+)\/(pause|unpause)$/,
-      (team, [id, verb]) =>
-        this.withProject(team, id, (p) => {
-          p.paused = verb === "pause";
-          return { status: 200 };
-        }),
+      (team, [id, verb]) => this.withProject(team, id, (p) => setPaused(p, verb === "pause")),
+    ],
+    [
+      "PATCH",
+      /^\/v9\/projects\/([^/]+)$/,
+      (team, [id], _, body) => this.withProject(team, id, (p) => updateProject(this, p, body)),
     ],
     // Failed aliases: promotes have a v1 listing of strings, rollbacks only a v9 one of objects.
     [
@@ -544,6 +547,8 @@ export class VercelSimulator implements SimWorld {
         return error(400, "bad_request", `description must be at most ${MAX_DESCRIPTION} characters.`);
       }
       project.rollbackDescription = { description, createdAt: this.now() };
+      // Unknown whether a rollback moves domains while the project is paused (PLATFORMS.md): pessimistic, it
+      // does and pins them, so the unpause that follows undoes a pin this rollback made.
       project.autoAssignCustomDomains = false;
     } else {
       if (project.queuePromotes) return { status: 202 };

@@ -1,21 +1,20 @@
 import type { ActionContext } from "../../core/action.ts";
 import type { TrafficInputs } from "./inputs.ts";
 import type { TrafficPlan } from "./plan.ts";
-import { applyRailwayTraffic, type RailwayServiceResult } from "./railway.ts";
-import { applyVercelTraffic } from "./vercel.ts";
+import { applyRailwayTraffic, type RailwayServiceResult, type ServiceNow } from "./railway.ts";
+import { applyVercelTraffic, type VercelOutcome } from "./vercel.ts";
 
-export interface TrafficResult {
-  /** Railway: one result per service; Vercel: none (the project is one switch). */
-  services: RailwayServiceResult[];
-}
+export type TrafficResult =
+  | { platform: "vercel"; vercel: VercelOutcome }
+  /** One result per service, and every service read back afterwards. */
+  | { platform: "railway"; services: RailwayServiceResult[]; now: ServiceNow[] };
 
 export async function applyTraffic(
-  { settings, log }: ActionContext<TrafficInputs>,
+  { settings, log, signal }: ActionContext<TrafficInputs>,
   plan: TrafficPlan,
 ): Promise<TrafficResult> {
-  if (plan.platform === "vercel") {
-    await applyVercelTraffic(settings, log, plan);
-    return { services: [] };
-  }
-  return { services: await applyRailwayTraffic(settings, log, plan) };
+  if (plan.platform === "vercel")
+    return { platform: "vercel", vercel: await applyVercelTraffic({ settings, log, plan, signal }) };
+  const { results, now } = await applyRailwayTraffic({ settings, log, plan, signal });
+  return { platform: "railway", services: results, now };
 }

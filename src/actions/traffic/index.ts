@@ -11,7 +11,7 @@ export default defineAction({
   title: "Traffic",
   inputs: trafficInputs,
   plan: planTraffic,
-  nothingToDo: (plan) => trafficNothingToDo(plan, plan.mode === "resume" && plan.autoDeploy),
+  nothingToDo: trafficNothingToDo,
   describe: describeTraffic,
   apply: applyTraffic,
   report: reportTraffic,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { input } from "../../core/inputs.ts";
 import { projectInput, teamInput } from "../vercel-promote/inputs.ts";
+import { stoppedInput } from "./stopped.ts";
 
 /** A required word from a fixed set (no default: the caller must say). */
 function required<const T extends string>(values: readonly T[], example: string) {
@@ -42,6 +43,7 @@ export const trafficInputs = {
   "api-url": input.url({ example: "https://api.vercel.com" }),
   wait: input.duration("5m"),
   "auto-deploy": input.boolean(false),
+  stopped: stoppedInput,
 };
 
 export type TrafficInputs = typeof trafficInputs;

@@ -6,22 +6,19 @@ import {
   type DetectedToken,
   type RailwayClient,
 } from "../../platforms/railway/client.ts";
-import { setAutoDeploy } from "../../platforms/railway/config.ts";
 import { resolveEnvironment, resolveProject, resolveServices } from "../../platforms/railway/resolve.ts";
-import {
-  resumeDeployment,
-  stopDeployment,
-  type TrafficState,
-  trafficState,
-} from "../../platforms/railway/traffic.ts";
-import { waitForDeployment } from "../../platforms/railway/watch.ts";
-import { trafficAdvice } from "./explain.ts";
+import { type TrafficState, trafficState } from "../../platforms/railway/traffic.ts";
 import type { Settings } from "./plan.ts";
+import { pauseService } from "./railway-pause.ts";
+import { resumeService } from "./railway-resume.ts";
+import type { RailwayStopped, RailwayStoppedEntry } from "./stopped.ts";
 
 export interface RailwayServicePlan {
   name: string;
   id: string;
   state: TrafficState;
+  /** Resume: the deployment to bring back (the pause's record, or without one the stopped one found). */
+  bringBack: string | undefined;
 }
 
 /** Railway: each service's active deployment is stopped, or the stopped one brought back. */
@@ -31,16 +28,26 @@ export interface RailwayTrafficPlan {
   project: { id: string; name: string };
   environment: { id: string; name: string };
   services: RailwayServicePlan[];
+  /** Resume: the pause's `stopped` record; undefined for older callers (every stopped service resumes). */
+  recorded: RailwayStopped | undefined;
 }
 
 export interface RailwayServiceResult {
   name: string;
-  /** stopped, resumed, already (nothing to do), failed */
-  outcome: "stopped" | "resumed" | "already" | "failed";
+  /**
+   * stopped / resumed: by this run; already: nothing to do (serving on resume, stopped on pause); left:
+   * stopped but not by this rollback, left so; skipped: not reached (cancelled); failed.
+   */
+  outcome: "stopped" | "resumed" | "already" | "left" | "skipped" | "failed";
   deployment?: string;
   error?: string;
   autoDeploy?: boolean;
+  /** Pause: the deployment this run stopped (what `stopped` records). */
+  record?: RailwayStoppedEntry;
 }
+
+/** A service as read back after the run: what it serves, or why that is unknown. */
+export type ServiceNow = { name: string } & ({ state: TrafficState } | { unreadable: string });
 
 async function token(settings: Settings, log: Logger): Promise<DetectedToken> {
   return connect({
@@ -51,20 +58,31 @@ async function token(settings: Settings, log: Logger): Promise<DetectedToken> {
   });
 }
 
-export async function planRailwayTraffic(settings: Settings, log: Logger): Promise<RailwayTrafficPlan> {
-  if (settings.services.length === 0)
+export async function planRailwayTraffic(
+  settings: Settings,
+  log: Logger,
+  recorded: RailwayStopped | undefined,
+): Promise<RailwayTrafficPlan> {
+  if (settings.services.length === 0 && !recorded)
     throw inputError("services", "is required with platform: railway.", `"api, worker"`);
   const detected = await token(settings, log);
   const project = await resolveProject(detected, settings.project);
   const environment = resolveEnvironment(project, detected, settings.environment);
+  const wanted = [...settings.services, ...(recorded?.services.map((s) => s["service-id"]) ?? [])];
   const services: RailwayServicePlan[] = [];
-  for (const service of resolveServices(project, settings.services)) {
+  for (const service of resolveServices(project, wanted)) {
     const ids = { projectId: project.id, environmentId: environment.id, serviceId: service.id };
     const state = await trafficState(detected.client, ids);
+    const entry = recorded?.services.find((s) => s["service-id"] === service.id);
     log.info(
-      `${service.name}: ${state.serving.length ? `serving ${state.serving.map((d) => d.id).join(", ")}` : state.stopped ? `stopped (${state.stopped.id})` : "nothing deployed"}.`,
+      `${service.name}: ${state.serving.length ? `serving ${state.serving.map((d) => d.id).join(", ")}` : state.stopped ? `stopped (${state.stopped.id})` : "nothing deployed"}${state.latest && state.latest.id !== state.stopped?.id && !state.serving.some((d) => d.id === state.latest?.id) ? `; newest deployment ${state.latest.id} is ${state.latest.status}` : ""}.`,
     );
-    services.push({ name: service.name, id: service.id, state });
+    services.push({
+      name: service.name,
+      id: service.id,
+      state,
+      bringBack: recorded ? entry?.["deployment-id"] : state.stopped?.id,
+    });
   }
   return {
     platform: "railway",
@@ -72,23 +90,40 @@ export async function planRailwayTraffic(settings: Settings, log: Logger): Promi
     project: { id: project.id, name: project.name },
     environment: { id: environment.id, name: environment.name },
     services,
+    recorded,
   };
 }
 
-/** Every service is tried; one failing does not stop the others (the summary says which is where). */
-export async function applyRailwayTraffic(
-  settings: Settings,
-  log: Logger,
-  plan: RailwayTrafficPlan,
-): Promise<RailwayServiceResult[]> {
+/** Whether a service needs this run: serving on pause; on resume, nothing serving and something to bring back. */
+export function railwayPending(plan: RailwayTrafficPlan, service: RailwayServicePlan): boolean {
+  if (plan.mode === "pause") return service.state.serving.length > 0;
+  return service.state.serving.length === 0 && service.bringBack !== undefined;
+}
+
+/**
+ * One service after another; a failure does not stop the others, a cancellation does (before the next
+ * change). Every service is read back afterwards: the message says what serves from that, not from the
+ * steps reached.
+ */
+export async function applyRailwayTraffic(r: {
+  settings: Settings;
+  log: Logger;
+  plan: RailwayTrafficPlan;
+  signal: AbortSignal;
+}): Promise<{ results: RailwayServiceResult[]; now: ServiceNow[] }> {
+  const { settings, log, plan, signal } = r;
   const { client } = await token(settings, log);
   const results: RailwayServiceResult[] = [];
   for (const service of plan.services) {
+    if (signal.aborted) {
+      results.push({ name: service.name, outcome: "skipped", error: "not reached: cancelled" });
+      continue;
+    }
     try {
       results.push(
         plan.mode === "pause"
-          ? await pause(client, log, service)
-          : await resume({ client, log, settings, plan, service }),
+          ? await pauseService({ client, log, plan, service })
+          : await resumeService({ client, log, settings, plan, service, signal }),
       );
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -96,47 +131,18 @@ export async function applyRailwayTraffic(
       results.push({ name: service.name, outcome: "failed", error: message });
     }
   }
-  return results;
+  return { results, now: await readBack(client, plan) };
 }
 
-async function pause(
-  client: RailwayClient,
-  log: Logger,
-  service: RailwayServicePlan,
-): Promise<RailwayServiceResult> {
-  if (service.state.serving.length === 0)
-    return { name: service.name, outcome: "already", deployment: service.state.stopped?.id };
-  for (const deployment of service.state.serving) {
-    await stopDeployment(client, deployment.id);
-    log.info(`${service.name}: stopped ${deployment.id}.`);
+async function readBack(client: RailwayClient, plan: RailwayTrafficPlan): Promise<ServiceNow[]> {
+  const now: ServiceNow[] = [];
+  for (const service of plan.services) {
+    const ids = { projectId: plan.project.id, environmentId: plan.environment.id, serviceId: service.id };
+    try {
+      now.push({ name: service.name, state: await trafficState(client, ids) });
+    } catch (error) {
+      now.push({ name: service.name, unreadable: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return { name: service.name, outcome: "stopped", deployment: service.state.serving[0]?.id };
-}
-
-async function resume(r: {
-  client: RailwayClient;
-  log: Logger;
-  settings: Settings;
-  plan: RailwayTrafficPlan;
-  service: RailwayServicePlan;
-}): Promise<RailwayServiceResult> {
-  const { client, log, settings, service } = r;
-  const ids = { projectId: r.plan.project.id, environmentId: r.plan.environment.id, serviceId: service.id };
-  const autoDeploy = settings["auto-deploy"] ? await setAutoDeploy(client, ids, true) : undefined;
-  const stopped = service.state.stopped;
-  if (!stopped)
-    return { name: service.name, outcome: "already", deployment: service.state.serving[0]?.id, autoDeploy };
-  const created = await resumeDeployment(client, stopped.id);
-  log.info(`${service.name}: ${stopped.id} comes back as ${created.id} (same image).`);
-  if (settings.wait === 0)
-    return { name: service.name, outcome: "resumed", deployment: created.id, autoDeploy };
-  const outcome = await waitForDeployment(client, created.id, {
-    timeoutMs: settings.wait,
-    log,
-    what: `${service.name} deployment ${created.id}`,
-  });
-  if (outcome.outcome !== "success") {
-    throw new Error(trafficAdvice.resumeFailed(service.name, created.id, outcome.status, outcome.elapsedMs));
-  }
-  return { name: service.name, outcome: "resumed", deployment: created.id, autoDeploy };
+  return now;
 }

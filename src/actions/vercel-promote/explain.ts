@@ -122,6 +122,9 @@ export const advice = {
       `\`strategy: promote\` and \`deployment: <the deployment to serve>\` (for example ${serving} to keep this one);`,
       "a promote turns auto-assignment back on.",
     ].join(" "),
+  // A pause turns auto-assignment off too (@vercel/sdk projectsPauseProject): that alone is not a pin.
+  paused:
+    "**The project is paused** (visitors get 503; auto-assignment of production domains is off while paused). The traffic action's `mode: resume` unpauses it and keeps a rollback pinned.",
   environment:
     "A rollback serves the old build as it was built: its environment variables and cron jobs come back with it.",
 };

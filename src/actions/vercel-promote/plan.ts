@@ -12,7 +12,8 @@ const MAX_DESCRIPTION = 250;
 
 export interface VercelPlan {
   dryRun: boolean;
-  project: { id: string; name: string; team: string | undefined; pinned: boolean };
+  /** pinned: auto-assignment is off (a rollback's pin, or a pause, which turns it off too). */
+  project: { id: string; name: string; team: string | undefined; pinned: boolean; paused: boolean };
   from: Target | undefined;
   target: Target;
   kind: Kind;
@@ -104,6 +105,7 @@ async function plan(ctx: ActionContext<VercelPromoteInputs>): Promise<VercelPlan
       name: project.name,
       team: settings.team,
       pinned: project.autoAssignCustomDomains === false,
+      paused: project.paused === true,
     },
     from,
     target,
@@ -177,5 +179,6 @@ export function describeVercelPromote(plan: VercelPlan, summary: Summary): void 
   }
   reasonLine(summary, plan.reason);
   if (plan.kind === "rollback" && !plan.alreadyCurrent) summary.text(advice.environment);
-  if (plan.alreadyCurrent && plan.project.pinned) summary.text(advice.pinned(plan.target.id));
+  if (plan.alreadyCurrent && plan.project.pinned)
+    summary.text(plan.project.paused ? advice.paused : advice.pinned(plan.target.id));
 }

@@ -44,7 +44,8 @@ export function reportVercelPromote(
         );
       builds(summary, applied);
       if (plan.kind === "rollback" && status !== "already-current") summary.text(advice.environment);
-      if (pinned) summary.text(advice.pinned(served.id));
+      const paused = applied.project ? applied.project.paused === true : plan.project.paused;
+      if (pinned) summary.text(paused ? advice.paused : advice.pinned(served.id));
     },
   };
 }

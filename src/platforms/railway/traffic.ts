@@ -60,6 +60,8 @@ export interface TrafficState {
   serving: TrafficDeployment[];
   /** The stopped deployment a resume brings back, when traffic is stopped. */
   stopped: TrafficDeployment | undefined;
+  /** The service's newest deployment: a rollback still on its way shows here. */
+  latest: TrafficDeployment | undefined;
 }
 
 /** Whether a service serves, or which deployment of it was stopped. */
@@ -75,7 +77,7 @@ export async function trafficState(client: RailwayClient, ids: ServiceInstanceId
   const serving = active.filter((d) => !d.deploymentStopped);
   // A stopped deployment may stay listed as active or drop out of the list: look in both places.
   const stopped = active.find((d) => d.deploymentStopped) ?? (latest?.deploymentStopped ? latest : undefined);
-  return { serving, stopped: serving.length ? undefined : stopped };
+  return { serving, stopped: serving.length ? undefined : stopped, latest };
 }
 
 export async function stopDeployment(client: RailwayClient, id: string): Promise<void> {

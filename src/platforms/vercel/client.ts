@@ -230,6 +230,20 @@ export class VercelClient {
     await this.call({ method: "POST", path: path`/v1/projects/${projectId}/unpause` });
   }
 
+  /**
+   * Turns auto-assignment of custom production domains on or off (`PATCH /v9/projects/{id}`, the field of
+   * @vercel/sdk's UpdateProjectRequestBody): off is the pin an instant rollback leaves, and an unpause undoes.
+   */
+  async setAutoAssignCustomDomains(projectId: string, enabled: boolean): Promise<Project> {
+    const { data } = await this.call({
+      method: "PATCH",
+      path: path`/v9/projects/${projectId}`,
+      body: { autoAssignCustomDomains: enabled },
+      schema: projectSchema,
+    });
+    return data;
+  }
+
   /** Domains an alias job of this `type` could not move. */
   async failedAliases(projectId: string, type: string): Promise<FailedAlias[]> {
     // Rollbacks have only a v9 listing (the CLI's call); promotes a v1 one.
