@@ -78,11 +78,13 @@ try {
     verifySql: ["SELECT count(*) FROM events"],
     safetyDir: dir,
     jobs: 2,
+    wait: 0,
+    before: { comment: plan.target.comment, locked: false, leftovers: [] },
   });
   const step = (name: string) => result.steps.find((entry) => entry.name === name)?.ms ?? Number.NaN;
   const safety = step("safety backup");
   const restore = step("restore");
-  const swapTotal = restore + step("verify") + step("swap");
+  const swapTotal = step("create scratch") + restore + step("verify") + step("mark") + step("swap");
   const rows = [
     [
       "safety backup (pg_dump -Fc + read back)",

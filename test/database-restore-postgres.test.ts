@@ -90,7 +90,8 @@ describe("database-restore postgres, swap mode", () => {
     });
     expect(tk.outputs.status).toBe("failed");
     expect(tk.failed).toMatch(/verify-sql failed: .* returned 0/);
-    expect(tk.failed).toContain(`${name} was not changed`);
+    expect(tk.failed).toContain(`${name} is as before (read back`);
+    expect(tk.outputs.changed).toBe("false");
     expect(await count(pg, name, "users")).toBe(10);
     expect(await tables(pg, name)).toContain("bad_migration");
     expect(await databases(pg)).toEqual(before);
@@ -150,7 +151,8 @@ describe("database-restore postgres, in place", () => {
       "verify-sql": "SELECT * FROM bad_migration",
     });
     expect(tk.outputs.status).toBe("failed");
-    expect(tk.failed).toContain("replaced again by the safety backup");
+    expect(tk.failed).toContain(`${name} holds the data from before again: the safety backup was put back`);
+    expect(tk.outputs.changed).toBe("false");
     expect(await count(pg, name, "users")).toBe(10);
     expect(await tables(pg, name)).toContain("bad_migration");
   });

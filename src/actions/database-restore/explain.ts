@@ -1,11 +1,11 @@
-import type { Phase } from "../../core/action.ts";
+import { CancelledError, type Phase } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
 import { DumpRefused } from "../../platforms/postgres/plan.ts";
 import { ToolError } from "../../platforms/postgres/tools.ts";
 import { VerifyError } from "../../platforms/postgres/verify.ts";
 import { atlasAdvice } from "./explain-atlas.ts";
 import { railwayAdvice } from "./explain-railway.ts";
-import type { RestorePlan } from "./provider.ts";
+import { RestoreFailed, type RestorePlan } from "./provider.ts";
 
 /** SQLSTATE classes a person can act on. */
 const SQLSTATE_ADVICE: Record<string, string> = {
@@ -17,33 +17,35 @@ const SQLSTATE_ADVICE: Record<string, string> = {
   "55006": "another session holds the database: retry when it has disconnected.",
 };
 
-function postgresAdvice(error: unknown, plan: RestorePlan | undefined): string {
-  const database = plan?.target ?? "the database";
+/** What failed and what to do about it, without a word on the target's state (the read-back says that). */
+export function postgresCause(error: unknown): string {
   if (error instanceof DumpRefused) return errorMessage(error);
-  if (error instanceof VerifyError) {
-    return `${errorMessage(error)}. ${database} was not changed: the restored copy was dropped. Check the query and the dump, then run again.`;
-  }
+  if (error instanceof VerifyError) return `${errorMessage(error)}.`;
   if (error instanceof ToolError) {
     const hint = /role .* does not exist/.test(error.stderr)
       ? " The dump grants to a role this server lacks: create it first (CREATE ROLE …), then run again."
       : /unsupported version/.test(error.stderr)
         ? " The dump is newer than the local tools: set postgres-bin-dir to a newer PostgreSQL client."
         : "";
-    return `${errorMessage(error)}\n${database} was not changed (the restore ran in a scratch database or in one transaction that was rolled back).${hint}`;
+    return `${errorMessage(error)}${hint}`;
   }
   const code = (error as { code?: string }).code;
-  if (error instanceof Error && error.name === "AbortError") {
-    return `The restore was stopped (cancelled, or the wait limit was reached) before it finished. ${database} was not changed.`;
+  if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
+    return error.name === "TimeoutError"
+      ? "The restore phase ran out of its time (wait) before it finished."
+      : "The restore was stopped (cancelled) before it finished.";
   }
+  if (error instanceof CancelledError) return `The restore was stopped (${error.message})`;
   const advice = code ? SQLSTATE_ADVICE[code] : undefined;
   const message = errorMessage(error);
   if (advice) return `PostgreSQL error ${code}: ${message}. What to do: ${advice}`;
-  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT") {
+  if (code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "ETIMEDOUT" || code === "ECONNRESET") {
     return `Could not reach the PostgreSQL server (${code}): check the host and port in database-url and that the runner can reach it.`;
   }
   return message;
 }
 
 export function explainRestore(error: unknown, _phase: Phase, plan: RestorePlan | undefined): string {
-  return railwayAdvice(error, plan) ?? atlasAdvice(error, plan) ?? postgresAdvice(error, plan);
+  if (error instanceof RestoreFailed) return error.message;
+  return railwayAdvice(error, plan) ?? atlasAdvice(error, plan) ?? postgresCause(error);
 }

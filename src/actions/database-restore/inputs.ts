@@ -23,6 +23,7 @@ export const databaseRestoreInputs = {
   "verify-sql": input.text(),
   "safety-backup": input.boolean(true),
   "safety-backup-dir": input.optional(),
+  "safety-backup-key": input.secret({ example: "${{ secrets.SAFETY_BACKUP_KEY }}" }),
   "postgres-bin-dir": input.optional(),
   "restore-jobs": input.number({ default: "2", min: 1, max: 64, integer: true, example: "2" }),
   "railway-token": input.secret({ example: "${{ secrets.RAILWAY_TOKEN }}" }),

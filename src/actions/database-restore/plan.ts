@@ -17,6 +17,8 @@ export function providerOf(plan: RestorePlan): Provider {
 
 export async function planRestore(ctx: Ctx): Promise<RestorePlan> {
   const provider = providers[ctx.settings.provider as ProviderName];
+  // Planning only reads: a failure here leaves every target as it was.
+  ctx.tk.setOutput("changed", "false");
   const plan = await provider.plan(ctx);
   ctx.log.info(`Restore ${plan.target} from ${plan.restoredFrom}.`);
   for (const [label, value] of plan.facts) ctx.log.info(`  ${label}: ${value}`);

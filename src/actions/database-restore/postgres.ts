@@ -4,10 +4,12 @@ import { resolve } from "node:path";
 import { inputError } from "../../core/inputs.ts";
 import { type Conn, parseDatabaseUrl } from "../../platforms/postgres/conn.ts";
 import { type PostgresPlan, planPostgres } from "../../platforms/postgres/plan.ts";
+import { RestoreFailure } from "../../platforms/postgres/readback.ts";
 import { restorePostgres } from "../../platforms/postgres/restore.ts";
 import { discardDump, formatBytes, isUrl, shownUrl } from "../../platforms/postgres/source.ts";
 import { splitStatements } from "../../platforms/postgres/verify.ts";
 import { checkConfirm } from "./confirm.ts";
+import { describeFailure } from "./failure-postgres.ts";
 import type { Ctx, Provider, RestorePlan } from "./provider.ts";
 
 export interface PostgresDetail {
@@ -15,6 +17,19 @@ export interface PostgresDetail {
   plan: PostgresPlan;
   verifySql: string[];
   safetyDir: string | undefined;
+}
+
+/** Whole and in place: what the dry run says is replaced is what goes. */
+function replacedInPlace(plan: PostgresPlan): string[] {
+  const lines = [
+    `everything in ${plan.target.database}'s own schemas (tables, views, sequences, functions, types) is dropped and replaced by the dump's, in one transaction`,
+  ];
+  const kept = plan.dumpTables;
+  if (kept) {
+    for (const table of plan.target.tableNames.filter((name) => !kept.includes(name)))
+      lines.push(`${table}: dropped (the dump does not have it)`);
+  }
+  return lines;
 }
 
 function readConn(ctx: Ctx): Conn {
@@ -59,13 +74,22 @@ function readBackup(ctx: Ctx): string {
   return backup;
 }
 
-function describeTarget(plan: PostgresPlan): string[] {
+function describeTarget(plan: PostgresPlan, inPlace: boolean): string[] {
   const { target } = plan;
+  if (target.locked) {
+    return [
+      `${target.database}: refuses connections (datallowconn false), left locked by an earlier run that stopped during its swap; the restore first unlocks it (ALTER DATABASE … WITH ALLOW_CONNECTIONS true). Its tables are listed once it accepts connections.`,
+      ...target.leftovers.map((name) => `${name}: scratch database of an earlier run, dropped first`),
+    ];
+  }
   const lines = [
     `${target.database}: ${formatBytes(target.bytes)}, ${target.tables} table${target.tables === 1 ? "" : "s"}`,
   ];
   for (const table of target.largest) lines.push(`${table.name}: about ${table.rows} rows`);
   if (target.connections > 0) lines.push(`${target.connections} open connection(s)`);
+  if (inPlace) lines.push(...replacedInPlace(plan));
+  for (const name of target.leftovers)
+    lines.push(`${name}: scratch database of an earlier run, dropped first`);
   return lines;
 }
 
@@ -113,16 +137,16 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
         "Mode",
         settings.mode === "swap"
           ? "swap (restore into a scratch database, verify, rename)"
-          : "in place, one transaction",
+          : "in place, one transaction (the wipe, the dump and its marker commit together)",
       ],
       [
         "verify-sql",
         verifySql.length ? `${verifySql.length} quer${verifySql.length === 1 ? "y" : "ies"}` : "none",
       ],
     ],
-    replaces: describeTarget(planned),
+    replaces: describeTarget(planned, settings.mode === "in-place"),
     safety: safetyDir
-      ? `pg_dump -Fc of ${conn.database} into ${safetyDir}, read back before the restore`
+      ? `pg_dump -Fc of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back before the restore`
       : undefined,
     noSafetyReason: undefined,
     alreadyCurrent: done
@@ -134,23 +158,26 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
 
 async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
   const { conn, plan: pg, verifySql, safetyDir } = planned.detail;
-  const signals = [ctx.signal];
-  if (ctx.settings.wait > 0) signals.push(AbortSignal.timeout(ctx.settings.wait));
+  const wait = ctx.settings.wait;
+  const started = Date.now();
   try {
-    if (safetyDir) await mkdir(safetyDir, { recursive: true });
+    if (safetyDir) await mkdir(safetyDir, { recursive: true, mode: 0o700 });
     const result = await restorePostgres({
       conn,
       tools: { binDir: ctx.settings["postgres-bin-dir"] },
       log: ctx.log,
       tempDir: ctx.run.temp ?? tmpdir(),
-      signal: AbortSignal.any(signals),
+      signal: ctx.signal,
       dump: pg.dump,
       header: pg.header,
       entries: pg.entries,
       mode: ctx.settings.mode === "in-place" ? "in-place" : "swap",
       verifySql,
       safetyDir,
+      safetyKey: ctx.settings["safety-backup-key"],
       jobs: ctx.settings["restore-jobs"] ?? 2,
+      wait,
+      before: { comment: pg.target.comment, locked: pg.target.locked, leftovers: pg.target.leftovers },
     });
     const notes = result.verified.map((line) => `verify-sql: ${line}`);
     if (result.keptDatabase) {
@@ -161,6 +188,13 @@ async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
     if (result.endedConnections > 0)
       notes.push(`${result.endedConnections} connection(s) were ended for the swap.`);
     return { status: "restored" as const, safetyBackup: result.safetyBackup, notes, steps: result.steps };
+  } catch (error) {
+    if (!(error instanceof RestoreFailure)) throw error;
+    throw describeFailure(error, conn, {
+      cancelled: ctx.signal.aborted,
+      timedOut: wait > 0 && Date.now() - started >= wait,
+      dump: pg.dump.name,
+    });
   } finally {
     await discardDump(pg.dump);
   }

@@ -39,3 +39,18 @@ export interface Provider<D = unknown> {
   plan(ctx: Ctx): Promise<RestorePlan<D>>;
   apply(ctx: Ctx, plan: RestorePlan<D>): Promise<RestoreRun>;
 }
+
+export type Changed = "true" | "false" | "unknown";
+
+/**
+ * A failed restore whose target was read back: the message says what it holds now, `changed` and the
+ * other outputs are set from the read-back, never from the step reached.
+ */
+export class RestoreFailed extends Error {
+  override name = "RestoreFailed";
+  readonly outputs: { changed: Changed } & Record<string, string | undefined>;
+  constructor(message: string, outputs: { changed: Changed } & Record<string, string | undefined>) {
+    super(message);
+    this.outputs = outputs;
+  }
+}

@@ -4,7 +4,8 @@ import { formatMs } from "../../core/wait.ts";
 import type { Ctx, RestorePlan, RestoreRun } from "./provider.ts";
 
 export function planOutputs(plan: RestorePlan): Outputs {
-  return { "restored-from": plan.restoredFrom };
+  // Planned, already-current and refused-in-planning runs change nothing.
+  return { "restored-from": plan.restoredFrom, changed: "false" };
 }
 
 export function reportRestore(ctx: Ctx, plan: RestorePlan, run: RestoreRun): Outcome {
@@ -14,7 +15,12 @@ export function reportRestore(ctx: Ctx, plan: RestorePlan, run: RestoreRun): Out
   return {
     status: run.status,
     headline,
-    outputs: { "restored-from": plan.restoredFrom, "safety-backup": run.safetyBackup },
+    outputs: {
+      "restored-from": plan.restoredFrom,
+      "safety-backup": run.safetyBackup,
+      // A requested restore (wait 0) is under way: only a later read can say what the target holds.
+      changed: run.status === "restored" ? "true" : "unknown",
+    },
     summary: (summary) => {
       summary.text(`**${plan.target}** (${plan.provider}) ${run.status} from \`${plan.restoredFrom}\`.`);
       summary.table(["", ""], [...plan.facts]);

@@ -91,12 +91,25 @@ function pgpassField(value: string): string {
   return value.replace(/\\/g, "\\\\").replace(/:/g, "\\:");
 }
 
+/** What any child process needs to run at all; nothing of the runner's own environment (inputs are there). */
+export function bareEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const name of ["PATH", "LANG", "LC_ALL", "TMPDIR", "SYSTEMROOT"]) {
+    if (process.env[name] !== undefined) env[name] = process.env[name];
+  }
+  return env;
+}
+
+/**
+ * The connection as libpq environment parts and a pgpass file: never the URL, never the password in the
+ * environment or argv (both readable in /proc by the runner's other processes).
+ */
 export function toolEnv(conn: Conn, dir = tmpdir()): ToolEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ["PGPASSWORD", "PGSERVICE", "PGDATABASE", "PGOPTIONS"]) delete env[name];
+  const env = bareEnv();
   env.PGHOST = conn.host;
   env.PGPORT = String(conn.port);
   env.PGUSER = conn.user;
+  env.PGDATABASE = conn.database;
   env.PGAPPNAME = "database-restore";
   env.PGCONNECT_TIMEOUT = "30";
   if (conn.sslmode) env.PGSSLMODE = conn.sslmode;
@@ -104,8 +117,11 @@ export function toolEnv(conn: Conn, dir = tmpdir()): ToolEnv {
   if (conn.password !== undefined) {
     file = join(dir, `dbrestore-pgpass-${randomUUID()}`);
     const line = ["*", "*", "*", pgpassField(conn.user), pgpassField(conn.password)].join(":");
-    writeFileSync(file, `${line}\n`, { mode: 0o600 });
+    writeFileSync(file, `${line}\n`, { mode: 0o600, flag: "wx" });
     env.PGPASSFILE = file;
+  } else {
+    // No password in the URL: libpq must not fall back to the runner's ~/.pgpass either.
+    env.PGPASSFILE = "/dev/null";
   }
   return {
     env,
@@ -120,7 +136,10 @@ export function ident(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
-/** A single-quoted literal (standard_conforming_strings is on since 9.1). */
+/**
+ * A string literal that reads the same whatever standard_conforming_strings is: the E'' form always
+ * takes backslash escapes, so doubling both backslashes and quotes cannot be broken out of.
+ */
 export function literal(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+  return `E'${text.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 }

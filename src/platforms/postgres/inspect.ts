@@ -14,6 +14,14 @@ export interface TargetState {
   connections: number;
   /** The last restore recorded on it by this action. */
   restored: RestoreMarker | undefined;
+  /** Its comment as it is now: a failed run compares it with the read-back. */
+  comment: string | null;
+  /** `datallowconn` is false: a swap stopped after refusing connections (it is unlocked first). */
+  locked: boolean;
+  /** Every table, `schema.name` (empty while locked: it cannot be connected to). */
+  tableNames: string[];
+  /** Scratch databases of earlier runs that stopped before their swap (dropped before this restore). */
+  leftovers: string[];
 }
 
 export interface RestoreMarker {
@@ -26,7 +34,22 @@ export interface RestoreMarker {
 const MARKER = /^database-restore sha256:([0-9a-f]{64}) from (.*) at (\S+)$/;
 
 export function markerText(marker: RestoreMarker): string {
-  return `database-restore sha256:${marker.sha256} from ${marker.name.replace(/[\r\n]/g, " ")} at ${marker.at}`;
+  return `database-restore sha256:${marker.sha256} from ${oneLine(marker.name)} at ${marker.at}`;
+}
+
+/** In place, committed with the data, before verify-sql ran: the restored data, not (yet) verified. */
+export function unverifiedText(marker: RestoreMarker): string {
+  return `database-restore unverified sha256:${marker.sha256} from ${oneLine(marker.name)} at ${marker.at}`;
+}
+
+/** Committed with a put-back: the data from before, from the safety backup. */
+export function putBackText(safetyBackup: string, at: string): string {
+  return `database-restore put back the safety backup ${oneLine(safetyBackup)} at ${at}`;
+}
+
+function oneLine(text: string): string {
+  // Control characters (a newline in a file name) would make the comment read as another marker.
+  return text.replace(/\p{Cc}/gu, " ");
 }
 
 export function parseMarker(comment: string | null | undefined): RestoreMarker | undefined {
@@ -51,12 +74,57 @@ export async function withMaintenance<T>(conn: Conn, use: (sql: postgres.Sql) =>
   }
 }
 
+/** A database's comment and whether it accepts connections, read from the maintenance database. */
+export interface DatabaseState {
+  exists: boolean;
+  comment: string | null;
+  locked: boolean;
+}
+
+export async function readDatabase(conn: Conn): Promise<DatabaseState> {
+  return withMaintenance(conn, async (sql) => {
+    const [row] = await sql<{ comment: string | null; allow: boolean }[]>`
+      SELECT shobj_description(oid, 'pg_database') AS comment, datallowconn AS allow
+      FROM pg_database WHERE datname = ${conn.database}`;
+    return { exists: row !== undefined, comment: row?.comment ?? null, locked: row ? !row.allow : false };
+  });
+}
+
+/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
+export async function unlockDatabase(conn: Conn, names: string[], deadline: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await withMaintenance(conn, async (sql) => {
+        const locked = await sql<{ datname: string }[]>`
+          SELECT datname FROM pg_database WHERE datname = ANY(${names}) AND NOT datallowconn`;
+        for (const { datname } of locked)
+          await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
+      });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 2000)));
+    }
+  }
+}
+
 export async function inspectTarget(conn: Conn): Promise<TargetState> {
   const head = await withMaintenance(conn, async (sql) => {
     const rows = await sql<
-      { size: string; comment: string | null; connections: string; version: string; num: string }[]
+      {
+        size: string;
+        comment: string | null;
+        connections: string;
+        version: string;
+        num: string;
+        allow: boolean;
+        leftovers: string[];
+      }[]
     >`
-      SELECT pg_database_size(d.oid)::text AS size,
+      SELECT pg_database_size(d.oid)::text AS size, d.datallowconn AS allow,
+             ARRAY(SELECT datname FROM pg_database
+                   WHERE starts_with(datname, ${`${conn.database}_restoring_`})
+                   ORDER BY 1)::text[] AS leftovers,
              shobj_description(d.oid, 'pg_database') AS comment,
              (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = d.datname AND a.pid <> pg_backend_pid())::text AS connections,
              current_setting('server_version') AS version,
@@ -65,15 +133,8 @@ export async function inspectTarget(conn: Conn): Promise<TargetState> {
     return rows[0];
   });
   if (!head) throw new Error(`The database "${conn.database}" does not exist on ${conn.host}:${conn.port}.`);
-  const tables = await withClient(conn, async (sql) => {
-    const rows = await sql<{ name: string; rows: number }[]>`
-      SELECT format('%I.%I', n.nspname, c.relname) AS name, greatest(c.reltuples, 0)::float8 AS rows
-      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
-        AND n.nspname NOT LIKE 'pg_toast%'
-      ORDER BY c.reltuples DESC, 1`;
-    return rows.map((row) => ({ name: row.name, rows: Math.round(Number(row.rows)) }));
-  });
+  // A locked database cannot be connected to; its tables are listed once it is unlocked.
+  const tables = head.allow ? await listTables(conn) : [];
   return {
     database: conn.database,
     serverVersion: head.version.split(" ")[0] ?? head.version,
@@ -83,5 +144,21 @@ export async function inspectTarget(conn: Conn): Promise<TargetState> {
     largest: tables.slice(0, 5),
     connections: Number(head.connections),
     restored: parseMarker(head.comment),
+    comment: head.comment,
+    locked: !head.allow,
+    tableNames: tables.map((table) => table.name).sort(),
+    leftovers: head.leftovers,
   };
+}
+
+function listTables(conn: Conn): Promise<{ name: string; rows: number }[]> {
+  return withClient(conn, async (sql) => {
+    const rows = await sql<{ name: string; rows: number }[]>`
+      SELECT n.nspname || '.' || c.relname AS name, greatest(c.reltuples, 0)::float8 AS rows
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+        AND n.nspname NOT LIKE 'pg_toast%'
+      ORDER BY c.reltuples DESC, 1`;
+    return rows.map((row) => ({ name: row.name, rows: Math.round(Number(row.rows)) }));
+  });
 }

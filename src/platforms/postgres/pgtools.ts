@@ -1,19 +1,22 @@
-import { createReadStream, statSync } from "node:fs";
-import { pipeline, Transform } from "node:stream";
+import { createReadStream, statSync, writeFileSync } from "node:fs";
+import { pipeline, type Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { formatMs } from "../../core/wait.ts";
-import { type Conn, toolEnv } from "./conn.ts";
+import { bareEnv, type Conn, toolEnv } from "./conn.ts";
 import type { DumpFormat } from "./header.ts";
 import { formatBytes, type Log } from "./source.ts";
 import { runTool, type Tools } from "./tools.ts";
 
-/** libpq conninfo naming only the database (host, user, password come from the environment). */
+/** A progress line every 10 s while a long step runs: phase, elapsed, and what can be measured. */
+/**
+ * pg_restore connects only when given -d: a conninfo naming just the database (a name with `=` or a URL
+ * shape is not read as a connection string); host, user and password come from the environment.
+ */
 function dbArg(database: string): string {
   return `dbname='${database.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 }
 
-/** A progress line every 10 s while a long step runs: phase, elapsed, and what can be measured. */
-function ticker(log: Log, phase: string, detail: () => string): () => void {
+export function ticker(log: Log, phase: string, detail: () => string): () => void {
   const started = Date.now();
   const timer = setInterval(() => {
     const extra = detail();
@@ -34,7 +37,7 @@ export interface PgOptions {
 /** The archive's table of contents, as `pg_restore --list` prints it (entry lines only). */
 export async function listArchive(options: PgOptions, path: string): Promise<string[]> {
   const { stdout } = await runTool(options.tools, "pg_restore", ["--list", path], {
-    env: process.env,
+    env: bareEnv(),
     signal: options.signal,
   });
   return stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";"));
@@ -52,7 +55,9 @@ export async function dumpDatabase(
     return size === undefined ? "" : `${formatBytes(size)} written`;
   });
   try {
-    await runTool(options.tools, "pg_dump", ["-Fc", "-f", path, dbArg(conn.database)], {
+    // Created private first: pg_dump keeps the mode of a file it truncates (a production dump, 0600).
+    writeFileSync(path, "", { mode: 0o600, flag: "wx" });
+    await runTool(options.tools, "pg_dump", ["-Fc", "-f", path], {
       env: env.env,
       signal: options.signal,
     });
@@ -61,7 +66,7 @@ export async function dumpDatabase(
     env.dispose();
   }
   const { stdout } = await runTool(options.tools, "pg_restore", ["--list", path], {
-    env: process.env,
+    env: bareEnv(),
     signal: options.signal,
   });
   // The listing names the database the archive was made from: proof it is the dump just taken.
@@ -73,24 +78,20 @@ export async function dumpDatabase(
 export interface RestoreArgs {
   path: string;
   format: DumpFormat;
-  /** In place: drop what the dump recreates, and do it all in one transaction (all or nothing). */
-  inPlace: boolean;
-  /** Parallel jobs for an archive restored into an empty (scratch) database. */
+  /** Parallel jobs for an archive (the scratch database is empty, so nothing needs a rollback). */
   jobs: number;
   /** Entries in the archive, for progress lines. */
   entries?: number;
 }
 
-/** Restores a dump into `conn.database`: pg_restore for archives, psql for plain SQL. */
+/** Restores a dump into the empty scratch database `conn.database`: pg_restore -j for archives, psql for SQL. */
 export async function restoreDump(options: PgOptions, conn: Conn, args: RestoreArgs): Promise<void> {
   const env = toolEnv(conn, options.tempDir);
   const phase = `Restoring into ${conn.database}`;
   try {
     if (args.format === "custom" || args.format === "tar") {
       const flags = ["--no-owner", "--exit-on-error", "--verbose", "-d", dbArg(conn.database)];
-      // --single-transaction cannot be combined with -j; a scratch database needs no rollback anyway.
-      if (args.inPlace) flags.push("--clean", "--if-exists", "--single-transaction");
-      else if (args.jobs > 1 && args.format === "custom") flags.push("-j", String(args.jobs));
+      if (args.jobs > 1 && args.format === "custom") flags.push("-j", String(args.jobs));
       let done = 0;
       const stop = ticker(options.log, phase, () =>
         args.entries ? `${Math.min(done, args.entries)} of ${args.entries} entries` : `${done} entries`,
@@ -108,42 +109,50 @@ export async function restoreDump(options: PgOptions, conn: Conn, args: RestoreA
       }
       return;
     }
-    const total = statSync(args.path).size;
-    let fed = 0;
-    const counter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        fed += chunk.length;
-        callback(null, chunk);
-      },
-    });
-    // The callback form returns the last stream, which errors when any stage does (feed() then kills psql).
-    const ignore = () => {};
-    const stdin =
-      args.format === "sql.gz"
-        ? pipeline(createReadStream(args.path), counter, createGunzip(), ignore)
-        : pipeline(createReadStream(args.path), counter, ignore);
-    const stop = ticker(options.log, phase, () => `${formatBytes(fed)} of ${formatBytes(total)} read`);
+    const { stream, progress } = plainStream(args.path, args.format);
+    const stop = ticker(options.log, phase, progress);
     try {
-      await runTool(
-        options.tools,
-        "psql",
-        [
-          "-X",
-          "-q",
-          "-v",
-          "ON_ERROR_STOP=1",
-          "--single-transaction",
-          "-o",
-          "/dev/null",
-          "-d",
-          dbArg(conn.database),
-        ],
-        { env: env.env, stdin, signal: options.signal },
-      );
+      await runTool(options.tools, "psql", PSQL_ONE_TRANSACTION, {
+        env: env.env,
+        stdin: stream,
+        signal: options.signal,
+      });
     } finally {
       stop();
     }
   } finally {
     env.dispose();
   }
+}
+
+/** psql reading a script on stdin as one transaction: the first error stops it and nothing commits. */
+export const PSQL_ONE_TRANSACTION = [
+  "-X",
+  "-q",
+  "-v",
+  "ON_ERROR_STOP=1",
+  "--single-transaction",
+  "-o",
+  "/dev/null",
+  "-f",
+  "-",
+];
+
+/** A plain dump as a stream (gunzipped for .sql.gz), and how much of the file it has read. */
+export function plainStream(path: string, format: DumpFormat): { stream: Readable; progress: () => string } {
+  const total = statSync(path).size;
+  let fed = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      fed += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  // The callback form returns the last stream, which errors when any stage does (feed() then kills psql).
+  const ignore = () => {};
+  const stream =
+    format === "sql.gz"
+      ? pipeline(createReadStream(path), counter, createGunzip(), ignore)
+      : pipeline(createReadStream(path), counter, ignore);
+  return { stream, progress: () => `${formatBytes(fed)} of ${formatBytes(total)} read` };
 }

@@ -10,6 +10,8 @@ export interface PostgresPlan {
   header: DumpHeader;
   /** Archive entries (`pg_restore --list`); undefined for plain SQL. */
   entries: number | undefined;
+  /** Tables the archive creates, `schema.name`; undefined for plain SQL. */
+  dumpTables: string[] | undefined;
   target: TargetState;
   /** The same dump was the last one restored here. */
   alreadyCurrent: boolean;
@@ -49,10 +51,10 @@ export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> 
         `${dump.name} was written by pg_dump ${header.dumpVersion}, newer than the local ${archive ? "pg_restore" : "psql"} ${reader.text}, which cannot be trusted to read it. Install the PostgreSQL ${dumpMajor} client tools (apt-get install postgresql-client-${dumpMajor}) and set postgres-bin-dir to their folder (e.g. /usr/lib/postgresql/${dumpMajor}/bin).`,
       );
     }
-    let entries: number | undefined;
+    let listing: string[] | undefined;
     if (archive) {
-      entries = await listArchive(options, dump.path).then(
-        (lines) => lines.length,
+      listing = await listArchive(options, dump.path).then(
+        (lines) => lines,
         (error: unknown) => {
           if (error instanceof ToolError) {
             throw new DumpRefused(`${dump.name} does not read as a dump: ${error.message}`);
@@ -81,9 +83,14 @@ export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> 
     return {
       dump,
       header,
-      entries,
+      entries: listing?.length,
+      dumpTables: listing?.flatMap((line) => {
+        const match = /^\d+; \d+ \d+ TABLE (\S+) (\S+) /.exec(line);
+        return match ? [`${match[1]}.${match[2]}`] : [];
+      }),
       target,
-      alreadyCurrent: target.restored?.sha256 === dump.sha256,
+      // A target still locked by an earlier run is unlocked by the apply, never left as "current".
+      alreadyCurrent: target.restored?.sha256 === dump.sha256 && !target.locked,
       tools: { restore: reader.text, dump: dumper },
     };
   } catch (error) {

@@ -1,13 +1,28 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Conn, onDatabase, withClient } from "./conn.ts";
 import type { DumpHeader } from "./header.ts";
-import { type RestoreMarker, withMaintenance, writeMarker } from "./inspect.ts";
+import { restoreInPlace } from "./inplace.ts";
+import {
+  putBackText,
+  type RestoreMarker,
+  unlockDatabase,
+  unverifiedText,
+  withMaintenance,
+  writeMarker,
+} from "./inspect.ts";
 import { dumpDatabase, type PgOptions, restoreDump } from "./pgtools.ts";
+import { type Held, RestoreFailure, readBack, type Step } from "./readback.ts";
+import { encryptFile } from "./safety.ts";
 import { formatBytes, type LocalDump } from "./source.ts";
 import { createScratch, dropDatabase, swapNames } from "./swap.ts";
 import { runVerify } from "./verify.ts";
 
 export type Mode = "swap" | "in-place";
+
+/** Each phase's own time: a phase never spends another's, and a put-back has no limit but its own end. */
+export const SWAP_MS = 60_000;
+export const UNLOCK_MS = 30_000;
 
 export interface RestoreOptions extends PgOptions {
   conn: Conn;
@@ -19,12 +34,18 @@ export interface RestoreOptions extends PgOptions {
   verifySql: string[];
   /** Folder for the safety dump; undefined: no safety dump (the user said so). */
   safetyDir: string | undefined;
+  /** Set: the safety dump leaves the run only encrypted with it (the plain copy stays in tempDir). */
+  safetyKey?: string;
   jobs: number;
+  /** Limit of the restore phase (safety backup, restore, verify) in ms; 0: none. */
+  wait: number;
+  /** The target as planned: its comment (what "as before" reads back as), lock and leftovers. */
+  before: { comment: string | null; locked: boolean; leftovers: string[] };
   now?: Date;
 }
 
 export interface RestoreResult {
-  /** Path of the verified safety dump. */
+  /** Path of the verified safety dump (encrypted when a key was given). */
   safetyBackup: string | undefined;
   /** Swap: the database as it was before, kept under this name. */
   keptDatabase: string | undefined;
@@ -53,96 +74,199 @@ export function derivedName(database: string, suffix: string): string {
 
 /**
  * Restores `dump` over `conn.database`. Swap: into a scratch database, verified, then swapped in by
- * renaming (the old database stays under a dated name). In place: one transaction. Either way a safety
- * dump is taken and read back first.
+ * renaming (the old database stays under a dated name). In place: one transaction, marker included.
+ * Either way a safety dump is taken and read back first. On any failure the target is read back and a
+ * RestoreFailure says what it holds.
  */
 export async function restorePostgres(options: RestoreOptions): Promise<RestoreResult> {
-  const { conn, log } = options;
+  const { conn } = options;
   const now = options.now ?? new Date();
-  const steps: RestoreResult["steps"] = [];
-  const timed = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    const value = await run();
-    steps.push({ name, ms: Date.now() - started });
-    return value;
-  };
   const marker: RestoreMarker = {
     sha256: options.dump.sha256,
     name: options.dump.name,
     at: now.toISOString(),
   };
-  const restoreArgs = {
-    path: options.dump.path,
-    format: options.header.format,
-    jobs: options.jobs,
-    entries: options.entries,
+  const run: Run = { step: "prepare", verify: "not run", safetyBackup: undefined, plainSafety: undefined };
+  const steps: RestoreResult["steps"] = [];
+  const timed = async <T>(name: Step, work: () => Promise<T>): Promise<T> => {
+    run.step = name;
+    const started = Date.now();
+    const value = await work();
+    steps.push({ name, ms: Date.now() - started });
+    return value;
   };
+  const limits = [...(options.signal ? [options.signal] : [])];
+  if (options.wait > 0) limits.push(AbortSignal.timeout(options.wait));
+  const phase = { ...options, signal: AbortSignal.any(limits) };
+  try {
+    await timed("prepare", () => prepare(options));
+    await timed("safety backup", () => safetyBackup(phase, run, now));
+    const result =
+      options.mode === "in-place"
+        ? await inPlace(options, phase, run, marker, timed)
+        : await swap(options, phase, run, marker, now, timed);
+    return { ...result, safetyBackup: run.safetyBackup, steps };
+  } catch (error) {
+    const held: Held = await readBack(conn, {
+      before: options.before.comment,
+      restored: options.mode === "in-place" ? undefined : marker,
+      unverified: options.mode === "in-place" ? unverifiedText(marker) : undefined,
+      putBack: run.plainSafety ? putBackText(run.safetyBackup ?? run.plainSafety, marker.at) : undefined,
+    });
+    throw new RestoreFailure(error, run.step, run.verify, held, run.safetyBackup);
+  } finally {
+    // The plain copy of an encrypted safety backup never outlives the run.
+    if (options.safetyKey && run.plainSafety) rmSync(run.plainSafety, { force: true });
+  }
+}
 
-  let safetyBackup: string | undefined;
-  if (options.safetyDir) {
-    const path = join(options.safetyDir, `${conn.database}-before-restore-${stamp(now)}.dump`);
-    log.info(`Taking the safety backup of ${conn.database} (pg_dump -Fc) to ${path}`);
-    const { entries } = await timed("safety backup", () => dumpDatabase(options, conn, path));
-    log.info(`Safety backup verified: ${entries} entries read back from ${path}.`);
-    safetyBackup = path;
-  } else
+interface Run {
+  step: Step;
+  verify: "not run" | "passed" | "failed";
+  safetyBackup: string | undefined;
+  /** The readable safety dump (the same file as safetyBackup unless encrypted). */
+  plainSafety: string | undefined;
+}
+type Timed = <T>(name: Step, work: () => Promise<T>) => Promise<T>;
+
+/** Undoes what an earlier run left: a target still refusing connections, scratch databases. */
+async function prepare(options: RestoreOptions): Promise<void> {
+  const { conn, before, log } = options;
+  if (before.locked) {
+    log.info(`Unlocking ${conn.database} (left refusing connections by an earlier run).`);
+    await unlockDatabase(conn, [conn.database], Date.now() + UNLOCK_MS);
+  }
+  for (const name of before.leftovers) {
+    log.info(`Dropping ${name}, the scratch database of an earlier run that stopped before its swap.`);
+    await withMaintenance(conn, (sql) => dropDatabase(sql, name));
+  }
+}
+
+async function safetyBackup(options: RestoreOptions, run: Run, now: Date): Promise<void> {
+  const { conn, log, safetyDir } = options;
+  if (!safetyDir) {
     log.warn(
       "safety-backup is false: NO safety dump is taken. The data being replaced is not kept by this step.",
     );
-
-  if (options.mode === "in-place") {
-    log.info(`Restoring ${options.dump.name} into ${conn.database} in place, in one transaction.`);
-    await timed("restore", () => restoreDump(options, conn, { ...restoreArgs, inPlace: true }));
-    let verified: string[] = [];
-    try {
-      verified = await timed("verify", () => withClient(conn, (sql) => runVerify(sql, options.verifySql)));
-    } catch (error) {
-      if (!safetyBackup) throw error;
-      log.warn(`${(error as Error).message}. Putting the safety backup back in place.`);
-      await restoreDump(options, conn, {
-        ...restoreArgs,
-        path: safetyBackup,
-        format: "custom",
-        inPlace: true,
-      });
-      throw new Error(
-        `${(error as Error).message}. The restored data was replaced again by the safety backup ${safetyBackup}, so ${conn.database} holds what it held before.`,
-      );
-    }
-    await withClient(conn, (sql) => writeMarker(sql, conn.database, marker));
-    return { safetyBackup, keptDatabase: undefined, endedConnections: 0, verified, steps };
+    return;
   }
+  const name = `${conn.database}-before-restore-${stamp(now)}.dump`;
+  const plain = join(options.safetyKey ? options.tempDir : safetyDir, name);
+  log.info(`Taking the safety backup of ${conn.database} (pg_dump -Fc) to ${plain}`);
+  run.plainSafety = plain;
+  const { entries } = await dumpDatabase(options, conn, plain);
+  log.info(`Safety backup verified: ${entries} entries read back from ${plain}.`);
+  if (options.safetyKey) {
+    const sealed = join(safetyDir, `${name}.enc`);
+    await encryptFile(plain, sealed, options.safetyKey);
+    log.info(`Safety backup encrypted to ${sealed} (openssl enc -aes-256-cbc -pbkdf2).`);
+    run.safetyBackup = sealed;
+  } else run.safetyBackup = plain;
+}
 
+async function inPlace(
+  options: RestoreOptions,
+  phase: RestoreOptions,
+  run: Run,
+  marker: RestoreMarker,
+  timed: Timed,
+): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
+  const { conn, log } = options;
+  const args = { path: options.dump.path, format: options.header.format, jobs: 1, entries: options.entries };
+  log.info(`Restoring ${options.dump.name} into ${conn.database} in place, in one transaction.`);
+  await timed("restore", () => restoreInPlace(phase, conn, args, unverifiedText(marker)));
+  let verified: string[];
+  try {
+    verified = await timed("verify", () => verify(phase, conn));
+    run.verify = "passed";
+  } catch (error) {
+    if (run.verify === "not run") run.verify = "failed";
+    // Cancelled while verifying: the restored data stays (a put-back would not finish before the kill).
+    if (!run.plainSafety || options.signal?.aborted) throw error;
+    log.warn(`${(error as Error).message}. Putting the safety backup back in place.`);
+    const safety = { path: run.plainSafety, format: "custom" as const, jobs: 1 };
+    const text = putBackText(run.safetyBackup ?? run.plainSafety, marker.at);
+    // Neither the restore's timer nor the cancel signal cuts a put-back short.
+    await timed("put back", () =>
+      restoreInPlace({ ...options, signal: undefined }, conn, safety, text),
+    ).catch((putBack: Error) => {
+      throw new Error(
+        `${(error as Error).message}; putting the safety backup back then failed: ${putBack.message}`,
+      );
+    });
+    run.step = "verify";
+    throw error;
+  }
+  await timed("mark", () => withClient(conn, (sql) => writeMarker(sql, conn.database, marker)));
+  return { keptDatabase: undefined, endedConnections: 0, verified };
+}
+
+async function verify(options: RestoreOptions, conn: Conn): Promise<string[]> {
+  options.signal?.throwIfAborted();
+  return withClient(conn, (sql) => runVerify(sql, options.verifySql, options.signal));
+}
+
+async function swap(
+  options: RestoreOptions,
+  phase: RestoreOptions,
+  run: Run,
+  marker: RestoreMarker,
+  now: Date,
+  timed: Timed,
+): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
+  const { conn, log } = options;
   const scratch = derivedName(conn.database, `_restoring_${stamp(now)}`);
   const kept = derivedName(conn.database, `_before_restore_${stamp(now)}`);
-  await withMaintenance(conn, (sql) => createScratch(sql, conn.database, scratch));
   let swapped = false;
   try {
+    await timed("create scratch", () =>
+      withMaintenance(conn, (sql) => createScratch(sql, conn.database, scratch)),
+    );
     log.info(
       `Restoring ${options.dump.name} (${formatBytes(options.dump.bytes)}) into the scratch database ${scratch}.`,
     );
-    await timed("restore", () =>
-      restoreDump(options, onDatabase(conn, scratch), { ...restoreArgs, inPlace: false }),
-    );
-    const verified = await timed("verify", () =>
-      withClient(onDatabase(conn, scratch), async (sql) => {
-        const lines = await runVerify(sql, options.verifySql);
-        await writeMarker(sql, scratch, marker);
-        return lines;
-      }),
-    );
+    const args = {
+      path: options.dump.path,
+      format: options.header.format,
+      jobs: options.jobs,
+      entries: options.entries,
+    };
+    await timed("restore", () => restoreDump(phase, onDatabase(conn, scratch), args));
+    const verified = await timed("verify", () => verify(phase, onDatabase(conn, scratch)));
+    run.verify = "passed";
     for (const line of verified) log.info(`verify-sql: ${line}`);
+    await timed("mark", () =>
+      withClient(onDatabase(conn, scratch), (sql) => writeMarker(sql, scratch, marker)),
+    );
+    // A cancel before the swap keeps the target as it is; once started, the swap is seen through.
+    options.signal?.throwIfAborted();
+    const deadline = Date.now() + SWAP_MS;
     const endedConnections = await timed("swap", () =>
-      withMaintenance(conn, (sql) => swapNames(sql, { target: conn.database, scratch, kept, log })),
+      withMaintenance(conn, (sql) => swapNames(sql, { target: conn.database, scratch, kept, log, deadline })),
     );
     swapped = true;
     log.info(`Swapped: ${conn.database} is the restored data; the previous database is kept as ${kept}.`);
-    return { safetyBackup, keptDatabase: kept, endedConnections, verified, steps };
+    return { keptDatabase: kept, endedConnections, verified };
+  } catch (error) {
+    if (run.step === "verify" && run.verify === "not run") run.verify = "failed";
+    throw error;
   } finally {
-    if (!swapped) {
-      await withMaintenance(conn, (sql) => dropDatabase(sql, scratch)).catch((error: Error) =>
-        log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. Drop it by hand.`),
-      );
-    }
+    if (!swapped) await undoSwap(conn, scratch, kept, log);
   }
+}
+
+/** After a failed swap: nothing stays locked, and the scratch database (if still by that name) goes. */
+async function undoSwap(
+  conn: Conn,
+  scratch: string,
+  kept: string,
+  log: RestoreOptions["log"],
+): Promise<void> {
+  const deadline = Date.now() + UNLOCK_MS;
+  await unlockDatabase(conn, [conn.database, kept], deadline).catch((error: Error) =>
+    log.warn(`Could not unlock ${conn.database}: ${error.message}.`),
+  );
+  await withMaintenance(conn, (sql) => dropDatabase(sql, scratch)).catch((error: Error) =>
+    log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. A rerun drops it.`),
+  );
 }

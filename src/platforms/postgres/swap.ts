@@ -66,47 +66,44 @@ async function others(sql: postgres.Sql, database: string): Promise<number> {
 }
 
 /**
- * Swaps the restored database in: new connections to the target are refused, the open ones ended, then
- * both renames happen in one transaction (both or neither). Returns how many connections were ended.
+ * Swaps the restored database in. Steps, and what undoes or completes each after a fault:
+ * 1. lock: the target refuses new connections (committed, so that ending the open ones sticks).
+ *    Undone by `unlockDatabase` on a new connection, which the caller runs on every path.
+ * 2. end connections (pg_terminate_backend): nothing to undo, applications reconnect.
+ * 3. rename target → kept and scratch → target, and unlock kept, in ONE transaction: either the restored
+ *    database has the name and nothing is locked (the scratch database never was), or nothing moved.
+ * Returns how many connections were ended.
  */
 export async function swapNames(
   sql: postgres.Sql,
-  names: { target: string; scratch: string; kept: string; log: Log },
+  names: { target: string; scratch: string; kept: string; log: Log; deadline: number },
 ): Promise<number> {
-  const { target, scratch, kept, log } = names;
+  const { target, scratch, kept, log, deadline } = names;
   await sql.unsafe(`ALTER DATABASE ${ident(target)} WITH ALLOW_CONNECTIONS false`);
   let ended = 0;
-  try {
-    const open = await others(sql, target);
-    if (open > 0) {
-      log.info(
-        `Ending ${open} connection${open === 1 ? "" : "s"} to ${target} for the swap: applications reconnect to the restored database in a moment.`,
-      );
-    }
-    for (let round = 0; round < 50; round++) {
-      const [row] = await sql<{ n: string }[]>`
-        SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity
-        WHERE datname = ${target} AND pid <> pg_backend_pid()`;
-      ended += Number(row?.n ?? 0);
-      if ((await others(sql, target)) === 0) break;
-      await sleep(100);
-    }
+  const open = await others(sql, target);
+  if (open > 0) {
+    log.info(
+      `Ending ${open} connection${open === 1 ? "" : "s"} to ${target} for the swap: applications reconnect to the restored database in a moment.`,
+    );
+  }
+  while (true) {
+    const [row] = await sql<{ n: string }[]>`
+      SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity
+      WHERE datname = ${target} AND pid <> pg_backend_pid()`;
+    ended += Number(row?.n ?? 0);
     const left = await others(sql, target);
-    if (left > 0)
+    if (left === 0) break;
+    if (Date.now() >= deadline)
       throw new Error(
         `${left} connections to ${target} did not end (pg_terminate_backend): nothing was swapped.`,
       );
-    await sql.begin(async (tx) => {
-      await tx.unsafe(`ALTER DATABASE ${ident(target)} RENAME TO ${ident(kept)}`);
-      await tx.unsafe(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(target)}`);
-    });
-  } finally {
-    // Whichever database now has the old one's place or name, both accept connections again.
-    const current = await sql<{ datname: string }[]>`
-      SELECT datname FROM pg_database WHERE datname IN (${target}, ${kept}) AND NOT datallowconn`;
-    for (const { datname } of current) {
-      await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
-    }
+    await sleep(100);
   }
+  await sql.begin(async (tx) => {
+    await tx.unsafe(`ALTER DATABASE ${ident(target)} RENAME TO ${ident(kept)}`);
+    await tx.unsafe(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(target)}`);
+    await tx.unsafe(`ALTER DATABASE ${ident(kept)} WITH ALLOW_CONNECTIONS true`);
+  });
   return ended;
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
+import { bareEnv } from "./conn.ts";
 
 export type Tool = "pg_dump" | "pg_restore" | "psql";
 
@@ -35,6 +36,8 @@ export interface RunOptions {
   /** Each stderr line as it comes (pg_restore --verbose reports every entry). */
   onStderrLine?: (line: string) => void;
   signal?: AbortSignal;
+  /** Given the tool's stdout as a stream (read by the caller, not kept): pg_restore feeding psql. */
+  takeStdout?: (stdout: Readable) => void;
 }
 
 /** Runs a pg tool with an argument array (no shell), keeping the tail of stderr for the error. */
@@ -52,9 +55,11 @@ export async function runTool(
   let stdout = "";
   let stderr = "";
   let partial = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-  });
+  if (options.takeStdout && child.stdout) options.takeStdout(child.stdout);
+  else
+    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     // Keep only the tail: a verbose restore writes a line per entry.
     stderr = (stderr + chunk).slice(-20_000);
@@ -103,7 +108,7 @@ function feed(source: Readable, child: ChildProcess): Promise<void> {
 
 /** The major version of a local tool: `pg_restore (PostgreSQL) 15.18 (Debian …)` → 15. */
 export async function toolVersion(tools: Tools, tool: Tool): Promise<{ major: number; text: string }> {
-  const { stdout } = await runTool(tools, tool, ["--version"], { env: process.env });
+  const { stdout } = await runTool(tools, tool, ["--version"], { env: bareEnv() });
   const match = /\(PostgreSQL\)\s+(\d+)(?:\.(\d+))?/.exec(stdout);
   if (!match) throw new Error(`Could not read the version of ${tool} from "${stdout.trim()}".`);
   const major = Number(match[1]);
