@@ -26,7 +26,7 @@ describe("cache-flush inputs", () => {
     [{}, /Input "redis-url" is required \(or railway-service/],
     [
       { "redis-url": "redis://h", pattern: "*" },
-      /Input "pattern" is "\*", which removes every key: use all: true/,
+      /Input "pattern" is "\*", which matches every key: use all: true/,
     ],
     [{ "redis-url": "redis://h" }, /Input "pattern" is required/],
     [{ "redis-url": "redis://h", all: "true", pattern: "a:*" }, /set together with all: true/],

@@ -175,7 +175,8 @@ describe("a server that goes away mid-scan", () => {
     expect(counts.removed).toBeGreaterThanOrEqual(10_000);
     expect(counts.removed).toBeLessThan(200_000);
     expect(message).toContain(`127.0.0.1:${server.port}`);
-    expect(message).toContain(`${counts.removed} removed`);
+    // The UNLINK in flight when the server died is handed on unanswered, for a read-back to settle.
+    expect((failure as FlushInterrupted).unanswered.length).toBeLessThanOrEqual(50);
   });
 });
 

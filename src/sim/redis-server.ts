@@ -21,6 +21,8 @@ export interface RedisServerOptions {
   users?: string[];
   /** Start as a cluster node (cluster-enabled yes); `startCluster` joins several. */
   cluster?: boolean;
+  /** `databases` (16 by default): 1 is how managed services with a single database look. */
+  databases?: number;
 }
 
 /** A throwaway redis-server on a free loopback port, persistence off, in its own temp folder. */
@@ -47,6 +49,7 @@ export async function startRedis(options: RedisServerOptions = {}): Promise<Redi
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
   args.push("--dir", dir, "--daemonize", "no", "--loglevel", "warning");
   if (options.password) args.push("--requirepass", options.password);
+  if (options.databases) args.push("--databases", String(options.databases));
   for (const user of options.users ?? []) args.push("--user", ...user.split(" "));
   if (options.cluster)
     args.push("--cluster-enabled", "yes", "--cluster-config-file", join(dir, "nodes.conf"));

@@ -2,13 +2,28 @@ import { HttpError } from "../../core/http.ts";
 import { formatMs } from "../../core/wait.ts";
 import { classifyStatus } from "../../platforms/railway/deployments.ts";
 import { waitForDeployment } from "../../platforms/railway/watch.ts";
-import { connect } from "../../platforms/redis/client.ts";
-import { flushDatabase, type ScanResult, scanAndRemove } from "../../platforms/redis/flush.ts";
+import { connect, type RedisConnection } from "../../platforms/redis/client.ts";
+import {
+  FlushInterrupted,
+  flushDatabase,
+  type ScanResult,
+  scanAndRemove,
+} from "../../platforms/redis/flush.ts";
+import { type ReadBack, readBack } from "../../platforms/redis/readback.ts";
 import type { Ctx } from "./inputs.ts";
 import type { CacheFlushPlan, RailwayPlan } from "./plan.ts";
 
 export type FlushResult =
   | ({ kind: "redis"; elapsedMs: number } & ScanResult)
+  | {
+      kind: "redis-stopped";
+      error: unknown;
+      /** Undefined when no removal was sent (the connection failed first). */
+      stopped: FlushInterrupted | undefined;
+      readBack: ReadBack | undefined;
+      /** Why the read-back failed. */
+      unread: unknown;
+    }
   | {
       kind: "railway";
       outcome: "success" | "failed" | "timeout" | "requested";
@@ -16,12 +31,29 @@ export type FlushResult =
       elapsedMs: number;
     };
 
+/** How long a read-back after a failure keeps trying to reach the server again, at most. */
+const READ_BACK_MS = 5000;
+
 export async function applyFlush(ctx: Ctx, plan: CacheFlushPlan): Promise<FlushResult> {
-  if (plan.kind === "railway") return restart(ctx, plan);
+  if (plan.kind === "railway") {
+    try {
+      return await restart(ctx, plan);
+    } catch (error) {
+      // The restart may have been taken or not: the thrown message says which was seen.
+      ctx.tk.setOutput("changed", "unknown");
+      throw error;
+    }
+  }
   const started = Date.now();
-  const connection = await connect(plan.request.target);
+  let connection: RedisConnection;
   try {
-    const log = (line: string) => ctx.log.info(line);
+    connection = await connect(plan.request.target);
+  } catch (error) {
+    // connect only reads (INFO, SELECT, CLIENT INFO): no key was touched.
+    return { kind: "redis-stopped", error, stopped: undefined, readBack: undefined, unread: undefined };
+  }
+  const log = (line: string) => ctx.log.info(line);
+  try {
     const result =
       plan.request.kind === "all"
         ? await flushDatabase(connection, { dryRun: false, log })
@@ -32,6 +64,15 @@ export async function applyFlush(ctx: Ctx, plan: CacheFlushPlan): Promise<FlushR
             signal: ctx.signal,
           });
     return { kind: "redis", ...result, elapsedMs: Date.now() - started };
+  } catch (error) {
+    if (!(error instanceof FlushInterrupted)) throw error;
+    log(`${error.message}. Reading the database back on a new connection…`);
+    const patterns = plan.request.kind === "pattern" ? plan.request.patterns : undefined;
+    const windowMs = Math.min(plan.waitMs, READ_BACK_MS);
+    return readBack(plan.request.target, error, { patterns, windowMs }).then(
+      (read) => ({ kind: "redis-stopped", error, stopped: error, readBack: read, unread: undefined }),
+      (unread: unknown) => ({ kind: "redis-stopped", error, stopped: error, readBack: undefined, unread }),
+    );
   } finally {
     await connection.close();
   }

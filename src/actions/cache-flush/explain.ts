@@ -1,6 +1,6 @@
 import type { Phase } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
-import { RedisError } from "../../platforms/redis/client.ts";
+import { NoSuchDatabase, RedisError } from "../../platforms/redis/client.ts";
 import { FlushInterrupted } from "../../platforms/redis/flush.ts";
 import type { CacheFlushPlan } from "./plan.ts";
 
@@ -27,6 +27,9 @@ const ADVICE: Record<string, string> = {
 };
 
 export function explainFlush(error: unknown, _phase: Phase, plan: CacheFlushPlan | undefined): string {
+  if (error instanceof NoSuchDatabase) {
+    return `Input "redis-url" names database ${error.db}, which the server at ${error.address} does not have (${errorMessage(error)}). No key was read. Use a database the server has (a managed Redis often has only 0; a cluster only 0).`;
+  }
   const message = errorMessage(error);
   const code = error instanceof FlushInterrupted || error instanceof RedisError ? error.code : undefined;
   if (/certificate|self[- ]signed|unable to verify/i.test(message)) {

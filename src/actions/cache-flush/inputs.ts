@@ -1,6 +1,7 @@
 import type { ActionContext } from "../../core/action.ts";
 import { InputError, input, inputError } from "../../core/inputs.ts";
 import { DEFAULT_API_URL } from "../../platforms/railway/client.ts";
+import { matchesEverything } from "../../platforms/redis/glob.ts";
 import { parseRedisUrl, type RedisTarget } from "../../platforms/redis/url.ts";
 
 export const cacheFlushInputs = {
@@ -92,13 +93,14 @@ export function readRequest(settings: Ctx["settings"]): Request {
           '"page:*, fragment:*"',
         ),
       );
-    // "*" (or "**") alone is every key: that is `all`, which a person confirms.
-    if (patterns.some((p) => /^\*+$/.test(p)))
+    // A pattern that matches every key ("*", "?*", "[^]*"…) is `all`, which a person confirms.
+    const everything = patterns.find(matchesEverything);
+    if (everything !== undefined)
       problems.push(
         inputError(
           "pattern",
-          `is "*", which removes every key: use all: true with confirm set to the database number instead.`,
-          "all: true, confirm: 0",
+          `is ${JSON.stringify(everything)}, which matches every key: use all: true with confirm set to the database number instead.`,
+          `all: true, confirm: ${target?.db ?? 0}`,
         ),
       );
     if (target && settings.all) checkConfirm(settings, String(target.db), problems);

@@ -17,6 +17,8 @@ export interface RedisPlan {
   total: number;
   /** A dry run's count and sample of what would go. */
   preview: ScanResult | undefined;
+  /** Bounds the read-back after a failure (at most a few seconds). */
+  waitMs: number;
 }
 
 export interface RailwayPlan {
@@ -36,6 +38,16 @@ export type CacheFlushPlan = RedisPlan | RailwayPlan;
  * samples the keys that would go. The connection is closed again: apply opens its own.
  */
 export async function planFlush(ctx: Ctx): Promise<CacheFlushPlan> {
+  try {
+    return await planTarget(ctx);
+  } catch (error) {
+    // Planning only reads (bad inputs are found before connecting): a failure here changed nothing.
+    ctx.tk.setOutput("changed", "false");
+    throw error;
+  }
+}
+
+async function planTarget(ctx: Ctx): Promise<CacheFlushPlan> {
   const request = readRequest(ctx.settings);
   if (request.kind === "railway") return planRailway(ctx, request);
   const dryRun = ctx.settings["dry-run"];
@@ -62,6 +74,7 @@ export async function planFlush(ctx: Ctx): Promise<CacheFlushPlan> {
       nodes: connection.nodes.map((n) => n.address),
       total,
       preview,
+      waitMs: ctx.settings.wait,
     };
   } finally {
     await connection.close();

@@ -3,13 +3,17 @@ import { formatMs } from "../../core/wait.ts";
 import type { FlushResult } from "./apply.ts";
 import type { Ctx } from "./inputs.ts";
 import type { CacheFlushPlan } from "./plan.ts";
+import { reportStopped } from "./stopped.ts";
 
 export function planOutputs(plan: CacheFlushPlan) {
-  return plan.kind === "railway" ? {} : { "keys-removed": 0, "keys-matched": plan.preview?.matched };
+  return plan.kind === "railway"
+    ? { changed: false }
+    : { changed: false, "keys-removed": 0, "keys-matched": plan.preview?.matched };
 }
 
 export function reportFlush(ctx: Ctx, plan: CacheFlushPlan, result: FlushResult): Outcome {
   if (plan.kind === "railway" || result.kind === "railway") return reportRestart(plan, result);
+  if (result.kind === "redis-stopped") return reportStopped(plan, result);
   const what = plan.kind === "all" ? "FLUSHDB ASYNC" : "SCAN + UNLINK";
   ctx.log.info(
     `${result.removed} keys removed from ${plan.display} in ${formatMs(result.elapsedMs)} (${what}).`,
@@ -17,7 +21,7 @@ export function reportFlush(ctx: Ctx, plan: CacheFlushPlan, result: FlushResult)
   return {
     status: "flushed",
     headline: "✅ flushed",
-    outputs: { "keys-removed": result.removed, "keys-matched": result.matched },
+    outputs: { changed: result.removed > 0, "keys-removed": result.removed, "keys-matched": result.matched },
     summary: (summary) => {
       summary.text(
         `**${result.removed}** keys removed from \`${plan.display}\` in ${formatMs(result.elapsedMs)} (${what}).`,
@@ -51,6 +55,7 @@ function reportRestart(plan: CacheFlushPlan, result: FlushResult): Outcome {
     return {
       status: "restarted",
       headline: "✅ restarted",
+      outputs: { changed: true },
       summary: summary(
         `${name} restarted: deployment \`${plan.deployment.id}\` is SUCCESS again after ${formatMs(result.elapsedMs)}.`,
       ),
@@ -60,6 +65,8 @@ function reportRestart(plan: CacheFlushPlan, result: FlushResult): Outcome {
     return {
       status: "requested",
       headline: "⏳ requested",
+      // Railway took the restart (its answer, or the deployment read after a lost one).
+      outputs: { changed: true },
       summary: summary(
         `${name}: restart of deployment \`${plan.deployment.id}\` requested (wait: 0, so not waited for).`,
       ),
@@ -69,5 +76,12 @@ function reportRestart(plan: CacheFlushPlan, result: FlushResult): Outcome {
     result.outcome === "timeout"
       ? `${name}: deployment ${plan.deployment.id} was restarted but did not reach SUCCESS within ${formatMs(plan.waitMs)} (last status ${result.status ?? "unknown"}). Look at its logs in the Railway dashboard; raise wait if Redis takes longer to start.`
       : `${name}: deployment ${plan.deployment.id} ended ${result.status} after the restart. Look at its logs in the Railway dashboard (a full volume or a bad config stops Redis from starting).`;
-  return { status: "failed", headline: "❌ failed", failure, summary: summary(failure) };
+  // Either way the deployment was restarted (read back by the wait): what was only in memory is gone.
+  return {
+    status: "failed",
+    headline: "❌ failed",
+    failure,
+    outputs: { changed: true },
+    summary: summary(failure),
+  };
 }

@@ -58,7 +58,9 @@ function clientOptions(
     port,
     username: target.username,
     password: target.password,
-    db: target.db,
+    // Database 0, where every connection starts; `open` selects the URL's and checks it (ioredis's own
+    // SELECT on connect only emits its failure as an event and stays on database 0).
+    db: 0,
     // SNI and certificate checks use the URL's host name even for cluster nodes announced by address.
     tls: target.tls ? { servername: target.host } : undefined,
     connectTimeout: options.connectTimeoutMs ?? 10_000,
@@ -97,7 +99,44 @@ async function open(
     client.disconnect();
     throw new RedisError(address, refused ?? error);
   }
+  try {
+    await selectDatabase(client, target.db);
+  } catch (error) {
+    client.disconnect();
+    throw error instanceof NoSuchDatabase ? error : new RedisError(address, error);
+  }
   return { address, client };
+}
+
+/** The URL's database could not be selected: nothing may be read or removed on this connection. */
+export class NoSuchDatabase extends RedisError {
+  override name = "NoSuchDatabase";
+  readonly db: number;
+  constructor(address: string, db: number, cause: unknown) {
+    super(address, cause);
+    this.db = db;
+  }
+}
+
+/**
+ * SELECT, awaited, then CLIENT INFO's `db=` read back (Redis 6.2+; an older server's OK to SELECT is
+ * the proof then). A server without that database (16 of 0-15, a managed Redis with one, a cluster)
+ * answers an error, which ends the connection before any key is touched.
+ */
+async function selectDatabase(client: Redis, db: number): Promise<void> {
+  const address = `${client.options.host}:${client.options.port}`;
+  if (db !== 0) {
+    try {
+      await client.select(db);
+    } catch (error) {
+      throw new NoSuchDatabase(address, db, error);
+    }
+  }
+  const info = await client.client("INFO").then(String, () => undefined);
+  const selected = info === undefined ? undefined : /(?:^| )db=(\d+)/.exec(info)?.[1];
+  if (selected !== undefined && Number(selected) !== db) {
+    throw new NoSuchDatabase(address, db, new Error(`the connection is on database ${selected}`));
+  }
 }
 
 /**

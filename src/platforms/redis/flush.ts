@@ -28,20 +28,46 @@ export interface ScanOptions {
   scanCount?: number;
 }
 
-/** A scan that stopped part-way: what was matched and removed until then. */
+/** A scan or flush that stopped part-way: what was matched and removed until then, by the server's answers. */
 export class FlushInterrupted extends Error {
   override name = "FlushInterrupted";
   readonly counts: Counts;
   override readonly cause: unknown;
   readonly code: string | undefined;
-  constructor(counts: Counts, cause: unknown, where: string) {
+  /** The server the last command went to. */
+  readonly address: string;
+  /** Keys of an UNLINK sent but not answered: they may or may not be gone (a read-back settles it). */
+  readonly unanswered: Buffer[];
+  /** A FLUSHDB sent but not answered: the node's DBSIZE just before it. */
+  readonly flushUnanswered: number | undefined;
+  readonly cancelled: boolean;
+  constructor(
+    counts: Counts,
+    cause: unknown,
+    where: string,
+    detail: { address: string; unanswered?: Buffer[]; flushUnanswered?: number; cancelled?: boolean },
+  ) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      `${where}: ${reason}. Until then ${counts.matched} matching keys were found and ${counts.removed} removed (an UNLINK in flight may have removed more).`,
-    );
+    super(`${where}: ${reason}`);
     this.counts = { ...counts };
     this.cause = cause;
     this.code = cause instanceof RedisError ? cause.code : undefined;
+    this.address = detail.address;
+    this.unanswered = detail.unanswered ?? [];
+    this.flushUnanswered = detail.flushUnanswered;
+    this.cancelled = detail.cancelled ?? false;
+  }
+}
+
+/** A key as a person reads it: UTF-8 when it is, otherwise `\xNN` for each byte outside printable ASCII. */
+export function showKey(key: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(key);
+  } catch {
+    const printable = (b: number) => b >= 0x20 && b < 0x7f && b !== 0x5c;
+    return [...key]
+      .map((b) => (printable(b) ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`))
+      .join("");
   }
 }
 
@@ -81,66 +107,100 @@ export async function scanAndRemove(connection: RedisConnection, options: ScanOp
     );
   };
   for (const node of connection.nodes) {
-    // A key matching two patterns, or returned twice by SCAN, is counted once in a dry run.
+    // A key matching two patterns, or returned twice by SCAN, is counted once in a dry run (by its bytes).
     const distinct = options.dryRun ? new Set<string>() : undefined;
     for (const pattern of options.patterns) {
-      const where = `Scanning ${node.address} for ${JSON.stringify(pattern)}`;
-      try {
-        await scanNode(node, pattern, connection.cluster, options, (keys, removed) => {
-          for (const key of keys) {
-            if (samples.length < SAMPLE_SIZE && !samples.includes(key)) samples.push(key);
-            if (distinct && !distinct.has(key)) {
-              distinct.add(key);
-              counts.matched++;
-            }
+      const onBatch = (keys: Buffer[], removed: number) => {
+        for (const key of keys) {
+          const shown = showKey(key);
+          if (samples.length < SAMPLE_SIZE && !samples.includes(shown)) samples.push(shown);
+          const id = key.toString("latin1");
+          if (distinct && !distinct.has(id)) {
+            distinct.add(id);
+            counts.matched++;
           }
-          if (!distinct) counts.matched += keys.length;
-          counts.removed += removed;
-          progress(false);
-        });
-      } catch (error) {
-        throw new FlushInterrupted(
-          counts,
-          error instanceof RedisError ? error : new RedisError(node.address, error),
-          where,
-        );
-      }
+        }
+        if (!distinct) counts.matched += keys.length;
+        counts.removed += removed;
+        progress(false);
+      };
+      await scanNode(node, pattern, connection.cluster, options, onBatch, counts);
     }
   }
   progress(true);
   return { ...counts, samples, total };
 }
 
+interface Batch {
+  keys: Buffer[];
+  answer: Promise<number>;
+  /** Set once the server answered the batch's UNLINK. */
+  removed?: number;
+}
+
+/**
+ * One pattern on one node, keys as bytes (SCAN and UNLINK on Buffers: a key need not be UTF-8). The
+ * UNLINK of a batch runs while the next SCAN step is asked for; on a failure the UNLINK in flight is
+ * let finish (or fail) first, so its keys are either counted or handed on as unanswered.
+ */
 async function scanNode(
   node: RedisNode,
   pattern: string,
   cluster: boolean,
   options: ScanOptions,
-  onBatch: (keys: string[], removed: number) => void,
+  onBatch: (keys: Buffer[], removed: number) => void,
+  counts: Counts,
 ): Promise<void> {
   const count = options.scanCount ?? SCAN_COUNT;
   let cursor = "0";
-  let unlinking: Promise<number> = Promise.resolve(0);
-  let pendingKeys: string[] = [];
-  do {
-    if (options.signal?.aborted) throw new Error("stopped (the run was cancelled)");
-    const [[next, keys], removed] = await Promise.all([
-      node.client.scan(cursor, "MATCH", pattern, "COUNT", count),
-      unlinking,
-    ]);
-    onBatch(pendingKeys, removed);
-    cursor = next;
-    pendingKeys = keys;
-    unlinking = options.dryRun || keys.length === 0 ? Promise.resolve(0) : unlink(node, keys, cluster);
-  } while (cursor !== "0");
-  onBatch(pendingKeys, await unlinking);
+  let batch: Batch = { keys: [], answer: Promise.resolve(0), removed: 0 };
+  try {
+    do {
+      if (options.signal?.aborted) throw new Cancelled();
+      const [[next, keys], removed] = await Promise.all([
+        node.client.scanBuffer(cursor, "MATCH", pattern, "COUNT", count),
+        batch.answer,
+      ]);
+      onBatch(batch.keys, removed);
+      cursor = String(next);
+      batch = send(node, keys, cluster, options.dryRun);
+    } while (cursor !== "0");
+    onBatch(batch.keys, await batch.answer);
+  } catch (error) {
+    await batch.answer.catch(() => undefined);
+    const answered = batch.removed !== undefined;
+    if (answered) onBatch(batch.keys, batch.removed ?? 0);
+    const cancelled = error instanceof Cancelled;
+    throw new FlushInterrupted(
+      counts,
+      cancelled || error instanceof RedisError ? error : new RedisError(node.address, error),
+      `Scanning ${node.address} for ${JSON.stringify(pattern)}`,
+      { address: node.address, unanswered: answered ? [] : batch.keys, cancelled },
+    );
+  }
+}
+
+function send(node: RedisNode, keys: Buffer[], cluster: boolean, dryRun: boolean): Batch {
+  if (dryRun || keys.length === 0) return { keys, answer: Promise.resolve(0), removed: 0 };
+  const batch: Batch = { keys, answer: Promise.resolve(0) };
+  batch.answer = unlink(node, keys, cluster).then((n) => {
+    batch.removed = n;
+    return n;
+  });
+  return batch;
+}
+
+class Cancelled extends Error {
+  constructor() {
+    super("stopped (the run was cancelled)");
+  }
 }
 
 /**
  * One UNLINK for the batch; on a cluster node one UNLINK per key in a single pipeline, because keys
  * of one command must share a hash slot (CROSSSLOT otherwise) and a SCAN batch spans many slots.
  */
-async function unlink(node: RedisNode, keys: string[], cluster: boolean): Promise<number> {
+async function unlink(node: RedisNode, keys: Buffer[], cluster: boolean): Promise<number> {
   if (!cluster) return node.client.unlink(...keys);
   const pipeline = node.client.pipeline();
   for (const key of keys) pipeline.unlink(key);
@@ -165,8 +225,10 @@ export async function flushDatabase(
   const total = await dbsize(connection.nodes);
   if (options.dryRun) return { matched: total, removed: 0, samples: [], total };
   for (const node of connection.nodes) {
+    let sent: number | undefined;
     try {
       const size = await node.client.dbsize();
+      sent = size;
       await node.client.flushdb("ASYNC");
       removed += size;
       options.log(`FLUSHDB ASYNC on ${node.address}: ${size} keys dropped.`);
@@ -175,6 +237,7 @@ export async function flushDatabase(
         { matched: total, removed },
         new RedisError(node.address, error),
         `Flushing ${node.address}`,
+        { address: node.address, flushUnanswered: sent },
       );
     }
   }
