@@ -83,9 +83,10 @@ describe("error rate against a threshold (failure-condition result > 0.05)", () 
 describe("no data", () => {
   it.each([
     ["fail", "fail"],
-    ["pass", "pass"],
+    // `pass` tolerates gaps, but a window of gaps alone has no value that passed.
+    ["pass", "inconclusive"],
     ["inconclusive", "inconclusive"],
-  ] as const)("no-data: %s gives %s", async (policy, verdict) => {
+  ] as const)("no-data: %s over a window without data gives %s", async (policy, verdict) => {
     const { spec } = metric("db-failures", [[]], { noData: policy });
     const analysis = await analyze([spec], options);
     expect(analysis.verdict).toBe(verdict);
@@ -95,8 +96,10 @@ describe("no data", () => {
   it("NaN is no data, unless the condition asks isNaN(result)", async () => {
     const plain = metric("rate", [Number.NaN], { noData: "inconclusive" });
     expect((await analyze([plain.spec], options)).verdict).toBe("inconclusive");
-    const strict = metric("rate", [Number.NaN], { noData: "pass" });
-    expect((await analyze([strict.spec], options)).verdict).toBe("pass");
+    const strict = metric("rate", [Number.NaN, Number.NaN, 0.01], { noData: "pass" });
+    const tolerated = await analyze([strict.spec], options);
+    expect(tolerated.verdict).toBe("pass");
+    expect(tolerated.metrics[0]?.reason).toBe("3 of 5 measurements successful, 2 without data");
     const asks = metric("rate", [Number.NaN], { failure: parseCondition("isNaN(result) or result > 0.05") });
     expect((await analyze([asks.spec], options)).verdict).toBe("fail");
   });

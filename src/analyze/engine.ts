@@ -72,6 +72,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** A measurement that is evidence of health: a real value that passed (`no-data: pass` only tolerates a gap). */
+function passed(result: MetricResult): number {
+  return result.measurements.filter((m) => m.outcome === "successful" && !m.noData).length;
+}
+
 /** An error measurement does not use up one of `count`: a pass always rests on `count` real values. */
 function budget(options: AnalysisOptions): number {
   return options.count + options.consecutiveErrorLimit;
@@ -106,11 +111,22 @@ function record(
       ? `the provider refused the query: ${m.error}`
       : `${result.consecutiveErrors} provider errors in a row (consecutive-error-limit ${options.consecutiveErrorLimit}): ${m.error}`;
   } else if (taken >= options.count) {
-    result.status = result.inconclusive > 0 ? "inconclusive" : "pass";
-    result.reason =
-      result.inconclusive > 0
-        ? `${result.inconclusive} of ${taken} measurements inconclusive (no data, or neither condition met)`
-        : `${result.successful} of ${taken} measurements successful${result.failed ? `, ${result.failed} failed (within failure-limit ${spec.failureLimit})` : ""}`;
+    const evidence = passed(result);
+    if (result.inconclusive > 0) {
+      result.status = "inconclusive";
+      result.reason = `${result.inconclusive} of ${taken} measurements inconclusive (no data, or neither condition met)`;
+    } else if (evidence === 0) {
+      // A pass needs one value that passed: every measurement failing "within the limit" is a failure, and
+      // gaps alone (no-data: pass) prove nothing.
+      result.status = result.failed > 0 ? "fail" : "inconclusive";
+      result.reason = result.failed
+        ? `none of ${taken} measurements passed (${result.failed} failed, failure-limit ${spec.failureLimit})`
+        : `none of ${taken} measurements had data (no-data: pass tolerates gaps, but a pass needs one value that passed)`;
+    } else {
+      result.status = "pass";
+      const gaps = result.successful - evidence;
+      result.reason = `${evidence} of ${taken} measurements successful${gaps ? `, ${gaps} without data` : ""}${result.failed ? `, ${result.failed} failed (within failure-limit ${spec.failureLimit})` : ""}`;
+    }
   } else if (result.measurements.length >= budget(options)) {
     result.status = "error";
     result.reason = `only ${taken} of ${options.count} measurements succeeded; ${result.errors} provider errors`;
@@ -124,8 +140,10 @@ function possible(spec: MetricSpec, r: MetricResult, options: AnalysisOptions): 
   const taken = r.successful + r.failed + r.inconclusive;
   const left = Math.min(options.count - taken, budget(options) - r.measurements.length);
   const out = new Set<Verdict>(["inconclusive"]);
-  if (r.failed + left > spec.failureLimit) out.add("fail");
-  if (r.inconclusive === 0) out.add("pass");
+  const evidence = passed(r);
+  // With no value passed yet, the window may still end with every measurement failed: a failure.
+  if (r.failed + left > spec.failureLimit || evidence === 0) out.add("fail");
+  if (r.inconclusive === 0 && evidence + left > 0) out.add("pass");
   return out;
 }
 

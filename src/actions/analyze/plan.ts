@@ -37,6 +37,18 @@ const NEEDS: Record<string, Array<{ input: keyof typeof analyzeInputs; example: 
 /** Every problem with the inputs at once, before any query. */
 function checkInputs(ctx: Context, metrics: MetricDefinition[]): void {
   const problems: string[] = [];
+  const count = ctx.settings.count ?? 5;
+  // With failure-limit ≥ count every measurement may fail and the metric still "pass".
+  const tolerant = metrics.filter((m) => m.failureLimit >= count);
+  if (tolerant.length) {
+    problems.push(
+      inputError(
+        "metrics",
+        `has failure-limit ≥ count (${count}) for ${tolerant.map((m) => `"${m.name}" (failure-limit ${m.failureLimit})`).join(", ")}: such a metric could pass with every measurement failed. Lower its failure-limit below count, or raise count.`,
+        `failure-limit: ${Math.max(0, count - 1)} with count: ${count} ("fails only when all ${count} measurements fail")`,
+      ).message,
+    );
+  }
   for (const [provider, needs] of Object.entries(NEEDS)) {
     const users = metrics.filter((m) => m.query.provider === provider).map((m) => `"${m.name}"`);
     if (users.length === 0) continue;
