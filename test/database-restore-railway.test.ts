@@ -92,7 +92,7 @@ describe("database-restore with provider railway", () => {
 
   it("other staged changes in the environment: stops before anything changes and names them", async () => {
     const s = await scenario();
-    s.sim.volumes.stage(SCENARIO.environmentId, {
+    s.sim.volumes.patches.stage(SCENARIO.environmentId, {
       services: { [SCENARIO.services.backend.id]: { variables: { FEATURE_X: { value: "on" } } } },
     });
     const tk = await run(s, { backup: s.backups.threeHours.id, confirm: "postgres" });
@@ -100,7 +100,7 @@ describe("database-restore with provider railway", () => {
     expect(tk.failed).toContain("service backend: variables");
     expect(tk.failed).toContain("never commits other people's changes");
     expect(volumeMutations(s.sim)).toEqual([]);
-    expect(s.sim.volumes.committed).toEqual([]);
+    expect(s.sim.volumes.patches.committed).toEqual([]);
   });
 
   it("a restore workflow that errors: nothing committed, the volume unchanged, Railway's error in the message", async () => {
@@ -115,12 +115,12 @@ describe("database-restore with provider railway", () => {
   });
 
   it("when the restore deletes the locked safety backup too (undocumented, so the simulator's default): stops before the commit", async () => {
-    const s = await scenario({ keepLockedOnRestore: false });
+    const s = await scenario();
     const tk = await run(s, { backup: s.backups.threeHours.id, confirm: "postgres" });
     expect(tk.outputs.status).toBe("failed");
     expect(tk.failed).toContain("deleted the safety backup");
     expect(tk.failed).toContain("NOT committed");
-    expect(s.sim.volumes.committed).toEqual([]);
+    expect(s.sim.volumes.patches.committed).toEqual([]);
     expect(s.instance.data).toBe("now (after the bad migration)");
   });
 

@@ -1,17 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
+import { type CommittedPatch, EnvironmentPatches, environmentPatchResolvers } from "./railway-environment.ts";
 
 /**
- * Railway volumes for the simulator: volume instances per environment, backups, restore workflows and
- * staged changes. Names and argument types follow `railway-public-schema.graphql`; the behaviour follows
- * PLATFORMS.md (volume instances only through the environment; a backup restore only stages the volume
- * swap, commit it with `environmentPatchCommitStaged`, then the service redeploys; a restore deletes the
- * backups newer than the one restored; `volumeInstancePITRRestore` makes a new service, the source stays
- * online; `workflowStatus` answers NotFound until a new workflow is visible). Where nobody documents the
- * answer, the simulator is pessimistic: see `keepLockedOnRestore` and the staged patch shape.
+ * Railway volumes for the simulator: volume instances per environment, backups, restore workflows and the
+ * volume swap a restore stages. Names and argument types follow `railway-public-schema.graphql`; each
+ * behaviour names its source where it is played. Staged and committed patches and the environment config
+ * live in `railway-environment.ts`.
  */
 export const RAILWAY_VOLUMES_SDL = `
-scalar EnvironmentConfig
 type WorkflowId { workflowId: String }
 type WorkflowResult { error: String status: String! }
 type VolumeInstance {
@@ -24,11 +21,6 @@ type VolumeInstanceBackup {
   id: String! name: String createdAt: DateTime! expiresAt: DateTime externalId: String!
   usedMB: Int referencedMB: Int volumeInstanceSizeMB: Int
 }
-type EnvironmentPatch {
-  id: ID! status: String! message: String createdAt: DateTime! environmentId: String! patch(decryptVariables: Boolean): EnvironmentConfig!
-}
-type QueryEnvironmentPatchesConnectionEdge { cursor: String! node: EnvironmentPatch! }
-type QueryEnvironmentPatchesConnection { edges: [QueryEnvironmentPatchesConnectionEdge!]! pageInfo: PageInfo! }
 
 extend type Environment {
   volumeInstances(after: String, before: String, first: Int, last: Int): EnvironmentVolumeInstancesConnection!
@@ -36,22 +28,20 @@ extend type Environment {
 extend type Query {
   volumeInstanceBackupList(volumeInstanceId: String!): [VolumeInstanceBackup!]!
   workflowStatus(workflowId: String!): WorkflowResult!
-  environmentStagedChanges(environmentId: String!): EnvironmentPatch!
-  environmentPatches(after: String, before: String, environmentId: String!, first: Int, last: Int): QueryEnvironmentPatchesConnection!
 }
 extend type Mutation {
   volumeInstanceBackupCreate(name: String, volumeInstanceId: String!): WorkflowId!
   volumeInstanceBackupLock(volumeInstanceBackupId: String!, volumeInstanceId: String!): Boolean!
   volumeInstanceBackupRestore(replicaServiceIds: [String!], volumeInstanceBackupId: String!, volumeInstanceId: String!, wipeServiceIds: [String!]): WorkflowId!
   volumeInstancePITRRestore(newServiceName: String, sourceRepoPath: String, targetTimestamp: DateTime!, volumeInstanceId: String!): WorkflowId!
-  environmentPatchCommitStaged(commitMessage: String, environmentId: String!, skipDeploys: Boolean): String!
 }
 `;
 
 export interface SimVolumeInstance {
   id: string;
   volumeId: string;
-  serviceId: string;
+  /** null: retained but unmounted (an old volume after a restore's swap). */
+  serviceId: string | null;
   projectId: string;
   environmentId: string;
   mountPath: string;
@@ -83,21 +73,14 @@ export interface VolumeHooks {
 interface Workflow {
   id: string;
   createdAt: number;
-  finishAt: number;
   status: "Running" | "Complete" | "Error";
   error: string | null;
-  finish: () => void;
 }
 
 export interface VolumeOptions {
   /** How long a workflow runs; `visibleAfterMs`: how long workflowStatus answers NotFound after creation. */
   workflowMs?: number;
   visibleAfterMs?: number;
-  /**
-   * Whether a restore spares *locked* backups newer than the one restored. Railway's docs say newer
-   * backups are deleted and say nothing of locked ones, so the default is the pessimistic `false`.
-   */
-  keepLockedOnRestore?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -105,19 +88,13 @@ const DAY = 86_400_000;
 export class RailwayVolumes {
   readonly instances: SimVolumeInstance[] = [];
   readonly backups: SimBackup[] = [];
-  /** Committed patches per environment, oldest first. */
-  readonly committed: Array<{
-    id: string;
-    environmentId: string;
-    message: string | null;
-    createdAt: number;
-    patch: Record<string, unknown>;
-  }> = [];
-  private readonly staged = new Map<string, Record<string, Record<string, unknown>>>();
+  readonly patches = new EnvironmentPatches();
+  /** Volumes a restore made and staged, mounted only when the staged patch is committed. */
+  readonly pending = new Map<string, SimVolumeInstance>();
   private readonly workflows = new Map<string, Workflow>();
   private readonly failures: Array<{ operation: string; error: string }> = [];
   private readonly hooks: VolumeHooks;
-  options: Required<VolumeOptions> = { workflowMs: 80, visibleAfterMs: 20, keepLockedOnRestore: false };
+  options: Required<VolumeOptions> = { workflowMs: 80, visibleAfterMs: 20 };
 
   constructor(hooks: VolumeHooks) {
     this.hooks = hooks;
@@ -144,16 +121,11 @@ export class RailwayVolumes {
     return added;
   }
 
-  /** Someone else's staged change (a variable edited in the dashboard and not deployed yet). */
-  stage(environmentId: string, patch: Record<string, Record<string, unknown>>): void {
-    const current = this.staged.get(environmentId) ?? {};
-    for (const [section, entries] of Object.entries(patch))
-      current[section] = { ...current[section], ...entries };
-    this.staged.set(environmentId, current);
-  }
-
-  stagedIn(environmentId: string): Record<string, Record<string, unknown>> {
-    return this.staged.get(environmentId) ?? {};
+  /** The volume the service mounts now in the environment (its first environment if unnamed). */
+  mountedOn(serviceId: string, environmentId?: string): SimVolumeInstance | undefined {
+    return this.instances.find(
+      (i) => i.serviceId === serviceId && (!environmentId || i.environmentId === environmentId),
+    );
   }
 
   /** The next workflow started by `operation` (VolumeBackupCreate, VolumeBackupRestore, VolumePITRRestore) ends in Error. */
@@ -178,24 +150,27 @@ export class RailwayVolumes {
       }));
   }
 
+  /** The environment config (`Environment.config`): mounts and volumes by volume id, HA roles. */
+  configOf(environmentId: string) {
+    return this.patches.config(
+      this.instances.filter(
+        (i): i is SimVolumeInstance & { serviceId: string } =>
+          i.environmentId === environmentId && i.serviceId !== null,
+      ),
+    );
+  }
+
   instance(id: string): SimVolumeInstance {
     const found = this.instances.find((i) => i.id === id);
+    // PLATFORMS.md: an id the token may not see reads back as "Not Authorized".
     if (!found) throw new GraphQLError("Not Authorized");
     return found;
   }
 
   private start(operation: string, finish: () => void): { workflowId: string } {
-    const now = Date.now();
     const failure = this.failures.findIndex((f) => f.operation === operation);
     const error = failure >= 0 ? this.failures.splice(failure, 1)[0]?.error : undefined;
-    const workflow: Workflow = {
-      id: randomUUID(),
-      createdAt: now,
-      finishAt: now + this.options.workflowMs,
-      status: "Running",
-      error: null,
-      finish,
-    };
+    const workflow: Workflow = { id: randomUUID(), createdAt: Date.now(), status: "Running", error: null };
     this.workflows.set(workflow.id, workflow);
     const timer = setTimeout(() => {
       if (error !== undefined) {
@@ -203,7 +178,7 @@ export class RailwayVolumes {
         workflow.error = error;
         return;
       }
-      workflow.finish();
+      finish();
       workflow.status = "Complete";
     }, this.options.workflowMs);
     // A workflow still running when a test ends must not keep the process alive.
@@ -213,6 +188,7 @@ export class RailwayVolumes {
 
   workflowStatus(id: string) {
     const workflow = this.workflows.get(id);
+    // PLATFORMS.md: NotFound until a new workflow is visible.
     if (!workflow || Date.now() - workflow.createdAt < this.options.visibleAfterMs) {
       return { status: "NotFound", error: null };
     }
@@ -223,6 +199,7 @@ export class RailwayVolumes {
     return this.start("VolumeBackupCreate", () => {
       this.addBackup({
         volumeInstanceId: instance.id,
+        // Schema: "Defaults to 'Manual' if not provided."
         name: name ?? "Manual",
         createdAt: Date.now(),
         usedMB: instance.usedMB,
@@ -234,23 +211,47 @@ export class RailwayVolumes {
   lock(instance: SimVolumeInstance, backupId: string): boolean {
     const backup = this.backups.find((b) => b.id === backupId && b.volumeInstanceId === instance.id);
     if (!backup) throw new GraphQLError("Backup not found");
+    // Schema: "Removes backup expiration date" (and nothing else: no source says a lock survives a restore).
     backup.expiresAt = null;
     return true;
   }
 
-  /** Completes by deleting the newer backups and staging the swap; the volume changes only on commit. */
+  /** Completes by deleting the newer backups and staging a swap to a NEW volume holding the backup. */
   restore(instance: SimVolumeInstance, backupId: string) {
     const backup = this.backups.find((b) => b.id === backupId && b.volumeInstanceId === instance.id);
     if (!backup) throw new GraphQLError("Backup not found");
+    if (!instance.serviceId) throw new GraphQLError("Volume is not mounted to a service");
+    const serviceId = instance.serviceId;
     return this.start("VolumeBackupRestore", () => {
+      // docs volumes/backups.md: "Restoring a backup will remove any newer backups" (locked ones too: PLATFORMS.md).
       for (const other of [...this.backups]) {
-        const newer = other.volumeInstanceId === instance.id && other.createdAt > backup.createdAt;
-        const spared = this.options.keepLockedOnRestore && other.expiresAt === null;
-        if (newer && !spared) this.backups.splice(this.backups.indexOf(other), 1);
+        if (other.volumeInstanceId === instance.id && other.createdAt > backup.createdAt)
+          this.backups.splice(this.backups.indexOf(other), 1);
       }
-      // How Railway writes a staged volume swap into the patch is not documented: under its volume's id.
-      this.stage(instance.environmentId, {
-        volumes: { [instance.volumeId]: { restoreBackupId: backup.id } },
+      // docs volumes/backups.md: "a new volume mounted to the same location as the original volume".
+      const fresh: SimVolumeInstance = {
+        ...instance,
+        id: randomUUID(),
+        volumeId: randomUUID(),
+        serviceId: null,
+        usedMB: backup.usedMB,
+        data: backup.data,
+      };
+      // Undocumented: a second restore before the commit replaces the first staged swap of that service.
+      const staged = this.patches.stagedIn(instance.environmentId);
+      const mounts = (staged.services?.[serviceId] as { volumeMounts?: Record<string, unknown> })
+        ?.volumeMounts;
+      for (const id of Object.keys(mounts ?? {})) {
+        if (this.pending.delete(id)) {
+          delete mounts?.[id];
+          delete staged.volumes?.[id];
+        }
+      }
+      this.pending.set(fresh.volumeId, fresh);
+      // PLATFORMS.md (turn 3), CLI controllers/config/environment.rs: the patch names the NEW volume id.
+      this.patches.stage(instance.environmentId, {
+        volumes: { [fresh.volumeId]: { sizeMB: fresh.sizeMB } },
+        services: { [serviceId]: { volumeMounts: { [fresh.volumeId]: { mountPath: fresh.mountPath } } } },
       });
     });
   }
@@ -260,6 +261,7 @@ export class RailwayVolumes {
       throw new GraphQLError("Point-in-time recovery is not enabled for this service");
     if (Number.isNaN(targetMs) || targetMs < instance.pitrSince || targetMs > Date.now())
       throw new GraphQLError("Target timestamp is outside the available restore window");
+    // PLATFORMS.md: a PITR restore makes a NEW Postgres service; the source stays online.
     return this.start("VolumePITRRestore", () => {
       const serviceId = this.hooks.addService(instance.projectId, newServiceName ?? `restored-${Date.now()}`);
       this.addInstance({
@@ -275,28 +277,27 @@ export class RailwayVolumes {
     });
   }
 
-  /** Commits everything staged (other people's changes too): volumes swap, affected services redeploy. */
-  commit(environmentId: string, message: string | null): string {
-    const patch = this.staged.get(environmentId);
-    if (!patch || Object.keys(patch).length === 0) throw new GraphQLError("No staged changes to commit");
-    this.staged.delete(environmentId);
-    const id = randomUUID();
-    this.committed.push({ id, environmentId, message, createdAt: Date.now(), patch });
+  /** Plays a committed patch: staged volumes are mounted in place of the old ones; affected services redeploy. */
+  apply({ environmentId, patch }: CommittedPatch): void {
     const services = new Set(Object.keys(patch.services ?? {}));
-    for (const [volumeId, change] of Object.entries(patch.volumes ?? {})) {
-      const instance = this.instances.find(
-        (i) => i.volumeId === volumeId && i.environmentId === environmentId,
-      );
-      const backupId = (change as { restoreBackupId?: string }).restoreBackupId;
-      const backup = this.backups.find((b) => b.id === backupId);
-      if (instance && backup) {
-        instance.data = backup.data;
-        instance.usedMB = backup.usedMB;
+    for (const [serviceId, change] of Object.entries(patch.services ?? {})) {
+      const mounts = (change as { volumeMounts?: Record<string, unknown> }).volumeMounts ?? {};
+      for (const volumeId of Object.keys(mounts)) {
+        const fresh = this.pending.get(volumeId);
+        if (!fresh) continue;
+        this.pending.delete(volumeId);
+        const old = this.mountedOn(serviceId, environmentId);
+        // docs volumes/backups.md: "The previous volume will be retained but has been unmounted from the service".
+        if (old) old.serviceId = null;
+        this.instances.push({ ...fresh, serviceId });
+        // docs volumes/backups.md: "you will still have access to backups older than the one you are
+        // restoring" in the service's Backups tab: they follow the mounted volume.
+        for (const backup of this.backups)
+          if (old && backup.volumeInstanceId === old.id) backup.volumeInstanceId = fresh.id;
       }
-      if (instance) services.add(instance.serviceId);
     }
+    // docs volumes/backups.md: "The changes will be applied and your service will be redeployed."
     for (const serviceId of services) this.hooks.redeploy(serviceId, environmentId);
-    return id;
   }
 }
 
@@ -330,29 +331,6 @@ export function railwayVolumesResolvers(
     },
     // Workflow ids are not tied to a project in the schema; any valid token may read one.
     workflowStatus: ({ workflowId }: { workflowId: string }) => volumes.workflowStatus(workflowId),
-    environmentStagedChanges: ({ environmentId }: { environmentId: string }) => {
-      authorize(environmentProject(environmentId), environmentId);
-      return {
-        id: `staged-${environmentId}`,
-        status: "STAGED",
-        message: null,
-        createdAt: new Date().toISOString(),
-        environmentId,
-        patch: volumes.stagedIn(environmentId),
-      };
-    },
-    environmentPatches: ({ environmentId, first }: { environmentId: string; first?: number }) => {
-      authorize(environmentProject(environmentId), environmentId);
-      const nodes = volumes.committed
-        .filter((p) => p.environmentId === environmentId)
-        .reverse()
-        .slice(0, first ?? 20)
-        .map((p) => ({ ...p, status: "COMMITTED", createdAt: iso(p.createdAt) }));
-      return {
-        edges: nodes.map((node, i) => ({ cursor: String(i), node })),
-        pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
-      };
-    },
     volumeInstanceBackupCreate: (args: { name?: string; volumeInstanceId: string }) =>
       volumes.createBackup(visible(args.volumeInstanceId), args.name),
     volumeInstanceBackupLock: (args: { volumeInstanceBackupId: string; volumeInstanceId: string }) =>
@@ -364,9 +342,22 @@ export function railwayVolumesResolvers(
       targetTimestamp: string;
       newServiceName?: string;
     }) => volumes.pitr(visible(args.volumeInstanceId), Date.parse(args.targetTimestamp), args.newServiceName),
-    environmentPatchCommitStaged: (args: { environmentId: string; commitMessage?: string }) => {
-      authorize(environmentProject(args.environmentId), args.environmentId);
-      return volumes.commit(args.environmentId, args.commitMessage ?? null);
-    },
+    ...environmentPatchResolvers(
+      volumes.patches,
+      (environmentId) => authorize(environmentProject(environmentId), environmentId),
+      (committed) => volumes.apply(committed),
+    ),
+  };
+}
+
+/** The environment's volume fields, for the simulator's `environment` resolver. */
+export function environmentVolumeFields(
+  volumes: RailwayVolumes,
+  environmentId: string,
+  edges: <T>(nodes: T[]) => unknown,
+) {
+  return {
+    volumeInstances: () => edges(volumes.instancesIn(environmentId)),
+    config: () => volumes.configOf(environmentId),
   };
 }

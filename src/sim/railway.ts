@@ -2,8 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import { buildSchema, type DocumentNode, GraphQLError, graphql, parse, subscribe, validate } from "graphql";
 import { WebSocketServer } from "ws";
+import { RAILWAY_ENVIRONMENT_SDL } from "./railway-environment.ts";
 import { RAILWAY_METRICS_SDL, RailwayTraffic, railwayMetricsResolvers } from "./railway-metrics.ts";
-import { RAILWAY_VOLUMES_SDL, RailwayVolumes, railwayVolumesResolvers } from "./railway-volumes.ts";
+import {
+  environmentVolumeFields,
+  RAILWAY_VOLUMES_SDL,
+  RailwayVolumes,
+  railwayVolumesResolvers,
+} from "./railway-volumes.ts";
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 /**
@@ -237,7 +243,9 @@ function operationName(body: unknown): string | undefined {
  */
 export class RailwaySimulator {
   readonly server: SimServer;
-  readonly schema = buildSchema(RAILWAY_SIM_SCHEMA + RAILWAY_METRICS_SDL + RAILWAY_VOLUMES_SDL);
+  readonly schema = buildSchema(
+    RAILWAY_SIM_SCHEMA + RAILWAY_METRICS_SDL + RAILWAY_ENVIRONMENT_SDL + RAILWAY_VOLUMES_SDL,
+  );
   /** Volume instances, backups, restore workflows and staged changes (database-restore). */
   readonly volumes = new RailwayVolumes({
     redeploy: (serviceId, environmentId) => {
@@ -918,7 +926,7 @@ export class RailwaySimulator {
           ...environment,
           projectId: project.id,
           variables: () => edges(variables),
-          volumeInstances: () => edges(this.volumes.instancesIn(id)),
+          ...environmentVolumeFields(this.volumes, id, edges),
         };
       },
       deploymentSnapshot: ({ deploymentId }: { deploymentId: string }) => {

@@ -22,7 +22,7 @@ export interface VolumeScenario {
 
 /**
  * The rollback scenario plus a `postgres` service with a volume in production (PITR enabled for a week)
- * and three backups. `keepLockedOnRestore` defaults to true here: the behaviour the restore path needs.
+ * and three backups.
  */
 export async function startVolumeScenario(options: VolumeOptions = {}): Promise<VolumeScenario> {
   const seed: RailwaySeed = rollbackScenario({ timing: FAST });
@@ -36,7 +36,7 @@ export async function startVolumeScenario(options: VolumeOptions = {}): Promise<
     meta: { image: "ghcr.io/railwayapp-templates/postgres-ssl:16" },
   });
   const sim = new RailwaySimulator(seed);
-  sim.volumes.configure({ workflowMs: 60, visibleAfterMs: 20, keepLockedOnRestore: true, ...options });
+  sim.volumes.configure({ workflowMs: 60, visibleAfterMs: 20, ...options });
   const now = Date.now();
   const instance = sim.volumes.addInstance({
     serviceId: POSTGRES_ID,
@@ -58,6 +58,9 @@ export async function startVolumeScenario(options: VolumeOptions = {}): Promise<
   const url = await sim.start();
   return { sim, url, instance, backups };
 }
+
+/** What the postgres service mounts now: a restore swaps in a new volume and keeps the old one unmounted. */
+export const mounted = (sim: RailwaySimulator) => sim.volumes.mountedOn(POSTGRES_ID);
 
 export const volumeMutations = (sim: RailwaySimulator) =>
   sim.operations().filter((o) => VOLUME_MUTATIONS.has(o));

@@ -129,9 +129,7 @@ export function addPostgresService(seed: RailwaySeed): void {
 function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, why: string) {
   const hour = 3_600_000;
   const now = Date.now();
-  // Railway does not say whether a restore spares a locked backup; the drill assumes it does, so the
-  // safety backup survives (the tests cover the pessimistic case, where the action stops before committing).
-  railway.volumes.configure({ workflowMs: 200, keepLockedOnRestore: true });
+  railway.volumes.configure({ workflowMs: 200 });
   const instance = railway.volumes.addInstance({
     serviceId: POSTGRES_SERVICE.id,
     projectId: SCENARIO.projectId,
@@ -151,7 +149,7 @@ function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, wh
   });
   if (faults.has("restore-fails")) railway.volumes.failNext("VolumeBackupRestore", "snapshot unreadable");
   return {
-    note: `the database: a simulated Railway Postgres volume, restored from its backup (${why}; assumes Railway keeps a locked safety backup)`,
+    note: `the database: a simulated Railway Postgres volume, restored from its backup (${why})`,
     inputs: {
       provider: "railway",
       "railway-token": SCENARIO.projectToken,
@@ -160,7 +158,11 @@ function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, wh
       confirm: POSTGRES_SERVICE.name,
       "point-in-time": new Date(now - 2 * hour).toISOString(),
     },
-    problem: async () => (instance.data === GOOD_DATA ? undefined : "users corrupted by the bad deploy"),
+    // A restore mounts a new volume (the old one is kept, unmounted): read what the service mounts now.
+    problem: async () =>
+      railway.volumes.mountedOn(POSTGRES_SERVICE.id)?.data === GOOD_DATA
+        ? undefined
+        : "users corrupted by the bad deploy",
     stop: async () => {},
   };
 }
