@@ -48,9 +48,13 @@ export function railwayLine(run: ActionRun): string {
   return deployments.map((d) => `${d.service} ${d.status}${d.error ? ` (${d.error})` : ""}`).join(", ");
 }
 
-export function trafficLine(run: ActionRun, platform: string): string {
+/** What a pause stopped (its `stopped` output) or a resume was given, by name. */
+export function trafficLine(run: ActionRun, platform: string, stopped?: unknown): string {
   if (run.code !== 0) return firstError(run);
-  return platform === "vercel" ? "Vercel project shop" : "Railway services backend, ai-engine";
+  if (platform === "vercel") return "Vercel project shop";
+  const record = (stopped ?? JSON.parse(run.outputs.stopped || "{}")) as { services?: { service: string }[] };
+  const names = (record.services ?? []).map((s) => s.service);
+  return names.length ? `Railway services ${names.join(", ")}` : "no Railway service";
 }
 
 export function databaseLine(run: ActionRun): string {

@@ -263,7 +263,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         });
         step(
           "resumed",
-          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform)}`,
+          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
           resumed.durationMs,
         );
         if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
