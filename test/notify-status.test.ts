@@ -53,7 +53,7 @@ const PROVIDERS: Provider[] = [
         DOCUMENTED.statuspageIncident,
       );
       expect(incident).toMatchObject({
-        name: "Service Degradation",
+        name: "Service Degradation (rollback 4242)",
         status: "investigating",
         impact_override: "major",
       });
@@ -90,7 +90,11 @@ const PROVIDERS: Provider[] = [
     components: ["cmp_api", "cmp_web"],
     expectCreate: (body, components) => {
       const incident = expectOnlyFields(body, DOCUMENTED.instatusIncident);
-      expect(incident).toMatchObject({ name: "Service Degradation", status: "INVESTIGATING", components });
+      expect(incident).toMatchObject({
+        name: "Service Degradation (rollback 4242)",
+        status: "INVESTIGATING",
+        components,
+      });
       expect(incident.statuses).toEqual(components.map((id) => ({ id, status: "PARTIALOUTAGE" })));
     },
     expectUpdate: (body, components, resolved) => {
@@ -113,7 +117,7 @@ const PROVIDERS: Provider[] = [
     components: ["8001", "8002"],
     expectCreate: (body, components) => {
       const report = expectOnlyFields(body, DOCUMENTED.betterstackReport);
-      expect(report).toMatchObject({ title: "Service Degradation", report_type: "manual" });
+      expect(report).toMatchObject({ title: "Service Degradation (rollback 4242)", report_type: "manual" });
       expect(report.affected_resources).toEqual(
         components.map((id) => ({ status_page_resource_id: id, status: "degraded" })),
       );
@@ -160,14 +164,14 @@ describe.each(PROVIDERS)("notify: $channel", (p) => {
     expect(again.logs.join("\n")).toContain(`incident ${id} is already resolved`);
   });
 
-  it("a second started for the same rollback reuses the open incident, found by name", async () => {
+  it("a second started for the same rollback continues the open incident, found by its tag", async () => {
     const first = await run({ status: "started", ...p.inputs(p.components[0]) });
     const second = await run({ status: "started", ...p.inputs(p.components[0]) });
     expect(p.sim.incidents).toHaveLength(1);
     expect(mutations(p.sim)).toHaveLength(1);
     expect(second.outputs["status-page-incident"]).toBe(first.outputs["status-page-incident"]);
     expect(second.outputs.status).toBe("sent");
-    expect(second.summary).toContain("is already open: reused");
+    expect(second.summary).toContain("of this rollback is open: continued");
   });
 
   it("a rate-limited answer is retried after Retry-After", async () => {
@@ -224,7 +228,9 @@ describe("notify: status pages together", () => {
     expect(tk.outputs.status).toBe("planned");
     expect(statuspage.mutations()).toHaveLength(0);
     const log = tk.logs.join("\n");
-    expect(log).toContain('Dry run: statuspage (Statuspage incident) would get:\nopen "Service Degradation"');
+    expect(log).toContain(
+      'Dry run: statuspage (Statuspage incident) would get:\nopen "Service Degradation (rollback 4242)" (investigating',
+    );
     expect(log).toContain("Message: We're currently experiencing issues and have initiated a rollback");
     expect(tk.summary).toContain("statuspage: what would be sent");
   });
@@ -239,7 +245,7 @@ describe("notify: status pages together", () => {
     });
     expect(statuspage.mutations()[0]?.body).toMatchObject({
       incident: {
-        name: "Checkout degraded",
+        name: "Checkout degraded (rollback 4242)",
         body: "Checkout is slow; we are rolling back.",
         impact_override: "critical",
         components: { cmp_api: "major_outage" },

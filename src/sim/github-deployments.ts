@@ -21,6 +21,7 @@ export interface SimDeployment {
   task: string;
   payload: unknown;
   description: string | null;
+  productionEnvironment: boolean;
   statuses: { state: string; log_url?: string; environment_url?: string; description?: string }[];
 }
 
@@ -58,6 +59,7 @@ export class SimDeployments {
       task: d.task,
       payload: d.payload,
       description: d.description,
+      production_environment: d.productionEnvironment,
       url: `${this.base()}/deployments/${d.id}`,
     };
   }
@@ -85,6 +87,11 @@ export class SimDeployments {
       task: typeof body.task === "string" ? body.task : "deploy",
       payload: body.payload ?? {},
       description: typeof body.description === "string" ? body.description : null,
+      // docs.github.com/rest/deployments: production_environment defaults to true only for "production".
+      productionEnvironment:
+        typeof body.production_environment === "boolean"
+          ? body.production_environment
+          : body.environment === "production" || body.environment === undefined,
       statuses: [],
     };
     this.deployments.push(deployment);

@@ -62,6 +62,8 @@ export class PagerDutySimulator extends HostedSimulator {
     const key = dedupKey ?? `sim-${this.alerts.length + 1}`;
     const alert = this.alerts.find((a) => a.dedupKey === key);
     if (action === "trigger") {
+      // Events API v2 de-duplication (developer.pagerduty.com, "Alert De-duplication"): a trigger joins the open
+      // alert with its dedup_key; once that alert is resolved, a trigger with the key opens a new one and pages.
       if (alert && alert.status === "triggered") {
         alert.events++;
         alert.severity = String(payload.severity);

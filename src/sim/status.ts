@@ -102,7 +102,7 @@ export function strings(value: unknown): string[] {
 }
 
 // Statuspage: developer.statuspage.io. `Authorization: OAuth KEY`; incident bodies wrapped in `{incident}`;
-// `components` maps component id → status; unresolved incidents at /incidents/unresolved.
+// `components` maps component id → status; incidents listed (and searched with `q`) at /incidents.
 export const STATUSPAGE_COMPONENT_STATUSES = [
   "operational",
   "under_maintenance",
@@ -131,15 +131,7 @@ export class StatuspageSimulator extends StatusSim {
     const route = `${request.method} ${path}`;
     if (route === "GET /components")
       return { status: 200, body: this.components.map((c) => ({ ...c, group: false })) };
-    if (route === "GET /incidents/unresolved") {
-      return {
-        status: 200,
-        body: this.incidents
-          .filter((i) => !i.resolved)
-          .reverse()
-          .map((i) => this.json(i)),
-      };
-    }
+    if (route === "GET /incidents") return { status: 200, body: this.search(request) };
     if (route === "POST /incidents") return this.create(request);
     const one = /^(GET|PATCH) \/incidents\/([^/]+)$/.exec(route);
     const incident = one && this.incidents.find((i) => i.id === one[2]);
@@ -147,6 +139,21 @@ export class StatuspageSimulator extends StatusSim {
     if (one?.[1] === "GET" && incident) return { status: 200, body: this.json(incident) };
     if (one?.[1] === "PATCH" && incident) return this.patch(incident, request);
     return { status: 404, body: { error: "Not found" } };
+  }
+
+  // developer.statuspage.io "Get a list of incidents": `q` searches the name, status and updates; `limit`
+  // (default 100) and `page`; newest first.
+  private search(request: SimRequest) {
+    const q = (request.query.get("q") ?? "").toLowerCase();
+    const limit = Number(request.query.get("limit") ?? 100);
+    const page = Number(request.query.get("page") ?? 1);
+    return this.incidents
+      .filter((i) =>
+        [i.name, i.status, ...i.updates.map((u) => u.message)].some((text) => text.toLowerCase().includes(q)),
+      )
+      .reverse()
+      .slice((page - 1) * limit, page * limit)
+      .map((i) => this.json(i));
   }
 
   private check(fields: Record<string, unknown>): SimResponse | undefined {

@@ -1,6 +1,6 @@
 import type { ActionContext } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
-import type { ChannelOutcome } from "./channel.ts";
+import { type ChannelOutcome, SendFailure } from "./channel.ts";
 import type { NotifyInputs } from "./inputs.ts";
 import type { NotifyPlan } from "./plan.ts";
 
@@ -24,7 +24,8 @@ export async function applyNotify(
         ctx.log.info(`${channel.channel}: ${sent.detail}`);
         return { channel: channel.channel, result: "sent", detail: sent.detail, outputs: sent.outputs };
       } catch (error) {
-        return { channel: channel.channel, result: "failed", detail: errorMessage(error) };
+        const outputs = error instanceof SendFailure ? error.outputs : undefined;
+        return { channel: channel.channel, result: "failed", detail: errorMessage(error), outputs };
       }
     }),
   );

@@ -42,6 +42,16 @@ export interface ChannelOutcome {
   outputs?: Outputs;
 }
 
+/** A send that failed after something was made: its outputs still name what exists (an incident, say). */
+export class SendFailure extends Error {
+  override name = "SendFailure";
+  readonly outputs: Outputs;
+  constructor(message: string, outputs: Outputs) {
+    super(message);
+    this.outputs = outputs;
+  }
+}
+
 /** A plan for a channel whose planning read failed. */
 export function failedPlan(channel: Channel, via: string, error: unknown): ChannelPlan {
   const message = error instanceof Error ? error.message : String(error);

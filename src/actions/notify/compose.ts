@@ -28,6 +28,7 @@ const PHASE: Record<ChatStatus, string> = {
   failed: "Rollback failed",
   cancelled: "Rollback cancelled",
   info: "Rollback update",
+  unverified: "Rolled back, not verified",
 };
 
 export function compose(

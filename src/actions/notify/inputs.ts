@@ -10,6 +10,7 @@ const STATUSES_ACCEPTED = [
   "failed",
   "cancelled",
   "info",
+  "unverified",
   "success",
   "failure",
 ] as const;
@@ -87,13 +88,16 @@ export const notifyInputs = {
   "betterstack-resources": input.list(),
   "betterstack-api-url": url("https://uptime.betterstack.com"),
   "status-page-incident": input.optional(),
-  "status-page-title": input.text({ default: "Service Degradation", max: 255 }),
+  // The rollback's tag follows the title in the incident's name: 200 leaves room for it.
+  "status-page-title": input.text({ default: "Service Degradation", max: 200 }),
   "status-page-message": input.optional(),
   "pagerduty-routing-key": input.secret({ example: "${{ secrets.PAGERDUTY_ROUTING_KEY }}" }),
   "pagerduty-api-url": url("https://events.pagerduty.com"),
   "dedup-key": input.text({ max: 255 }),
   "github-deployment": input.boolean(false),
   environment: input.optional(),
+  // GitHub marks a deployment production when told so; by default only the environment named production is.
+  "production-environment": input.choice(["auto", "true", "false"], "auto"),
   "environment-url": input.url({ example: "https://shop.example.com" }),
   "github-deployment-id": input.number({ min: 1, integer: true, example: "1234567890" }),
 };

@@ -4,15 +4,11 @@ import { deploymentState, recordDeployment } from "../../platforms/github/deploy
 import { pagerDutyEvent, sendPagerDuty } from "../../platforms/pagerduty.ts";
 import { BetterStackClient } from "../../platforms/status/betterstack.ts";
 import type { StatusPageClient } from "../../platforms/status/common.ts";
-import {
-  applyIncident,
-  describeIncident,
-  planIncident,
-  unknownComponentsWarning,
-} from "../../platforms/status/incident.ts";
+import { describeIncident, planIncident, unknownComponentsWarning } from "../../platforms/status/incident.ts";
+import { applyIncident, IncidentFailure } from "../../platforms/status/incident-apply.ts";
 import { InstatusClient } from "../../platforms/status/instatus.ts";
 import { StatuspageClient } from "../../platforms/status/statuspage.ts";
-import { type ChannelPlan, failedPlan } from "./channel.ts";
+import { type ChannelPlan, failedPlan, SendFailure } from "./channel.ts";
 import { recordsDeployment } from "./checks.ts";
 import type { Said } from "./compose.ts";
 import type { NotifySettings } from "./plan.ts";
@@ -83,6 +79,7 @@ export function incidentIdFor(value: string | undefined, channel: string, pages:
 export async function statusPageChannels(
   settings: NotifySettings,
   said: Said,
+  run: RunContext,
   send: SendOptions,
 ): Promise<ChannelPlan[]> {
   const pages = statusPages(settings, send);
@@ -94,6 +91,7 @@ export async function statusPageChannels(
           status: said.status,
           text: said.statusPage,
           components,
+          mark: { environment: settings.environment, runId: run.runId },
           incidentId: incidentIdFor(settings["status-page-incident"], client.channel, pages.length),
         });
         const warning = unknownComponentsWarning(client.label, plan, componentsInput);
@@ -106,7 +104,14 @@ export async function statusPageChannels(
           warnings: [...plan.notes.map((note) => `${client.label}: ${note}`), ...(warning ? [warning] : [])],
           skip,
           send: async () => {
-            const result = await applyIncident(client, plan);
+            const result = await applyIncident(client, plan).catch((error: unknown) => {
+              if (!(error instanceof IncidentFailure)) throw error;
+              const id = error.incident.id;
+              throw new SendFailure(
+                `${error.message} Incident ${id} is still this rollback's: re-run this step (status-page-incident: ${id}) to send the update again.`,
+                { incident: id },
+              );
+            });
             return {
               detail: result.detail,
               outputs: result.incident ? { incident: result.incident.id } : {},
@@ -120,10 +125,27 @@ export async function statusPageChannels(
   );
 }
 
-export function pagerDutyChannel(settings: NotifySettings, said: Said, send: SendOptions): ChannelPlan[] {
+/** Why nothing is sent to PagerDuty for this status and attempt, or undefined when the event goes out. */
+function pagerDutySkip(said: Said, run: RunContext, action: string | undefined): string | undefined {
+  if (said.status === "unverified")
+    return "status unverified leaves the alert open: only a verified recovery (status succeeded) resolves it";
+  if (!action) return `status ${said.status} neither triggers nor resolves an alert`;
+  // PagerDuty opens a new alert for a trigger whose dedup_key was resolved: a re-run must not page again.
+  if (action === "trigger" && run.runAttempt > 1)
+    return `attempt ${run.runAttempt} of this run: no new trigger (dedup_key ${said.pagerDuty.dedupKey} belongs to attempt 1's alert, which may be resolved; a trigger would page again). A resolve is still sent on succeeded`;
+  return undefined;
+}
+
+export function pagerDutyChannel(
+  settings: NotifySettings,
+  said: Said,
+  run: RunContext,
+  send: SendOptions,
+): ChannelPlan[] {
   const routingKey = settings["pagerduty-routing-key"];
   if (!routingKey) return [];
   const event = pagerDutyEvent(routingKey, said.pagerDuty);
+  const skip = pagerDutySkip(said, run, event?.event_action);
   const apiUrl = settings["pagerduty-api-url"] ?? "";
   return [
     {
@@ -131,7 +153,7 @@ export function pagerDutyChannel(settings: NotifySettings, said: Said, send: Sen
       via: "PagerDuty Events v2",
       // The routing key is a secret: the preview shows where it goes, not what it is.
       preview: event ? JSON.stringify({ ...event, routing_key: "***" }, null, 2) : "",
-      skip: event ? undefined : `status ${said.status} neither triggers nor resolves an alert`,
+      skip,
       warnings: [],
       send: async () => {
         const sent = await sendPagerDuty(said.pagerDuty, { ...send, routingKey, apiUrl });
@@ -159,12 +181,16 @@ export function deploymentChannel(settings: NotifySettings, said: Said, run: Run
     logUrl: run.runUrl,
     environmentUrl: settings["environment-url"],
     deploymentId: id,
+    productionEnvironment:
+      settings["production-environment"] === "auto"
+        ? environment === "production"
+        : settings["production-environment"] === "true",
   };
   return [
     {
       channel: "github-deployment",
       via: `GitHub deployment of ${environment} in ${full}`,
-      preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
+      preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}, production_environment ${record.productionEnvironment}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
       skip: state ? undefined : `status ${said.status} records no deployment status`,
       warnings: [],
       send: async () => {

@@ -38,8 +38,8 @@ export async function planNotify(ctx: ActionContext<NotifyInputs>, tuning: SendO
   const send: SendOptions = { ...tuning, log: (line) => ctx.log.info(line) };
   const channels = [
     ...chatChannels(settings, said, run, send, (line) => ctx.tk.notice(line)),
-    ...(await statusPageChannels(settings, said, send)),
-    ...pagerDutyChannel(settings, said, send),
+    ...(await statusPageChannels(settings, said, run, send)),
+    ...pagerDutyChannel(settings, said, run, send),
     ...deploymentChannel(settings, said, run),
   ];
   if (channels.length === 0) ctx.tk.notice(NO_CHANNEL);

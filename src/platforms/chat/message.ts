@@ -1,7 +1,8 @@
 import type { RunContext } from "../../core/context.ts";
 
 /** What a notification says, independent of the channel it goes to. */
-export const STATUSES = ["started", "succeeded", "failed", "cancelled", "info"] as const;
+// `unverified`: rolled back, but the verification did not conclude (an inconclusive verdict): never a recovery.
+export const STATUSES = ["started", "succeeded", "failed", "cancelled", "info", "unverified"] as const;
 export type ChatStatus = (typeof STATUSES)[number];
 
 export interface ChatField {
@@ -65,6 +66,13 @@ export const STATUS_STYLE: Record<ChatStatus, StatusStyle> = {
     word: "Cancelled",
   },
   info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
+  unverified: {
+    emoji: ":warning:",
+    symbol: "⚠️",
+    color: 0xe8912d,
+    teamsColor: "Warning",
+    word: "Rolled back, not verified",
+  },
 };
 
 /** The run's context, as the runner's run context has it; each part is absent outside a runner. */

@@ -12,13 +12,17 @@ export const ROLLBACK_TASK = "rollback";
 
 export type DeploymentState = "in_progress" | "success" | "failure" | "error";
 
-/** A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error. */
+/**
+ * A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error;
+ * unverified stays in_progress: rolled back, but nobody may read it as a recovery until a person checks.
+ */
 export function deploymentState(status: ChatStatus): DeploymentState | undefined {
   const states: Partial<Record<ChatStatus, DeploymentState>> = {
     started: "in_progress",
     succeeded: "success",
     failed: "failure",
     cancelled: "error",
+    unverified: "in_progress",
   };
   return states[status];
 }
@@ -36,6 +40,8 @@ export interface DeploymentRecord {
   environmentUrl?: string;
   /** The deployment an earlier notify created (`github-deployment-id`). */
   deploymentId?: number;
+  /** Whether end users reach this environment (PLATFORMS.md: GitHub's default is true only for `production`). */
+  productionEnvironment: boolean;
 }
 
 export interface DeploymentResult {
@@ -125,7 +131,7 @@ export async function recordDeployment(
         required_contexts: [],
         payload: { run_id: record.runId },
         description: truncate(record.description, 140),
-        production_environment: true,
+        production_environment: record.productionEnvironment,
       });
       if (!("id" in data))
         throw new DeploymentError(`GitHub deployment: not created: ${data.message ?? "no id"}.`);

@@ -41,6 +41,8 @@ const DEFAULT_RESOLUTION: Record<ChatStatus, string | undefined> = {
   failed: "The rollback failed: production may still serve the bad version. Follow the runbook by hand.",
   cancelled: "The rollback was cancelled before it finished.",
   info: undefined,
+  unverified:
+    "Rolled back, but the verification did not conclude (no data, or the metrics provider down): a person must check production before calling it recovered.",
 };
 
 function report(report: IncidentReport): string {

@@ -3,6 +3,7 @@ import {
   type Component,
   type Impact,
   type Incident,
+  type IncidentState,
   type IncidentText,
   orNotFound,
   StatusHttp,
@@ -86,7 +87,7 @@ export class BetterStackClient implements StatusPageClient {
     return answer && toIncident(answer.data);
   }
 
-  async findOpen(name: string): Promise<Incident | undefined> {
+  async find(tag: string): Promise<Incident | undefined> {
     for (let n = 1; n <= 5; n++) {
       const { data, pagination } = await this.http.request(
         { path: `${this.page}/status-reports`, query: { page: n }, schema: page(reportSchema) },
@@ -95,13 +96,14 @@ export class BetterStackClient implements StatusPageClient {
       const found = data
         .map(toIncident)
         .reverse()
-        .find((incident) => incident.name === name && !incident.resolved);
+        .find((incident) => incident.name.endsWith(tag));
       if (found) return found;
       if (!pagination?.next) return undefined;
     }
     return undefined;
   }
 
+  // Better Stack has no incident status words: the message and each resource's status tell the state.
   async open(text: IncidentText, components: string[]): Promise<Incident> {
     const answer = await this.http.request(
       {
@@ -120,7 +122,8 @@ export class BetterStackClient implements StatusPageClient {
     return toIncident(answer.data);
   }
 
-  async update(id: string, text: IncidentText, components: string[], resolve: boolean): Promise<void> {
+  async update(id: string, text: IncidentText, components: string[], state: IncidentState): Promise<void> {
+    const resolve = state === "resolved";
     await this.http.request(
       {
         method: "POST",

@@ -29,6 +29,9 @@ export interface Component {
   name: string;
 }
 
+/** Where an incident stands after a message: `monitoring` is "rolled back, not verified yet". */
+export type IncidentState = "investigating" | "monitoring" | "resolved";
+
 /** One provider's incident calls; `incident.ts` decides which to make. */
 export interface StatusPageClient {
   /** Channel name in the `sent` output. */
@@ -38,11 +41,14 @@ export interface StatusPageClient {
   components(): Promise<Component[]>;
   /** The incident, or undefined when the page has no incident with this id. */
   get(id: string): Promise<Incident | undefined>;
-  /** The newest unresolved incident with exactly this name. */
-  findOpen(name: string): Promise<Incident | undefined>;
-  open(text: IncidentText, components: string[]): Promise<Incident>;
-  /** A new update on the incident; `resolve` also closes it and sets its components operational. */
-  update(id: string, text: IncidentText, components: string[], resolve: boolean): Promise<void>;
+  /**
+   * The newest incident, open or resolved, whose name ends with `tag` (the rollback's own mark: never a
+   * name a person would give). `search` is a word of the tag a provider's search may narrow by.
+   */
+  find(tag: string, search: string): Promise<Incident | undefined>;
+  open(text: IncidentText, components: string[], state: IncidentState): Promise<Incident>;
+  /** A new update on the incident; `resolved` also closes it and sets its components operational. */
+  update(id: string, text: IncidentText, components: string[], state: IncidentState): Promise<void>;
 }
 
 export interface StatusPageOptions extends SendOptions {
@@ -60,6 +66,8 @@ export const DEFAULT_TEXT = {
       "The rollback has not restored service yet. We're continuing to work on it and will post another update soon.",
     cancelled: "We're continuing to work on restoring service and will post another update soon.",
     info: "We're continuing to investigate and will post another update soon.",
+    unverified:
+      "We've rolled back to the previous version and are monitoring the results before calling service restored.",
     succeeded:
       "Service has been restored by rolling back to the previous version. This incident is resolved.",
   } satisfies Record<ChatStatus, string>,

@@ -1,17 +1,19 @@
 import type { ChatStatus } from "../chat/message.ts";
-import { ChannelError } from "../chat/send.ts";
-import type { Component, Incident, IncidentText, StatusPageClient } from "./common.ts";
+import type { Component, Incident, IncidentState, IncidentText, StatusPageClient } from "./common.ts";
 
 /** What a status page will get for this message: decided from reads only, so a dry run can show it. */
 export type IncidentStep =
-  | { kind: "open" }
-  | { kind: "update"; incident: Incident }
+  | { kind: "open"; state: IncidentState }
+  | { kind: "update"; incident: Incident; state: IncidentState }
   | { kind: "resolve"; incident: Incident }
   | { kind: "none"; reason: string; incident?: Incident };
 
 export interface IncidentPlan {
   step: IncidentStep;
   text: IncidentText;
+  /** The rollback's mark at the end of the incident's name. */
+  tag: string;
+  search: string;
   /** Components that exist on the page, from those asked for. */
   components: string[];
   /** Asked for but not on the page: left out, and said so. */
@@ -22,18 +24,35 @@ export interface IncidentPlan {
   notes: string[];
 }
 
+/** Which rollback an incident belongs to: a page is shared by every environment and by people. */
+export interface RollbackMark {
+  environment?: string;
+  /** The workflow run: every attempt of a run is the same rollback. */
+  runId?: string;
+}
+
+/** `(production, rollback 4242)`: ends the incident's name, and is how a later step finds it again. */
+export function incidentTag(mark: RollbackMark): string {
+  const parts = [mark.environment, mark.runId ? `rollback ${mark.runId}` : "rollback"].filter(Boolean);
+  return `(${parts.join(", ")})`;
+}
+
 export interface IncidentRequest {
   status: ChatStatus;
+  /** `name` is the title alone; the tag is added here. */
   text: IncidentText;
   components: string[];
+  mark: RollbackMark;
   /** The incident an earlier notify opened (its `status-page-incident` output). */
   incidentId?: string;
 }
 
 /**
- * Reads the page and decides: `started` opens an incident unless one with this name is open (a second
- * `started` of the same rollback reuses it), `failed`/`cancelled` add an update (opening one if there is
- * none: the public must hear of a rollback that failed), `info` updates an open one, `succeeded` resolves it.
+ * Reads the page and decides. The incident is this rollback's own: the one `status-page-incident` names,
+ * else the newest whose name ends with this environment's and run's tag (resolved ones too, so a re-run
+ * continues it). `started` opens one unless it exists; `failed` and `unverified` update it (reopening it when
+ * an earlier attempt resolved it) or open one: the public must hear of a rollback that did not recover;
+ * `cancelled` and `info` update an open one; `succeeded` resolves it. Never a second incident per rollback.
  */
 export async function planIncident(
   client: StatusPageClient,
@@ -48,47 +67,62 @@ export async function planIncident(
     components = request.components.filter((id) => available.some((c) => c.id === id));
     unknown = request.components.filter((id) => !components.includes(id));
   }
-  let existing: Incident | undefined;
+  const tag = incidentTag(request.mark);
+  const search = request.mark.runId ?? "rollback";
+  const text = { ...request.text, name: `${request.text.name} ${tag}` };
+  let own: Incident | undefined;
   if (request.incidentId) {
-    existing = await client.get(request.incidentId);
-    if (!existing)
-      notes.push(`incident ${request.incidentId} is not on this page; looking for an open one by name`);
+    own = await client.get(request.incidentId);
+    if (!own)
+      notes.push(`incident ${request.incidentId} is not on this page; looking for this rollback's own`);
   }
-  existing ??= await client.findOpen(request.text.name);
-  const open = existing && !existing.resolved ? existing : undefined;
-  const step = decide(request.status, open, existing, request.text.name);
-  return { step, text: request.text, components, unknown, available, notes };
+  if (!own) {
+    const found = await client.find(tag, search);
+    // Without a run id the tag names only the environment: an old, resolved incident is another rollback's.
+    own = found && (request.mark.runId || !found.resolved) ? found : undefined;
+  }
+  const step = decide(request.status, own, tag);
+  return { step, text, tag, search, components, unknown, available, notes };
 }
 
-function decide(
-  status: ChatStatus,
-  open: Incident | undefined,
-  existing: Incident | undefined,
-  name: string,
-): IncidentStep {
+function decide(status: ChatStatus, own: Incident | undefined, tag: string): IncidentStep {
+  const open = own && !own.resolved ? own : undefined;
   switch (status) {
     case "started":
-      return open
-        ? { kind: "none", reason: `incident ${open.id} is already open: reused`, incident: open }
-        : { kind: "open" };
+      if (open)
+        return {
+          kind: "none",
+          reason: `incident ${open.id} of this rollback is open: continued`,
+          incident: open,
+        };
+      return own
+        ? {
+            kind: "none",
+            reason: `incident ${own.id} of this rollback was resolved by an earlier attempt: left resolved`,
+            incident: own,
+          }
+        : { kind: "open", state: "investigating" };
     case "failed":
+    case "unverified": {
+      const state = status === "failed" ? "investigating" : "monitoring";
+      return own ? { kind: "update", incident: own, state } : { kind: "open", state };
+    }
     case "cancelled":
-      return open ? { kind: "update", incident: open } : { kind: "open" };
     case "info":
-      return open
-        ? { kind: "update", incident: open }
-        : { kind: "none", reason: `no open incident named "${name}": nothing to update` };
+      if (open) return { kind: "update", incident: open, state: "investigating" };
+      return {
+        kind: "none",
+        reason: own
+          ? `incident ${own.id} is resolved: nothing to update`
+          : `no incident ${tag} open: nothing to update`,
+        incident: own,
+      };
     case "succeeded":
       if (open) return { kind: "resolve", incident: open };
-      return existing
-        ? { kind: "none", reason: `incident ${existing.id} is already resolved`, incident: existing }
-        : { kind: "none", reason: `no open incident named "${name}": nothing to resolve` };
+      return own
+        ? { kind: "none", reason: `incident ${own.id} is already resolved`, incident: own }
+        : { kind: "none", reason: `no incident ${tag} open: nothing to resolve` };
   }
-}
-
-export interface IncidentResult {
-  incident?: Incident;
-  detail: string;
 }
 
 /** The plan in one line, for the log, the summary and a dry run. */
@@ -97,62 +131,16 @@ export function describeIncident(plan: IncidentPlan): string {
   const on = plan.components.length ? `; components ${plan.components.join(", ")}` : "";
   switch (step.kind) {
     case "open":
-      return `open "${text.name}" (investigating, impact ${text.impact}${on})`;
-    case "update":
-      return `update incident ${step.incident.id} (investigating, impact ${text.impact}${on})`;
+      return `open "${text.name}" (${step.state}, impact ${text.impact}${on})`;
+    case "update": {
+      const reopen = step.incident.resolved ? ", reopening it" : "";
+      return `update incident ${step.incident.id} (${step.state}${reopen}, impact ${text.impact}${on})`;
+    }
     case "resolve":
       return `resolve incident ${step.incident.id} (components back to operational)`;
     case "none":
       return step.reason;
   }
-}
-
-/** Makes the change the plan decided. A create whose answer was lost is looked for before it is reported. */
-export async function applyIncident(client: StatusPageClient, plan: IncidentPlan): Promise<IncidentResult> {
-  const { step, text } = plan;
-  switch (step.kind) {
-    case "none":
-      return { incident: step.incident, detail: step.reason };
-    case "open": {
-      let incident: Incident;
-      try {
-        incident = await client.open(text, plan.components);
-      } catch (error) {
-        const found = ambiguous(error) ? await client.findOpen(text.name).catch(() => undefined) : undefined;
-        if (!found) throw error;
-        incident = found;
-      }
-      return { incident, detail: `opened incident ${incident.id}${link(incident)}` };
-    }
-    case "update":
-      await client.update(step.incident.id, text, plan.components, false);
-      return {
-        incident: step.incident,
-        detail: `updated incident ${step.incident.id}${link(step.incident)}`,
-      };
-    case "resolve": {
-      // Every component the incident affects goes back to operational, not only those named this time.
-      const components = [...new Set([...plan.components, ...step.incident.components])];
-      try {
-        await client.update(step.incident.id, text, components, true);
-      } catch (error) {
-        const now = ambiguous(error) ? await client.get(step.incident.id).catch(() => undefined) : undefined;
-        if (!now?.resolved) throw error;
-      }
-      return {
-        incident: { ...step.incident, resolved: true },
-        detail: `resolved incident ${step.incident.id}${link(step.incident)}`,
-      };
-    }
-  }
-}
-
-function ambiguous(error: unknown): boolean {
-  return error instanceof ChannelError && error.ambiguous;
-}
-
-function link(incident: Incident): string {
-  return incident.url ? ` ${incident.url}` : "";
 }
 
 /** The warning for components that are not on the page, naming the ones that are. */

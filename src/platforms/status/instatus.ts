@@ -3,6 +3,7 @@ import {
   type Component,
   type Impact,
   type Incident,
+  type IncidentState,
   type IncidentText,
   orNotFound,
   StatusHttp,
@@ -65,9 +66,9 @@ export class InstatusClient implements StatusPageClient {
     return data && toIncident(data);
   }
 
-  async findOpen(name: string): Promise<Incident | undefined> {
-    // Newest first; an open incident of this rollback is on the first pages. Bounded: a server that
-    // ignores `page` must not loop.
+  async find(tag: string): Promise<Incident | undefined> {
+    // Newest first; this rollback's incident is on the first pages. Bounded: a server that ignores `page`
+    // must not loop.
     for (let page = 1; page <= 5; page++) {
       const list = await this.http.request(
         {
@@ -77,14 +78,14 @@ export class InstatusClient implements StatusPageClient {
         },
         HINT,
       );
-      const found = list.find((incident) => incident.name === name && !toIncident(incident).resolved);
+      const found = list.find((incident) => incident.name.endsWith(tag));
       if (found) return toIncident(found);
       if (list.length < 50) return undefined;
     }
     return undefined;
   }
 
-  async open(text: IncidentText, components: string[]): Promise<Incident> {
+  async open(text: IncidentText, components: string[], state: IncidentState): Promise<Incident> {
     const data = await this.http.request(
       {
         method: "POST",
@@ -92,7 +93,7 @@ export class InstatusClient implements StatusPageClient {
         body: {
           name: text.name,
           message: text.message,
-          status: "INVESTIGATING",
+          status: state.toUpperCase(),
           components,
           statuses: components.map((id) => ({ id, status: COMPONENT_STATUS[text.impact] })),
           started: new Date().toISOString(),
@@ -105,15 +106,15 @@ export class InstatusClient implements StatusPageClient {
     return toIncident(data);
   }
 
-  async update(id: string, text: IncidentText, components: string[], resolve: boolean): Promise<void> {
-    const status = resolve ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
+  async update(id: string, text: IncidentText, components: string[], state: IncidentState): Promise<void> {
+    const status = state === "resolved" ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
     await this.http.request(
       {
         method: "POST",
         path: `${this.page}/incidents/${encodeURIComponent(id)}/incident-updates`,
         body: {
           message: text.message,
-          status: resolve ? "RESOLVED" : "INVESTIGATING",
+          status: state.toUpperCase(),
           components,
           statuses: components.map((c) => ({ id: c, status })),
           started: new Date().toISOString(),

@@ -3,6 +3,7 @@ import {
   type Component,
   type Impact,
   type Incident,
+  type IncidentState,
   type IncidentText,
   orNotFound,
   StatusHttp,
@@ -78,16 +79,22 @@ export class StatuspageClient implements StatusPageClient {
     return data && toIncident(data);
   }
 
-  async findOpen(name: string): Promise<Incident | undefined> {
-    const open = await this.http.request(
-      { path: `${this.page}/incidents/unresolved`, schema: z.array(incidentSchema) },
+  async find(tag: string, search: string): Promise<Incident | undefined> {
+    // `q` searches names and updates (developer.statuspage.io, "Get a list of incidents"), newest first; the
+    // name's ending decides.
+    const list = await this.http.request(
+      {
+        path: `${this.page}/incidents`,
+        query: { q: search, limit: 100 },
+        schema: z.array(incidentSchema),
+      },
       HINT,
     );
-    const found = open.find((incident) => incident.name === name);
+    const found = list.find((incident) => incident.name.endsWith(tag));
     return found && toIncident(found);
   }
 
-  async open(text: IncidentText, components: string[]): Promise<Incident> {
+  async open(text: IncidentText, components: string[], state: IncidentState): Promise<Incident> {
     const data = await this.http.request(
       {
         method: "POST",
@@ -95,7 +102,7 @@ export class StatuspageClient implements StatusPageClient {
         body: {
           incident: {
             name: text.name,
-            status: "investigating",
+            status: state,
             impact_override: text.impact,
             body: text.message,
             component_ids: components,
@@ -109,7 +116,8 @@ export class StatuspageClient implements StatusPageClient {
     return toIncident(data);
   }
 
-  async update(id: string, text: IncidentText, components: string[], resolve: boolean): Promise<void> {
+  async update(id: string, text: IncidentText, components: string[], state: IncidentState): Promise<void> {
+    const resolve = state === "resolved";
     const status = resolve ? "operational" : COMPONENT_STATUS[text.impact];
     await this.http.request(
       {
@@ -117,7 +125,7 @@ export class StatuspageClient implements StatusPageClient {
         path: `${this.page}/incidents/${encodeURIComponent(id)}`,
         body: {
           incident: {
-            status: resolve ? "resolved" : "investigating",
+            status: state,
             body: text.message,
             ...(resolve ? {} : { impact_override: text.impact }),
             component_ids: components,
