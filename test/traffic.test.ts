@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { buildSchema, parse, validate } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import traffic from "../src/actions/traffic/index.ts";
+import { DEPLOYMENT_QUERY } from "../src/platforms/railway/operations.ts";
 import {
   DEPLOYMENT_RESUME_MUTATION,
   DEPLOYMENT_STOP_MUTATION,
@@ -22,7 +23,13 @@ afterEach(async () => {
   railway = undefined;
 });
 
-const OPERATIONS = { TRAFFIC_STATE_QUERY, DEPLOYMENT_STOP_MUTATION, DEPLOYMENT_RESUME_MUTATION };
+// Resume's wait polls DEPLOYMENT_QUERY (a deployment's status) besides the three of its own.
+const OPERATIONS = {
+  TRAFFIC_STATE_QUERY,
+  DEPLOYMENT_STOP_MUTATION,
+  DEPLOYMENT_RESUME_MUTATION,
+  DEPLOYMENT_QUERY,
+};
 
 describe("traffic: Railway operations validate", () => {
   const publicSchema = buildSchema(

@@ -1,4 +1,5 @@
 import { type Fault, type SimRequest, type SimResponse, SimServer } from "./server.ts";
+import { type AliasHost, listAliases, requestAliasChange, simError } from "./vercel-aliases.ts";
 import { setPaused, updateProject } from "./vercel-pause.ts";
 import {
   isRollbackCandidate,
@@ -8,11 +9,9 @@ import {
   renderListItem,
   renderProject,
   renderRollingRelease,
-  type SimAliasRequest,
   type SimCreator,
   type SimDeployment,
   type SimProject,
-  type SimWorld,
 } from "./vercel-shapes.ts";
 
 export type { Plan, SimDeployment } from "./vercel-shapes.ts";
@@ -104,10 +103,8 @@ type Route = (
   body: unknown,
 ) => SimResponse;
 const IN_FLIGHT = new Set(["BUILDING", "QUEUED", "INITIALIZING"]);
-// Vercel records a rollback description of at most 250 characters (the SDK's model says so); longer: refused.
-const MAX_DESCRIPTION = 250;
 
-export class VercelSimulator implements SimWorld {
+export class VercelSimulator implements AliasHost {
   readonly server: SimServer;
   readonly token: string;
   aliasJobMs: number;
@@ -333,13 +330,13 @@ export class VercelSimulator implements SimWorld {
       "POST",
       /^\/v(?:1|9)\/projects\/([^/]+)\/rollback\/([^/]+)$/,
       (team, [projectId = "", deploymentId = ""], query) =>
-        this.mutate({ team, projectId, deploymentId, type: "rollback", query }),
+        requestAliasChange(this, { team, projectId, deploymentId, type: "rollback", query }),
     ],
     [
       "POST",
       /^\/v10\/projects\/([^/]+)\/promote\/([^/]+)$/,
       (team, [projectId = "", deploymentId = ""], query) =>
-        this.mutate({ team, projectId, deploymentId, type: "promote", query }),
+        requestAliasChange(this, { team, projectId, deploymentId, type: "promote", query }),
     ],
     ["POST", /^\/v13\/deployments$/, (team, _, __, body) => this.rebuild(team, body)],
     [
@@ -361,12 +358,12 @@ export class VercelSimulator implements SimWorld {
     [
       "GET",
       /^\/v1\/projects\/([^/]+)\/promote\/aliases$/,
-      (team, [id], query) => this.withProject(team, id, (p) => this.aliases(p, query, "promote")),
+      (team, [id], query) => this.withProject(team, id, (p) => listAliases(p, query, "promote")),
     ],
     [
       "GET",
       /^\/v9\/projects\/([^/]+)\/rollback\/aliases$/,
-      (team, [id], query) => this.withProject(team, id, (p) => this.aliases(p, query, "rollback")),
+      (team, [id], query) => this.withProject(team, id, (p) => listAliases(p, query, "rollback")),
     ],
   ];
 
@@ -409,7 +406,7 @@ export class VercelSimulator implements SimWorld {
     return { team };
   }
 
-  private findProject(team: SimTeamSeed | undefined, idOrName: string): SimProject | SimResponse {
+  findProject(team: SimTeamSeed | undefined, idOrName: string): SimProject | SimResponse {
     const project = this.projectByIdOrName(idOrName);
     if (!project || (project.team && team && project.team !== team.id) || (!project.team && team)) {
       return error(404, "not_found", "Project not found");
@@ -433,7 +430,7 @@ export class VercelSimulator implements SimWorld {
     return "status" in project ? project : then(project);
   }
 
-  private findDeployment(team: SimTeamSeed | undefined, idOrUrl: string): SimDeployment | SimResponse {
+  findDeployment(team: SimTeamSeed | undefined, idOrUrl: string): SimDeployment | SimResponse {
     const host = idOrUrl.replace(/^https?:\/\//, "").replace(/\/.*$/, "");
     const deployment = this.deployments.find((d) => d.id === idOrUrl || d.url === host);
     if (!deployment) return error(404, "not_found", "Deployment not found");
@@ -498,101 +495,7 @@ export class VercelSimulator implements SimWorld {
     return ok(renderAlias(this, host, project, byDomain ? project.production : deployment?.id));
   }
 
-  private mutate(r: {
-    team: SimTeamSeed | undefined;
-    projectId: string;
-    deploymentId: string;
-    type: "rollback" | "promote";
-    query: URLSearchParams;
-  }): SimResponse {
-    const project = this.findProject(r.team, r.projectId);
-    if ("status" in project) return project;
-    const deployment = this.findDeployment(r.team, r.deploymentId);
-    if ("status" in deployment) return deployment;
-    if (deployment.projectId !== project.id) {
-      return error(422, "invalid_target", "The deployment does not belong to this project.");
-    }
-    if (deployment.readyState !== "READY") {
-      return error(422, "invalid_target", `The deployment is ${deployment.readyState}, not READY.`);
-    }
-    if (deployment.target !== "production") {
-      return error(422, "invalid_target", "Only production deployments can be promoted or rolled back to.");
-    }
-    // During an ACTIVE rolling release, rolling back to its base reverts from the canary (PLATFORMS.md).
-    const revertsRelease = r.type === "rollback" && project.rollingRelease?.state === "ACTIVE";
-    if (project.production === deployment.id && !revertsRelease) {
-      return error(
-        409,
-        "conflict",
-        `Deployment ${deployment.id} is already the current production deployment.`,
-      );
-    }
-    if (r.type === "rollback") {
-      if (!isRollbackCandidate(deployment)) {
-        return error(422, "invalid_target", "The deployment never served production: promote it instead.");
-      }
-      if (
-        this.planOf(project) === "hobby" &&
-        !revertsRelease &&
-        this.previousProduction(project)?.id !== deployment.id
-      ) {
-        return error(
-          402,
-          "payment_required",
-          "Hobby plans can only roll back to the previous production deployment. Upgrade to Pro to roll back further.",
-        );
-      }
-      const description = r.query.get("description") ?? "";
-      if (description.length > MAX_DESCRIPTION) {
-        return error(400, "bad_request", `description must be at most ${MAX_DESCRIPTION} characters.`);
-      }
-      project.rollbackDescription = { description, createdAt: this.now() };
-      // Unknown whether a rollback moves domains while the project is paused (PLATFORMS.md): pessimistic, it
-      // does and pins them, so the unpause that follows undoes a pin this rollback made.
-      project.autoAssignCustomDomains = false;
-    } else {
-      if (project.queuePromotes) return { status: 202 };
-      project.autoAssignCustomDomains = true;
-    }
-    this.startAliasJob(project, deployment, r.type);
-    return { status: 201 };
-  }
-
-  private startAliasJob(project: SimProject, deployment: SimDeployment, type: "rollback" | "promote"): void {
-    const job: SimAliasRequest = {
-      fromDeploymentId: project.production ?? null,
-      toDeploymentId: deployment.id,
-      jobStatus: "pending",
-      requestedAt: this.now(),
-      type,
-    };
-    project.lastAliasRequest = job;
-    this.later(Math.min(10, this.aliasJobMs / 4), () => {
-      if (job.jobStatus === "pending") job.jobStatus = "in-progress";
-    });
-    this.later(this.aliasJobMs, () => {
-      if (project.lastAliasRequest !== job) {
-        job.jobStatus = "skipped";
-        return;
-      }
-      if (project.failingDomains.length) {
-        project.failedAliases = { type, aliases: [...project.failingDomains] };
-        job.jobStatus = "failed";
-        return;
-      }
-      const release = project.rollingRelease;
-      if (type === "rollback" && release?.state === "ACTIVE") {
-        release.state = "ABORTED";
-        release.updatedAt = this.now();
-        const canary = this.deployment(release.canaryDeployment);
-        if (canary) canary.readySubstate = "STAGED";
-      }
-      this.moveProduction(project, deployment);
-      job.jobStatus = "succeeded";
-    });
-  }
-
-  private moveProduction(project: SimProject, deployment: SimDeployment): void {
+  moveProduction(project: SimProject, deployment: SimDeployment): void {
     project.production = deployment.id;
     deployment.readySubstate = "PROMOTED";
     this.onProductionChange?.({ id: project.id, name: project.name }, deployment);
@@ -645,30 +548,7 @@ export class VercelSimulator implements SimWorld {
     return ok(renderDeployment(this, deployment));
   }
 
-  private aliases(project: SimProject, query: URLSearchParams, type: "promote" | "rollback"): SimResponse {
-    const failedOnly = query.get("failedOnly") === "true";
-    const failed = new Set(project.failedAliases.type === type ? project.failedAliases.aliases : []);
-    const limit = Number(query.get("limit") ?? 100) || 100;
-    const domains = project.domains.filter((domain) => !failedOnly || failed.has(domain)).slice(0, limit);
-    const aliases = domains.map((domain, index) => ({
-      // The v9 rollback listing names an alias as an object (PLATFORMS.md: a string or {alias, deploymentId}).
-      alias: type === "rollback" ? { alias: domain, deploymentId: project.production ?? null } : domain,
-      id: `alias_${project.id}_${index}`,
-      status: failed.has(domain) ? "failed" : "succeeded",
-    }));
-    return ok({ aliases, pagination: { count: aliases.length, next: null, prev: null } });
-  }
-
-  /** The production deployment that served right before the current one (Hobby's only rollback target). */
-  private previousProduction(project: SimProject): SimDeployment | undefined {
-    const current = project.production ? this.deployment(project.production) : undefined;
-    return this.deployments
-      .filter((d) => d.projectId === project.id && isRollbackCandidate(d) && d.id !== current?.id)
-      .filter((d) => !current || d.createdAt < current.createdAt)
-      .sort((a, b) => b.createdAt - a.createdAt)[0];
-  }
-
-  private later(ms: number, run: () => void): void {
+  later(ms: number, run: () => void): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       run();
@@ -683,9 +563,7 @@ function decode(segment: string | undefined): string {
 
 const ok = (body: unknown): SimResponse => ({ status: 200, body });
 
-function error(status: number, code: string, message: string): SimResponse {
-  return { status, body: { error: { code, message } } };
-}
+const error = simError;
 
 /**
  * The drill's and the README's scenario: project `shop` whose production deployment (`dpl_bad`) is broken,

@@ -1,8 +1,22 @@
+import { formatMs } from "../../core/wait.ts";
 import { httpAdvice } from "../vercel-promote/explain.ts";
 import { PlatformFailure, type TrafficPlan } from "./plan.ts";
 import type { RailwayServiceResult, ServiceNow } from "./railway.ts";
-import { describeEnd, type End } from "./railway-resume.ts";
 import type { VercelOutcome, VercelTrafficPlan } from "./vercel.ts";
+
+/** How a Railway deployment's wait ended. */
+export interface End {
+  kind: "success" | "failed" | "timeout" | "cancelled";
+  status: string | undefined;
+  elapsedMs: number;
+}
+
+function describeEnd(end: End): string {
+  if (end.kind === "timeout")
+    return `is still ${end.status ?? "on its way"}${end.elapsedMs ? ` after ${formatMs(end.elapsedMs)}` : " (`wait: 0`: not waited for)"}`;
+  if (end.kind === "cancelled") return `was ${end.status ?? "on its way"} when the run was cancelled`;
+  return `ended ${end.status}`;
+}
 
 /** What visitors of a Vercel project get, in one sentence, from a read-back. */
 export function vercelNow(

@@ -1,19 +1,13 @@
 import type { Logger } from "../../core/action.ts";
 import { HttpError } from "../../core/http.ts";
-import { formatMs, waitFor } from "../../core/wait.ts";
+import { waitFor } from "../../core/wait.ts";
 import type { RailwayClient } from "../../platforms/railway/client.ts";
 import { setAutoDeploy } from "../../platforms/railway/config.ts";
 import { classifyStatus } from "../../platforms/railway/deployments.ts";
 import { resumeDeployment, type TrafficDeployment, trafficState } from "../../platforms/railway/traffic.ts";
-import { trafficAdvice } from "./explain.ts";
+import { type End, trafficAdvice } from "./explain.ts";
 import type { Settings } from "./plan.ts";
 import type { RailwayServicePlan, RailwayServiceResult, RailwayTrafficPlan } from "./railway.ts";
-
-type End = {
-  kind: "success" | "failed" | "timeout" | "cancelled";
-  status: string | undefined;
-  elapsedMs: number;
-};
 
 /**
  * Brings back what the pause stopped, once every newer deployment (a rollback) reached its end: a newer one
@@ -116,11 +110,3 @@ async function waitEnd(
   if (result.outcome === "timeout") return { kind: "timeout", status, elapsedMs: result.elapsedMs };
   return { kind: result.value, status, elapsedMs: result.elapsedMs };
 }
-
-export type { End };
-export const describeEnd = (end: End) =>
-  end.kind === "timeout"
-    ? `still ${end.status ?? "on its way"}${end.elapsedMs ? ` after ${formatMs(end.elapsedMs)}` : " (`wait: 0`: not waited for)"}`
-    : end.kind === "cancelled"
-      ? `${end.status ?? "on its way"} when the run was cancelled`
-      : `ended ${end.status}`;

@@ -82,6 +82,12 @@ export function reportTraffic(
         );
       }
       if (stopped) summary.text(`\`stopped\`: \`${stoppedOutput(stopped)}\``);
+      const already =
+        result.platform === "railway" && pause ? result.services.filter((s) => s.outcome === "already") : [];
+      if (already.length)
+        summary.text(
+          `Already stopped before this run, so not in \`stopped\` (a resume with it leaves them stopped): ${already.map((s) => s.name).join(", ")}.`,
+        );
     },
   };
 }
