@@ -16,7 +16,7 @@ import { type Held, RestoreFailure, readBack, type Step } from "./readback.ts";
 import { encryptFile } from "./safety.ts";
 import { formatBytes, type LocalDump } from "./source.ts";
 import { createScratch, dropDatabase, swapNames } from "./swap.ts";
-import { runVerify } from "./verify.ts";
+import { runVerify, VerifyError } from "./verify.ts";
 
 export type Mode = "swap" | "in-place";
 
@@ -180,7 +180,7 @@ async function inPlace(
     verified = await timed("verify", () => verify(phase, conn));
     run.verify = "passed";
   } catch (error) {
-    if (run.verify === "not run") run.verify = "failed";
+    if (error instanceof VerifyError) run.verify = "failed";
     // Cancelled while verifying: the restored data stays (a put-back would not finish before the kill).
     if (!run.plainSafety || options.signal?.aborted) throw error;
     log.warn(`${(error as Error).message}. Putting the safety backup back in place.`);
@@ -248,7 +248,7 @@ async function swap(
     log.info(`Swapped: ${conn.database} is the restored data; the previous database is kept as ${kept}.`);
     return { keptDatabase: kept, endedConnections, verified };
   } catch (error) {
-    if (run.step === "verify" && run.verify === "not run") run.verify = "failed";
+    if (error instanceof VerifyError) run.verify = "failed";
     throw error;
   } finally {
     if (!swapped) await undoSwap(conn, scratch, kept, log);
