@@ -220,12 +220,13 @@ describe("the local drill", () => {
     expect(result.runs["verify-metrics"]?.outputs.verdict).toBe("inconclusive");
     expect(result.outcome).toBe("unverified");
     expect(result.recovered).toBe(false);
-    // notify gets info: the status page incident is updated, not resolved; PagerDuty is not resolved; the
-    // GitHub deployment gets no success.
+    // notify gets unverified: the status page incident stays open (monitoring), PagerDuty is not resolved,
+    // the GitHub deployment stays in_progress.
     const sent = result.runs.report?.outputs.sent ?? "";
     expect(sent).toContain("statuspage");
     expect(sent).not.toContain("pagerduty");
-    expect(sent).not.toContain("github-deployment");
+    expect(result.runs.report?.summary).toMatch(/monitoring/i);
+    expect(result.runs.report?.summary).toMatch(/in_progress/);
     expect(text(result)).toContain("notified notify sent: rolled back, not verified");
     expect(result.serving.map((s) => s.state)).toEqual(["good", "good", "good"]);
   });

@@ -17,7 +17,7 @@ interface Expect {
   ran: Unit[];
   serves: Serves;
   /** notify's status; undefined: nothing announced. */
-  status?: "succeeded" | "info" | "failed" | "cancelled";
+  status?: "succeeded" | "unverified" | "failed" | "cancelled";
   traffic?: RegExp;
   /** The announcement carries the command that resumes traffic. */
   resume?: boolean;
@@ -163,9 +163,9 @@ const SHARED: Row[] = [
     expect: { ran: ALL, serves: GOOD, status: "cancelled", traffic: RESUMED },
   },
   {
-    name: "metrics inconclusive: rolled back, not verified (info: the incident stays open, nothing resolved)",
+    name: "metrics inconclusive: rolled back, not verified (the incident stays open, nothing resolved)",
     verdict: "inconclusive",
-    expect: { ran: ALL, serves: GOOD, status: "info", traffic: RESUMED },
+    expect: { ran: ALL, serves: GOOD, status: "unverified", traffic: RESUMED },
   },
   {
     name: "keep-traffic-stopped: nothing verified, announced as not verified with the command to resume",
@@ -173,7 +173,7 @@ const SHARED: Row[] = [
     expect: {
       ran: upTo("vercel"),
       serves: STOPPED,
-      status: "info",
+      status: "unverified",
       traffic: /^STOPPED, kept stopped as asked/,
       resume: true,
     },
@@ -277,7 +277,9 @@ interface Step {
   id?: string;
   if?: string;
   run?: string;
+  uses?: string;
   env?: Record<string, string>;
+  with?: Record<string, string>;
 }
 interface Job {
   if?: string;
@@ -307,6 +309,15 @@ describe("one rule in both places", () => {
     expect(root?.run).toBeTruthy();
     expect(report?.run).toBe(root?.run);
     expect(Object.keys(report?.env ?? {}).sort()).toEqual(Object.keys(root?.env ?? {}).sort());
+  });
+
+  it("every notify step names the environment, so its incident and alert are this environment's rollback's own", () => {
+    const notifySteps = [
+      ...Object.values(workflow.jobs).flatMap((job) => job.steps),
+      ...action.runs.steps,
+    ].filter((step) => step.uses?.endsWith("/notify"));
+    expect(notifySteps.length).toBe(3);
+    for (const step of notifySteps) expect(step.with?.environment).toBe("${{ inputs.environment }}");
   });
 
   it("a rollback waiting for the environment's group is never replaced by the next run", () => {

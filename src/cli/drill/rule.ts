@@ -26,7 +26,7 @@ export function resumeCommand(stopped: Stopped, environment: string, runId: stri
 export type Outcome = "succeeded" | "unverified" | "failed";
 
 /** The report's decision: failed on any failure or a fail verdict; a stopped or unverified production is
- * "rolled back, not verified" (notify's info: the incident stays open, PagerDuty is not resolved). */
+ * "rolled back, not verified" (notify's unverified: the incident stays open, PagerDuty is not resolved). */
 export function decide(input: { failed: boolean; verdict: string | undefined; leftStopped: boolean }): {
   outcome: Outcome;
   status: string;
@@ -34,7 +34,7 @@ export function decide(input: { failed: boolean; verdict: string | undefined; le
 } {
   let outcome: Outcome = input.failed || input.verdict === "fail" ? "failed" : "succeeded";
   if (outcome === "succeeded" && (input.leftStopped || input.verdict !== "pass")) outcome = "unverified";
-  const status = { succeeded: "succeeded", unverified: "info", failed: "failed" }[outcome];
+  const status = outcome;
   const headline = outcome === "unverified" ? "rolled back, not verified" : outcome;
   return { outcome, status, headline: input.leftStopped ? `${headline}, traffic STOPPED` : headline };
 }
