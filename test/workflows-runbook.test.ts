@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { runScript } from "./helpers/expressions.ts";
 import {
   type Outcome,
   runRootAction,
@@ -322,5 +323,45 @@ describe("one rule in both places", () => {
 
   it("a rollback waiting for the environment's group is never replaced by the next run", () => {
     expect(workflow.concurrency).toMatchObject({ "cancel-in-progress": false, queue: "max" });
+  });
+});
+
+describe("data settings are checked where they live", () => {
+  const script = (job: string) => workflow.jobs[job]?.steps.find((step) => step.id === "needs");
+  const base = { ENVIRONMENT: "production", VERIFY: "true", SMOKE: "https://shop.example.com/healthz" };
+
+  it("start (the main environment) reads no data secret, so target: database passes it without them", () => {
+    const start = script("start");
+    expect(Object.values(start?.env ?? {}).join(" ")).not.toMatch(/DATABASE_URL|REDIS_URL|STORAGE_|ATLAS_/);
+    const run = runScript(start?.run ?? "", { ...base, TARGET: "database" });
+    expect(run.code).toBe(0);
+  });
+
+  it("data-check runs in the data environment and finds the cache whose secret lives there: full flushes it", () => {
+    expect(workflow.jobs["data-check"]?.environment).toBe("${{ needs.guard.outputs.data-environment }}");
+    const check = script("data-check");
+    const run = runScript(check?.run ?? "", {
+      TARGET: "full",
+      DATA_ENVIRONMENT: "production-data",
+      HAS_REDIS_URL: "true",
+      HAS_DATABASE_URL: "false",
+      HAS_STORAGE_KEYS: "false",
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs).toEqual({ database: "false", storage: "false", cache: "true" });
+  });
+
+  it("data-check names a missing data secret and the environment to set it on, before anything changes", () => {
+    const run = runScript(script("data-check")?.run ?? "", {
+      TARGET: "database",
+      DATA_ENVIRONMENT: "production-data",
+      DATABASE_PROVIDER: "postgres",
+      DATABASE_NAME: "shop",
+      HAS_DATABASE_URL: "false",
+      DATABASE_BACKUP: "s3://backups/shop.dump",
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error::Missing or wrong for target database: secret DATABASE_URL");
+    expect(run.stdout).toContain("'production-data' environment");
   });
 });
