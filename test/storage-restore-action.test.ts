@@ -75,7 +75,7 @@ describe("storage-restore", () => {
 
     const restored = await run({ confirm: "assets" });
     expect(restored.failed).toBeUndefined();
-    expect(restored.outputs).toMatchObject({ status: "restored", restored: "3", deleted: "2", changed: "0" });
+    expect(restored.outputs).toMatchObject({ status: "restored", restored: "3", deleted: "2", "changed-meanwhile": "0", changed: "true" });
     expect(current(sim, "site/app.js")?.body.toString()).toBe("good app");
     expect(current(sim, "site/new.js")?.deleteMarker).toBe(true);
     const after = JSON.parse(readFileSync(restored.outputs.report as string, "utf8"));
@@ -115,7 +115,7 @@ describe("storage-restore", () => {
     const { sim, run } = await start();
     sim.before("CopyObject", (key) => sim.put("assets", key, "racer"));
     const tk = await run({ confirm: "assets" });
-    expect(tk.outputs).toMatchObject({ status: "restored", changed: "1" });
+    expect(tk.outputs).toMatchObject({ status: "restored", "changed-meanwhile": "1", changed: "true" });
     expect(tk.logs.join("\n")).toMatch(/warning: site\/\S+ changed by another writer during the restore/);
     expect(tk.summary).toContain("Changed by another writer during the restore");
   });

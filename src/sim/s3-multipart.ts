@@ -3,6 +3,7 @@
  * (API Reference of each; part limits from the User Guide's "Amazon S3 multipart upload limits").
  */
 import { createHash, randomBytes } from "node:crypto";
+import { aclFromRequest, type ObjectSettings, sseFromRequest, tagsFromRequest } from "./s3-settings.ts";
 import {
   completeUploadXml,
   copyResultXml,
@@ -15,7 +16,7 @@ import type { SimRequest, SimResponse } from "./server.ts";
 /** Every part but the last at least 5 MiB (EntityTooSmall otherwise, at completion). */
 const MIN_PART = 5 * 1024 ** 2;
 
-export interface Upload {
+export interface Upload extends ObjectSettings {
   key: string;
   contentType: string;
   metadata: Record<string, string>;
@@ -48,7 +49,13 @@ export function initiate(
   request: SimRequest,
 ): SimResponse {
   const uploadId = randomBytes(12).toString("base64url");
-  uploads.set(uploadId, { key, ...requestMetadata(request), parts: new Map() });
+  // CreateMultipartUpload takes the object's ACL, encryption and tags as PutObject does (API Reference).
+  const settings = {
+    acl: aclFromRequest(request),
+    sse: sseFromRequest(request),
+    tags: tagsFromRequest(request),
+  };
+  uploads.set(uploadId, { key, ...requestMetadata(request), ...settings, parts: new Map() });
   return initiateUploadXml(bucket, key, uploadId);
 }
 

@@ -16,6 +16,17 @@ import {
   requestMetadata,
   type Upload,
 } from "./s3-multipart.ts";
+import {
+  aclFromRequest,
+  aclXml,
+  DEFAULT_SSE,
+  type ObjectSettings,
+  PRIVATE,
+  sseFromRequest,
+  sseHeaders,
+  tagsFromRequest,
+  tagsXml,
+} from "./s3-settings.ts";
 import { copyResultXml, headXml, s3Error, versioningXml, type XmlVersion } from "./s3-xml.ts";
 import { HostedSimulator, type SimRequest, type SimResponse } from "./server.ts";
 
@@ -24,7 +35,7 @@ export const SIM_S3_SECRET_KEY = "sim-secret-access-key";
 /** CopyObject's source limit (API Reference, CopyObject: "up to 5 GB in a single atomic action"). */
 export const COPY_LIMIT = 5 * 1024 ** 3;
 
-export interface SimObjectVersion extends XmlVersion {
+export interface SimObjectVersion extends XmlVersion, ObjectSettings {
   body: Buffer;
   contentType: string;
   metadata: Record<string, string>;
@@ -77,7 +88,11 @@ export class S3Simulator extends HostedSimulator {
     bucket: string,
     key: string,
     body: string | Buffer,
-    options: { at?: number; contentType?: string; metadata?: Record<string, string> } = {},
+    options: {
+      at?: number;
+      contentType?: string;
+      metadata?: Record<string, string>;
+    } & Partial<ObjectSettings> = {},
   ): string {
     const data = Buffer.from(body);
     return this.write(this.bucket(bucket), key, {
@@ -88,6 +103,9 @@ export class S3Simulator extends HostedSimulator {
       contentType: options.contentType ?? "application/octet-stream",
       metadata: options.metadata ?? {},
       lastModified: options.at ?? Date.now(),
+      acl: options.acl ?? PRIVATE,
+      sse: options.sse ?? DEFAULT_SSE,
+      tags: options.tags ?? {},
     });
   }
 
@@ -98,7 +116,16 @@ export class S3Simulator extends HostedSimulator {
       b.keys.delete(key);
       return "null";
     }
-    const empty = { body: Buffer.alloc(0), etag: "", size: 0, contentType: "", metadata: {} };
+    const empty = {
+      body: Buffer.alloc(0),
+      etag: "",
+      size: 0,
+      contentType: "",
+      metadata: {},
+      acl: PRIVATE,
+      sse: DEFAULT_SSE,
+      tags: {},
+    };
     return this.write(b, key, { ...empty, deleteMarker: true, lastModified: at });
   }
 
@@ -162,6 +189,11 @@ export class S3Simulator extends HostedSimulator {
         `The simulator does not implement ${method} on a bucket with these parameters`,
       );
     if (method === "HEAD") return this.head(bucket, key, q.get("versionId"));
+    if (method === "GET" && (q.has("acl") || q.has("tagging"))) {
+      const v = this.find(bucket, key, q.get("versionId"));
+      if (!v || v.deleteMarker) return s3Error(404, "NoSuchVersion", "The specified version does not exist.");
+      return q.has("acl") ? aclXml(v.acl) : tagsXml(v.tags);
+    }
     if (method === "DELETE" && !q.has("uploadId")) return this.deleteObject(name, bucket, key);
     if (method === "DELETE")
       return bucket.uploads.delete(q.get("uploadId") ?? "") ? { status: 204 } : noUpload();
@@ -189,7 +221,9 @@ export class S3Simulator extends HostedSimulator {
 
   private head(bucket: Bucket, key: string, versionId: string | null): SimResponse {
     const v = this.find(bucket, key, versionId);
-    return v ? headXml(v, versionId !== null) : { status: 404 };
+    if (!v) return { status: 404 };
+    const answer = headXml(v, versionId !== null);
+    return v.deleteMarker ? answer : { ...answer, headers: { ...answer.headers, ...sseHeaders(v.sse) } };
   }
 
   private deleteObject(name: string, bucket: Bucket, key: string): SimResponse {
@@ -240,7 +274,12 @@ export class S3Simulator extends HostedSimulator {
     // MetadataDirective COPY (the default) keeps the source's metadata; REPLACE takes the request's.
     const replace = request.headers["x-amz-metadata-directive"] === "REPLACE";
     const { contentType, metadata } = replace ? requestMetadata(request) : source;
-    const versionId = this.put(name, key, source.body, { contentType, metadata });
+    // The tagging directive COPY (the default) keeps the source's tags; ACL and encryption come from the
+    // request only, else private and the bucket default (API Reference, CopyObject).
+    const tags =
+      request.headers["x-amz-tagging-directive"] === "REPLACE" ? tagsFromRequest(request) : source.tags;
+    const settings = { acl: aclFromRequest(request), sse: sseFromRequest(request), tags };
+    const versionId = this.put(name, key, source.body, { contentType, metadata, ...settings });
     const created = this.find(bucket, key, versionId) as SimObjectVersion;
     return copyResultXml("CopyObjectResult", created.etag, created.lastModified, {
       "x-amz-version-id": versionId,

@@ -3,12 +3,11 @@ import type { Ctx } from "./inputs.ts";
 import { clientsFor, type StoragePlan } from "./plan.ts";
 import { writeReport } from "./report-file.ts";
 
-export interface StorageResult {
-  results: KeyResult[];
-  elapsedMs: number;
-}
+export type StorageResult =
+  | { kind: "restored"; results: KeyResult[]; elapsedMs: number }
+  | { kind: "stopped"; stopped: RestoreInterrupted; cancelled: boolean };
 
-/** Copies and deletes as planned, then rewrites the report with what was written (also when stopped part-way). */
+/** Copies and deletes as planned, then rewrites the report with what was written (read back when stopped part-way). */
 export async function applyStorage(ctx: Ctx, plan: StoragePlan): Promise<StorageResult> {
   const started = Date.now();
   const clients = await clientsFor(ctx);
@@ -18,10 +17,11 @@ export async function applyStorage(ctx: Ctx, plan: StoragePlan): Promise<Storage
       signal: ctx.signal,
     });
     writeReport(plan.report, plan.restore, false, results);
-    return { results, elapsedMs: Date.now() - started };
+    return { kind: "restored", results, elapsedMs: Date.now() - started };
   } catch (error) {
-    if (error instanceof RestoreInterrupted) writeReport(plan.report, plan.restore, false, error.written);
-    throw error;
+    if (!(error instanceof RestoreInterrupted)) throw error;
+    writeReport(plan.report, plan.restore, false, error.written, { readBack: error.readBack });
+    return { kind: "stopped", stopped: error, cancelled: ctx.signal.aborted };
   } finally {
     clients.close();
   }

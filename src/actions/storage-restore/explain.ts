@@ -7,7 +7,7 @@ import type { StoragePlan } from "./plan.ts";
 /** S3 error codes a person can act on. */
 const ADVICE: Record<string, string> = {
   AccessDenied:
-    "the credentials lack a permission: the restore needs s3:GetBucketVersioning, s3:ListBucketVersions, s3:GetObjectVersion, s3:PutObject and s3:DeleteObject on the bucket.",
+    "the credentials lack a permission: the restore needs s3:GetBucketVersioning, s3:ListBucketVersions, s3:GetObjectVersion, s3:GetObjectVersionAcl, s3:GetObjectVersionTagging, s3:PutObject, s3:PutObjectAcl, s3:PutObjectTagging and s3:DeleteObject on the bucket (and kms:Decrypt, kms:GenerateDataKey on an SSE-KMS key).",
   InvalidAccessKeyId:
     "the access key id is not known to this service: check access-key-id (and endpoint, for a compatible service).",
   SignatureDoesNotMatch: "the secret access key does not match the key id: check secret-access-key.",
@@ -19,7 +19,8 @@ const ADVICE: Record<string, string> = {
     "this service does not implement the call: it is not S3-compatible enough for a versioned restore.",
 };
 
-export function explainStorage(error: unknown, phase: Phase, _plan: StoragePlan | undefined): string {
+/** The error, the service's code and what to do about it. */
+export function adviseStorage(error: unknown): string {
   const cause = error instanceof RestoreInterrupted ? error.cause : error;
   const message = errorMessage(error);
   const code = cause instanceof StorageError ? cause.code : undefined;
@@ -30,9 +31,13 @@ export function explainStorage(error: unknown, phase: Phase, _plan: StoragePlan 
     (unreachable
       ? "the service did not answer: check endpoint and that the runner can reach it."
       : undefined);
+  return `${message}${next ? `\nWhat to do: ${next}` : ""}`;
+}
+
+export function explainStorage(error: unknown, phase: Phase, _plan: StoragePlan | undefined): string {
   const partial =
     phase === "apply"
-      ? "\nSome keys may already be restored (the report lists them); running again is safe: keys already as they were are left alone."
+      ? "\nSome keys may already be restored; running again is safe: keys already as they were are left alone."
       : "";
-  return `${message}${next ? `\nWhat to do: ${next}` : ""}${partial}`;
+  return `${adviseStorage(error)}${partial}`;
 }

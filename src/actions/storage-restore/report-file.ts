@@ -14,9 +14,17 @@ export function reportPath(temp: string | undefined, bucket: string): string {
 /**
  * One line per key: what the restore does (or did) with it, the version it brings back (`null` for a
  * key that did not exist then), the version it replaces (kept in the key's history), and after a run
- * the version written and whether another writer changed the key meanwhile.
+ * the version written and whether another writer changed the key meanwhile. After a stop part-way,
+ * `written` is only on keys the bucket shows this run wrote (`readBack: false`: those S3 answered).
  */
-export function writeReport(path: string, plan: RestorePlan, dryRun: boolean, results?: KeyResult[]): void {
+export function writeReport(
+  path: string,
+  plan: RestorePlan,
+  dryRun: boolean,
+  results?: KeyResult[],
+  /** Set when the run stopped part-way: whether `results` were read back from the bucket. */
+  stopped?: { readBack: boolean },
+): void {
   const byKey = new Map((results ?? []).map((r) => [r.plan.key, r]));
   const keys = plan.keys.map((k) => {
     const result = byKey.get(k.key);
@@ -36,6 +44,8 @@ export function writeReport(path: string, plan: RestorePlan, dryRun: boolean, re
     pointInTime: new Date(plan.at).toISOString(),
     dryRun,
     applied: results !== undefined,
+    ...(stopped ? { complete: false, readBack: stopped.readBack } : {}),
+    ...(results ? { written: results.filter((r) => r.written).length } : {}),
     counts: plan.counts,
     keys,
   };

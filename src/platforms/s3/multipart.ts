@@ -1,4 +1,5 @@
 import { call, type S3Clients, StorageError } from "./client.ts";
+import type { CopySettings } from "./settings.ts";
 
 /** Parts of 512 MiB: a 5 TB object (S3's largest) still fits in 10 000 parts. */
 const PART_SIZE = 512 * 1024 ** 2;
@@ -21,7 +22,8 @@ export interface LargeCopy {
     WebsiteRedirectLocation?: string;
     Metadata: Record<string, string>;
     StorageClass?: never;
-  };
+    Tagging?: string;
+  } & CopySettings;
   partSize?: number;
 }
 

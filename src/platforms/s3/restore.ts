@@ -1,10 +1,8 @@
-import { call, type S3Clients, StorageError } from "./client.ts";
-import { copyLarge } from "./multipart.ts";
-import { type KeyPlan, RESTORED_FROM, type RestorePlan } from "./plan.ts";
+import { type S3Clients, StorageError } from "./client.ts";
+import type { KeyPlan, RestorePlan } from "./plan.ts";
 import { type Entry, histories, keyHistory } from "./versions.ts";
+import { isOurs, type WriteOptions, writeKey } from "./write.ts";
 
-/** CopyObject copies at most 5 GB (5 GiB) in one request; larger sources go through UploadPartCopy. */
-export const COPY_OBJECT_LIMIT = 5 * 1024 ** 3;
 const CONCURRENCY = 8;
 
 export interface KeyResult {
@@ -15,26 +13,29 @@ export interface KeyResult {
   changed?: string;
 }
 
-/** A write failed part-way: the keys written until then, so the report can say what changed. */
+/**
+ * The restore stopped: every worker was let finish the key it was writing, then the keys it had sent
+ * writes for were read back. `written` is what the bucket shows this run wrote, when `readBack`.
+ */
 export class RestoreInterrupted extends Error {
   override name = "RestoreInterrupted";
   override readonly cause: unknown;
   readonly written: KeyResult[];
-  constructor(cause: unknown, written: KeyResult[], total: number) {
-    super(
-      `${cause instanceof Error ? cause.message : String(cause)} (after ${written.length} of ${total} keys were written)`,
-    );
+  /** False: the bucket could not be read back; `written` holds only the writes S3 answered. */
+  readonly readBack: boolean;
+  /** Writes sent without a clear answer, when the bucket could not be read back. */
+  readonly unsure: number;
+  constructor(cause: unknown, written: KeyResult[], readBack: boolean, unsure: number) {
+    super(cause instanceof Error ? cause.message : String(cause));
     this.cause = cause;
     this.written = written;
+    this.readBack = readBack;
+    this.unsure = unsure;
   }
 }
 
-export interface RestoreOptions {
-  log: (line: string) => void;
+export interface RestoreOptions extends WriteOptions {
   signal?: AbortSignal;
-  /** Above this size a copy is multipart (tests lower it). */
-  copyLimit?: number;
-  partSize?: number;
 }
 
 /**
@@ -42,6 +43,9 @@ export interface RestoreOptions {
  * newest entry must be this run's write and the one under it the version the plan saw as current.
  * Anything else means another writer changed the key during the restore; it is reported, never
  * overwritten again (what it wrote stays in the key's history either way).
+ *
+ * On the first failure (or a cancel) no worker starts another key; those writing one finish it, then
+ * every key a write was sent for is read back, so what is reported is what the bucket holds.
  */
 export async function applyRestore(
   clients: S3Clients,
@@ -50,15 +54,30 @@ export async function applyRestore(
 ): Promise<KeyResult[]> {
   const work = plan.keys.filter((k) => k.action === "restore" || k.action === "delete");
   const results: KeyResult[] = work.map((p) => ({ plan: p }));
+  const sent = new Set<KeyResult>();
+  // Writes that failed without a clear answer (no answer, or a 5xx): they may have happened.
+  const unclear = new Set<KeyResult>();
   let next = 0;
   let done = 0;
+  let failure: { error: unknown } | undefined;
   let lastLog = Date.now();
   const worker = async () => {
-    while (next < results.length) {
-      if (options.signal?.aborted)
-        throw new Error(`stopped (the run was cancelled) after ${done} of ${results.length} keys`);
+    while (next < results.length && !failure) {
+      if (options.signal?.aborted) {
+        failure = {
+          error: new Error(`stopped (the run was cancelled) after ${done} of ${results.length} keys`),
+        };
+        return;
+      }
       const result = results[next++] as KeyResult;
-      result.written = await writeKey(clients, plan.bucket, result.plan, options);
+      sent.add(result);
+      try {
+        result.written = await writeKey(clients, plan.bucket, result.plan, options);
+      } catch (error) {
+        if (!(error instanceof StorageError) || error.ambiguous) unclear.add(result);
+        failure ??= { error };
+        return;
+      }
       done++;
       if (Date.now() - lastLog >= 5000) {
         lastLog = Date.now();
@@ -66,141 +85,53 @@ export async function applyRestore(
       }
     }
   };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
+  if (failure) throw await stopped(clients, plan, [...sent], unclear.size, failure.error, options);
   try {
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
+    await verify(clients, plan, results);
   } catch (error) {
-    throw new RestoreInterrupted(
-      error,
-      results.filter((r) => r.written),
-      results.length,
-    );
+    // Every write was answered; only the check after them could not read the bucket.
+    throw new RestoreInterrupted(error, results, false, 0);
   }
-  await verify(clients, plan, results);
   return results;
 }
 
-async function writeKey(
+/** Reads back each key a write was sent for: this run's write is the newest entry, or it did not happen. */
+async function stopped(
   clients: S3Clients,
-  bucket: string,
-  plan: KeyPlan,
+  plan: RestorePlan,
+  sent: KeyResult[],
+  unclear: number,
+  cause: unknown,
   options: RestoreOptions,
-): Promise<string> {
+): Promise<RestoreInterrupted> {
+  options.log(`Stopped after ${sent.length} keys were sent; reading them back.`);
+  // What S3 answered, kept in case the read-back fails part-way.
+  const answered = sent.map((r) => [r, r.written] as const);
   try {
-    return await (plan.action === "delete"
-      ? deleteKey(clients, bucket, plan.key)
-      : copyVersion(clients, bucket, plan, options));
-  } catch (error) {
-    if (!(error instanceof StorageError) || !error.ambiguous) throw error;
-    // No clear answer: read the key, and write once more only if the first try left no trace.
-    const latest = (await keyHistory(clients, bucket, plan.key, 1))[0];
-    if (
-      latest &&
-      latest.versionId !== plan.current.versionId &&
-      (await isOurs(clients, bucket, plan, latest))
-    ) {
-      return latest.versionId;
+    for (const result of sent) {
+      const latest = (await keyHistory(clients, plan.bucket, result.plan.key, 1))[0];
+      const ours =
+        latest !== undefined &&
+        latest.versionId !== result.plan.current.versionId &&
+        (latest.versionId === result.written || (await isOurs(clients, plan.bucket, result.plan, latest)));
+      result.written = ours ? latest.versionId : undefined;
     }
-    options.log(`${error.message}; the key is unchanged, so it is written once more.`);
-    return plan.action === "delete"
-      ? deleteKey(clients, bucket, plan.key)
-      : copyVersion(clients, bucket, plan, options);
-  }
-}
-
-async function isOurs(clients: S3Clients, bucket: string, plan: KeyPlan, latest: Entry): Promise<boolean> {
-  if (plan.action === "delete") return latest.deleteMarker;
-  if (latest.deleteMarker) return false;
-  const { HeadObjectCommand } = await import("@aws-sdk/client-s3");
-  const head = await call(
-    "HeadObject",
-    () =>
-      clients.read.send(
-        new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: latest.versionId }),
-      ),
-    plan.key,
-  );
-  return head.Metadata?.[RESTORED_FROM] === plan.target?.versionId;
-}
-
-async function deleteKey(clients: S3Clients, bucket: string, key: string): Promise<string> {
-  const { DeleteObjectCommand } = await import("@aws-sdk/client-s3");
-  // No VersionId: on a versioned bucket this adds a delete marker; every version stays recoverable.
-  const answer = await call(
-    "DeleteObject",
-    () => clients.write.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })),
-    key,
-  );
-  if (!answer.VersionId)
-    throw new StorageError(
-      "DeleteObject",
-      new Error("S3 answered without the delete marker's version id"),
-      key,
+  } catch {
+    for (const [result, written] of answered) result.written = written;
+    return new RestoreInterrupted(
+      cause,
+      sent.filter((r) => r.written),
+      false,
+      unclear,
     );
-  return answer.VersionId;
-}
-
-/** `bucket/key?versionId=…` with the key URL-encoded, as CopyObject's x-amz-copy-source requires. */
-export function copySource(bucket: string, key: string, versionId: string): string {
-  const path = key.split("/").map(encodeURIComponent).join("/");
-  return `${encodeURIComponent(bucket)}/${path}?versionId=${encodeURIComponent(versionId)}`;
-}
-
-async function copyVersion(
-  clients: S3Clients,
-  bucket: string,
-  plan: KeyPlan,
-  options: RestoreOptions,
-): Promise<string> {
-  const { CopyObjectCommand, HeadObjectCommand } = await import("@aws-sdk/client-s3");
-  const target = plan.target as Entry;
-  // REPLACE, to add the restored-from mark; so every header the version had is read and sent again.
-  const head = await call(
-    "HeadObject",
-    () =>
-      clients.read.send(
-        new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: target.versionId }),
-      ),
-    plan.key,
-  );
-  const headers = {
-    ContentType: head.ContentType,
-    CacheControl: head.CacheControl,
-    ContentDisposition: head.ContentDisposition,
-    ContentEncoding: head.ContentEncoding,
-    ContentLanguage: head.ContentLanguage,
-    Expires: head.Expires,
-    WebsiteRedirectLocation: head.WebsiteRedirectLocation,
-    Metadata: { ...head.Metadata, [RESTORED_FROM]: target.versionId },
-    StorageClass: target.storageClass as never,
-  };
-  const source = copySource(bucket, plan.key, target.versionId);
-  if (target.size > (options.copyLimit ?? COPY_OBJECT_LIMIT)) {
-    return copyLarge(clients, {
-      bucket,
-      key: plan.key,
-      source,
-      size: target.size,
-      headers,
-      partSize: options.partSize,
-    });
   }
-  const answer = await call(
-    "CopyObject",
-    () =>
-      clients.write.send(
-        new CopyObjectCommand({
-          Bucket: bucket,
-          Key: plan.key,
-          CopySource: source,
-          MetadataDirective: "REPLACE",
-          ...headers,
-        }),
-      ),
-    plan.key,
+  return new RestoreInterrupted(
+    cause,
+    sent.filter((r) => r.written),
+    true,
+    0,
   );
-  if (!answer.VersionId)
-    throw new StorageError("CopyObject", new Error("S3 answered without the new version's id"), plan.key);
-  return answer.VersionId;
 }
 
 /** Checks each written key, reading the prefix again when that takes fewer requests than one per key. */
