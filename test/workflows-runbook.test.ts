@@ -259,6 +259,32 @@ describe("target: full under faults, through rollback.yml's real if:/needs:", ()
     holdsTheRule(row, outcome);
   });
 
+  it("target: traffic-resume, the report's command, brings back what was stopped and rolls nothing back", () => {
+    const stopped = JSON.stringify({
+      vercel: { platform: "vercel", "project-id": "prj_shop", paused: true, pinned: true },
+      railway: {
+        platform: "railway",
+        services: [{ service: "backend", "service-id": "s1", "deployment-id": "d1" }],
+      },
+    });
+    const outcome = runWorkflow({
+      target: {
+        name: "traffic-resume",
+        stopped,
+        checked: {
+          guard: { "data-environment": "production-data", data: "false" },
+          start: { railway: "false", vercel: "false", traffic: "false", analyze: "false" },
+        },
+      },
+    });
+    expect(outcome.ran).toEqual(["traffic-resume", "verify"]);
+    expect(outcome.jobs).toMatchObject({ railway: "skipped", vercel: "skipped", database: "skipped" });
+    // The earlier run stopped before the code rolled back: traffic returns, and verification says it is bad.
+    expect(outcome.serves).toEqual(BAD);
+    expect(outcome.announcement).toMatchObject({ status: "failed", message: "" });
+    expect(outcome.announcement?.traffic).toMatch(RESUMED);
+  });
+
   it("the cache job never runs after a failed or cancelled traffic stop", () => {
     for (const result of ["failure", "cancelled"] as const) {
       expect(runWorkflow({ fault: { at: "traffic-stop", result } }).jobs.cache).toBe("skipped");

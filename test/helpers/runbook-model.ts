@@ -32,6 +32,8 @@ export interface Scenario {
   /** analyze's verdict when it runs. */
   verdict?: "pass" | "inconclusive";
   keepTrafficStopped?: boolean;
+  /** Another target than full: what its checks answer, and the `stopped` input (traffic-resume). */
+  target?: { name: string; checked: Record<string, Record<string, string>>; stopped?: string };
 }
 
 export interface Announcement {
@@ -104,6 +106,8 @@ class World {
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
+    // traffic-resume starts from what an earlier run left stopped.
+    if (scenario.target?.stopped) this.stopped = { vercel: "yes", railway: "yes" };
   }
 
   unitOf(step: Step): Unit | undefined {
@@ -246,15 +250,16 @@ export function runWorkflow(scenario: Scenario): Outcome & { jobs: Record<string
   };
   const world = new World(scenario);
   const inputs = {
-    target: "full",
+    target: scenario.target?.name ?? "full",
     environment: "production",
     reason: "checkout 500s",
     "keep-traffic-stopped": scenario.keepTrafficStopped ?? false,
     "dry-run": false,
     verify: true,
-    stopped: "",
+    stopped: scenario.target?.stopped ?? "",
     confirm: "production",
   };
+  const checked = { ...CHECKED, ...scenario.target?.checked };
   const jobs: Record<string, { result: Result; outputs: Record<string, string> }> = {};
   for (const [name, job] of Object.entries(doc.jobs)) {
     const needs = [job.needs ?? []].flat();
@@ -278,7 +283,7 @@ export function runWorkflow(scenario: Scenario): Outcome & { jobs: Record<string
       Object.entries(job.env ?? {}).map(([k, v]) => [k, interpolate(v, context, status)]),
     );
     const states = runSteps(world, job.steps, { ...context, env }, name, (step) =>
-      step.run !== undefined && step.id !== "outcome" ? CHECKED[name] : undefined,
+      step.run !== undefined && step.id !== "outcome" ? checked[name] : undefined,
     );
     const outcomes = Object.values(states).map((s) => s.conclusion);
     const result: Result = outcomes.includes("cancelled")

@@ -45,6 +45,10 @@ export const FAULTS = {
     text: "ai-engine's rollback is still deploying when railway-redeploy stops waiting: resume waits for it and never brings the bad deployment back",
     targets: ["full"],
   },
+  "storage-fails-midway": {
+    text: "the bucket refuses the restore's second write (AccessDenied): part of it is restored, so traffic stays stopped and the report gives the command that resumes it",
+    targets: ["full"],
+  },
   "metrics-no-data": {
     text: "the metrics provider answers 503 during verification: analyze is inconclusive, so the rollback is not verified, never announced as recovered",
     targets: ["full"],

@@ -5,7 +5,8 @@ import { SCENARIO } from "../../sim/railway.ts";
 import { SIM_VERCEL_TOKEN } from "../../sim/vercel.ts";
 import { type ActionRun, runAction } from "../run-action.ts";
 import { FAULTS, type FaultName, type Target } from "./faults.ts";
-import { revertInputs, storageInputs } from "./inputs.ts";
+import { injectFaults } from "./inject.ts";
+import { analyzeInputs, outsideInputs, revertInputs, smokeInputs, storageInputs } from "./inputs.ts";
 import {
   cacheLine,
   databaseLine,
@@ -22,7 +23,7 @@ import {
 } from "./lines.ts";
 import { dataKnown, decide, type Outcome, resumeCommand, type Stopped } from "./rule.ts";
 import { type Serving, servingNow } from "./serving.ts";
-import { startWorld, type World } from "./world.ts";
+import { startWorld } from "./world.ts";
 
 export interface DrillOptions {
   target?: Target;
@@ -126,42 +127,9 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       runs[label] = result;
       return result;
     };
-    const urls = world.checks.map((check) => `${world.app.url}/${check}/healthz`).join("\n");
-    const smoke = (label: string, warm: string) =>
-      run(label, "smoke-test", {
-        url: urls,
-        "ready-timeout": warm,
-        samples: "2",
-        interval: "100ms",
-        fail: "false",
-      });
-    const analyze = (label: string) =>
-      run(label, "analyze", {
-        metrics: JSON.stringify([
-          {
-            name: "API error rate",
-            provider: "web",
-            url: `${world.metrics.server.url}/stats`,
-            "json-path": "errorRate",
-            "failure-condition": "result > 0.05",
-          },
-        ]),
-        interval: "200ms",
-        count: "3",
-        fail: "false",
-      });
-    const outside = {
-      "slack-token": "xoxb-simulated-bot-token",
-      "slack-channel": "C0INCIDENTS",
-      "slack-api-url": world.chat.slackApiUrl,
-      "statuspage-api-key": world.statuspage.key,
-      "statuspage-page-id": world.statuspage.pageId,
-      "statuspage-components": world.statuspage.components.map((c) => c.id).join(","),
-      "statuspage-api-url": world.statuspage.apiUrl,
-      "pagerduty-routing-key": world.pagerduty.routingKey,
-      "pagerduty-api-url": world.pagerduty.url,
-      environment: "production",
-    };
+    const smoke = (label: string, warm: string) => run(label, "smoke-test", smokeInputs(world, warm));
+    const analyze = (label: string) => run(label, "analyze", analyzeInputs(world));
+    const outside = outsideInputs(world);
 
     step("incident", incidentText(world, target));
     const detect = await smoke("detect", "0");
@@ -340,25 +308,4 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
   } finally {
     await world.stop();
   }
-}
-
-function injectFaults(world: World, faults: Set<FaultName>): void {
-  if (faults.has("railway-crash")) world.railway.behave("ai-engine", { outcome: ["CRASHED"] });
-  if (faults.has("railway-429"))
-    world.railway.inject({ kind: "status", status: 429, headers: { "retry-after": "1" } });
-  if (faults.has("vercel-503")) world.vercel.inject({ kind: "status", status: 503, times: 2 });
-  if (faults.has("vercel-lost-answer"))
-    world.vercel.inject({ kind: "drop-after-handle", match: { method: "POST" } });
-  if (faults.has("slack-down")) world.chat.inject("slack-api", { kind: "status", status: 500, times: 100 });
-  if (faults.has("statuspage-down")) world.statuspage.inject({ kind: "status", status: 503, times: 100 });
-  // The first stop Railway is asked for (backend's) is refused; Vercel is already paused by then.
-  if (faults.has("traffic-stop-partial"))
-    world.railway.inject({
-      kind: "graphql-error",
-      operation: "DeploymentStop",
-      message: "Problem processing request",
-    });
-  // ai-engine's new deployment stays DEPLOYING for three more periods, longer than railway-redeploy waits.
-  if (faults.has("railway-still-deploying"))
-    world.railway.behave("ai-engine", { outcome: ["DEPLOYING", "DEPLOYING", "DEPLOYING", "SUCCESS"] });
 }
