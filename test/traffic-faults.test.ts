@@ -412,3 +412,35 @@ describe("traffic on Vercel: each step failing", () => {
     });
   }
 });
+
+describe("traffic on Railway: the reads failing", () => {
+  it("the pause's first read refused: nothing changed, `stopped` records nothing, a rerun pauses", async () => {
+    const { sim, url } = await startRailway();
+    sim.inject({ kind: "graphql-error", operation: "TrafficState", message: "Internal server error" });
+    const tk = await railwayTraffic(url, "pause");
+    expect(tk.outputs.status).toBe("failed");
+    expect(tk.failed).toContain("Internal server error");
+    expect(tk.failed).toContain("Nothing was changed.");
+    expect(JSON.parse(tk.outputs.stopped ?? "")).toEqual({ platform: "railway", services: [] });
+    expect(serving(sim, "backend")).toBe(BACKEND.bad);
+    expect(serving(sim, "ai-engine")).toBe(AI.bad);
+    expect((await railwayTraffic(url, "pause")).outputs.status).toBe("paused");
+  });
+
+  it("resume's status read refused while waiting: the service fails with it, a rerun finishes without a second redeploy", async () => {
+    const { sim, url } = await startRailway();
+    const stopped = (await railwayTraffic(url, "pause")).outputs.stopped ?? "";
+    sim.inject({ kind: "graphql-error", operation: "Deployment", message: "Internal server error" });
+    const tk = await railwayTraffic(url, "resume", { stopped });
+    expect(tk.outputs.status).toBe("failed");
+    expect(tk.failed).toContain("Resuming failed for backend");
+    expect(tk.failed).toContain("Internal server error");
+    await until(() => !serving(sim, "backend").startsWith("stopped"));
+    const rerun = await railwayTraffic(url, "resume", { stopped });
+    expect(rerun.failed).toBeUndefined();
+    expect(serving(sim, "backend")).not.toMatch(/stopped|nothing/);
+    // One redeploy per service in all: backend's landed although its wait failed.
+    expect(sim.operations().filter((o) => o === "DeploymentResume")).toHaveLength(2);
+    expect(serving(sim, "ai-engine")).not.toMatch(/stopped|nothing/);
+  });
+});

@@ -27,18 +27,18 @@ export function reportTraffic(
   let failure: string | undefined;
   let now: string;
   let stopped: Stopped | undefined;
-  if (result.platform === "vercel" && plan.platform === "vercel") {
+  if (result.platform === "vercel") {
     const outcome = result.vercel;
-    now = vercelNow(plan, outcome);
+    now = vercelNow(result.plan, outcome);
     failure = outcome.error && `${outcome.error} ${now}`;
     if (pause)
       stopped = {
         platform: "vercel",
         "project-id": plan.project.id,
         paused: outcome.pausedByRun,
-        pinned: plan.pinned,
+        pinned: result.plan.pinned,
       };
-  } else if (result.platform === "railway") {
+  } else {
     now = railwayNow(result.now);
     const failed = result.services.filter((s) => s.outcome === "failed");
     const skipped = result.services.filter((s) => s.outcome === "skipped").map((s) => s.name);
@@ -52,8 +52,6 @@ export function reportTraffic(
       const recorded = pause ? ` ${trafficAdvice.recorded(records.map((r) => r.service))}` : "";
       failure = `${parts.join(" ")} ${now}${recorded}`;
     }
-  } else {
-    throw new Error("the result does not match the plan's platform");
   }
   if (!failure && signal) failure = `${trafficAdvice.cancelled(signal, [])} ${now}`;
   ctx.log.info(now);
