@@ -81,6 +81,33 @@ try {
     wait: 0,
     before: { comment: plan.target.comment, locked: false, leftovers: [] },
   });
+  // In place (one transaction: wipe, pg_restore -f - | psql, marker) against plain pg_restore in one transaction.
+  const plainInPlace = timed(() =>
+    tool("pg_restore", [
+      "--no-owner",
+      "--clean",
+      "--if-exists",
+      "--single-transaction",
+      "-d",
+      "plain_target",
+      CACHE,
+    ]),
+  );
+  const inPlace = await restorePostgres({
+    ...options,
+    conn,
+    dump: plan.dump,
+    header: plan.header,
+    entries: plan.entries,
+    mode: "in-place",
+    verifySql: ["SELECT count(*) FROM events"],
+    safetyDir: undefined,
+    jobs: 1,
+    wait: 0,
+    before: { comment: null, locked: false, leftovers: [] },
+    now: new Date(Date.now() + 1000),
+  });
+  const inPlaceMs = inPlace.steps.find((entry) => entry.name === "restore")?.ms ?? Number.NaN;
   const step = (name: string) => result.steps.find((entry) => entry.name === name)?.ms ?? Number.NaN;
   const safety = step("safety backup");
   const restore = step("restore");
@@ -106,6 +133,13 @@ try {
       "plain pg_restore -j 2",
       s(plainRestore),
       (swapTotal / plainRestore).toFixed(2),
+    ],
+    [
+      "in place (one transaction through psql)",
+      s(inPlaceMs),
+      "plain pg_restore --single-transaction --clean",
+      s(plainInPlace),
+      (inPlaceMs / plainInPlace).toFixed(2),
     ],
   ];
   console.log(

@@ -1,7 +1,13 @@
-import { Readable } from "node:stream";
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { closeSync, constants, openSync, rmSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { finished } from "node:stream/promises";
 import { type Conn, ident, literal, toolEnv } from "./conn.ts";
 import { type PgOptions, PSQL_ONE_TRANSACTION, plainStream, type RestoreArgs, ticker } from "./pgtools.ts";
-import { runTool } from "./tools.ts";
+import { runTool, ToolError } from "./tools.ts";
 
 /**
  * Drops every object of the database's own (not extension-owned, not system) schemas, so that after
@@ -45,11 +51,12 @@ export function commentStatement(database: string, text: string): string {
 }
 
 /**
- * Replaces everything in `conn.database` with the dump, as ONE transaction through psql: the wipe, the
- * dump (pg_restore writing SQL for an archive), then `marker` as the database's comment. Either all of
- * it commits, marker included (so a read-back of the comment tells what the database holds), or none.
- * psql commits at the end of its input, so its input is only ended once the whole dump was read; any
- * failure before kills psql instead (the server then rolls back).
+ * Replaces everything in `conn.database` with the dump, as ONE psql transaction (`-1`): the wipe (`-c`),
+ * the dump (pg_restore writing its SQL into a FIFO psql reads, so the data never passes through Node; a
+ * plain dump on stdin), then `marker` as the database's comment, read from a second FIFO. All of it
+ * commits, marker included (so a read-back of the comment tells what the database holds), or none: psql
+ * blocks opening the second FIFO until the marker is written, which happens only once the whole dump was
+ * produced; a dump that fails midway kills psql instead, and the server rolls back.
  */
 export async function restoreInPlace(
   options: PgOptions,
@@ -58,45 +65,69 @@ export async function restoreInPlace(
   marker: string,
 ): Promise<void> {
   const env = toolEnv(conn, options.tempDir);
-  const feeder = new AbortController();
-  const signals = [feeder.signal, ...(options.signal ? [options.signal] : [])];
-  let progress = () => "";
-  let source: Readable;
-  let produced: Promise<unknown> = Promise.resolve();
-  if (args.format === "custom" || args.format === "tar") {
-    let stdout: Readable | undefined;
-    produced = runTool(
-      options.tools,
-      "pg_restore",
-      ["--no-owner", "--clean", "--if-exists", "-f", "-", args.path],
-      { env: env.env, signal: AbortSignal.any(signals), takeStdout: (out) => (stdout = out) },
-    );
-    // Seen when awaited below; until then a failure must not count as unhandled.
-    produced.catch(() => {});
-    source = stdout as unknown as Readable;
-    progress = () => (args.entries ? `${args.entries} entries in the dump` : "");
+  const fifo = (name: string) => {
+    const path = join(options.tempDir, `dbrestore-${name}-${randomUUID()}.sql`);
+    execFileSync("mkfifo", ["-m", "600", path]);
+    return path;
+  };
+  const end = fifo("end");
+  const archive = args.format === "custom" || args.format === "tar";
+  const data = archive ? fifo("data") : undefined;
+  const stopAll = new AbortController();
+  const signal = AbortSignal.any([stopAll.signal, ...(options.signal ? [options.signal] : [])]);
+  let progress = () => (args.entries ? `${args.entries} entries in the dump` : "");
+  let produced: Promise<unknown>;
+  let stdin: Readable | undefined;
+  if (data) {
+    const flags = ["--no-owner", "--clean", "--if-exists", "-f", data, args.path];
+    produced = runTool(options.tools, "pg_restore", flags, { env: env.env, signal });
   } else {
     const plain = plainStream(args.path, args.format);
-    source = plain.stream;
     progress = plain.progress;
+    stdin = plain.stream;
+    produced = finished(plain.stream);
   }
-  async function* script(): AsyncGenerator<Buffer | string> {
-    yield WIPE;
-    for await (const chunk of source) yield chunk as Buffer;
-    await produced;
-    yield commentStatement(conn.database, marker);
-  }
+  const psqlArgs = PSQL_ONE_TRANSACTION.slice(0, -2);
+  const psql = runTool(options.tools, "psql", [...psqlArgs, "-c", WIPE, "-f", data ?? "-", "-f", end], {
+    env: env.env,
+    signal,
+    stdin,
+  });
+  // psql failing (the wipe, a statement of the dump) stops pg_restore, which may be blocked on its FIFO.
+  psql.catch(() => stopAll.abort());
+  produced.catch(() => {});
   const stop = ticker(options.log, `Restoring into ${conn.database} in place`, progress);
   try {
-    await runTool(options.tools, "psql", PSQL_ONE_TRANSACTION, {
-      env: env.env,
-      stdin: Readable.from(script(), { objectMode: false }),
-      signal: options.signal,
-    });
-    await produced;
+    const failed = await produced.then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    if (failed !== undefined) {
+      stopAll.abort();
+      // psql's own error (the statement that failed) says more than pg_restore's broken pipe.
+      const own = await psql.then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      throw own instanceof ToolError && own.exitCode !== null ? own : failed;
+    }
+    const written = writeFile(end, commentStatement(conn.database, marker));
+    const first = await Promise.race([written.then(() => "written"), psql.then(ended, ended)]);
+    if (first !== "written") {
+      // psql ended without opening the FIFO (it failed): a reader held open here lets the writer return,
+      // whenever its open() runs.
+      const reader = openSync(end, constants.O_RDONLY | constants.O_NONBLOCK);
+      await written.catch(() => {});
+      closeSync(reader);
+    }
+    await psql;
   } finally {
     stop();
-    feeder.abort();
+    stopAll.abort();
     env.dispose();
+    rmSync(end, { force: true });
+    if (data) rmSync(data, { force: true });
   }
 }
+
+const ended = () => "ended";

@@ -109,7 +109,7 @@ export async function restorePostgres(options: RestoreOptions): Promise<RestoreR
   } catch (error) {
     const held: Held = await readBack(conn, {
       before: options.before.comment,
-      restored: options.mode === "in-place" ? undefined : marker,
+      restored: marker,
       unverified: options.mode === "in-place" ? unverifiedText(marker) : undefined,
       putBack: run.plainSafety ? putBackText(run.safetyBackup ?? run.plainSafety, marker.at) : undefined,
     });
@@ -153,12 +153,19 @@ async function safetyBackup(options: RestoreOptions, run: Run, now: Date): Promi
   const name = `${conn.database}-before-restore-${stamp(now)}.dump`;
   const plain = join(options.safetyKey ? options.tempDir : safetyDir, name);
   log.info(`Taking the safety backup of ${conn.database} (pg_dump -Fc) to ${plain}`);
+  const { entries } = await dumpDatabase(options, conn, plain).catch((error: unknown) => {
+    // A dump cut short is no backup: nobody should find it and trust it.
+    rmSync(plain, { force: true });
+    throw error;
+  });
   run.plainSafety = plain;
-  const { entries } = await dumpDatabase(options, conn, plain);
   log.info(`Safety backup verified: ${entries} entries read back from ${plain}.`);
   if (options.safetyKey) {
     const sealed = join(safetyDir, `${name}.enc`);
-    await encryptFile(plain, sealed, options.safetyKey);
+    await encryptFile(plain, sealed, options.safetyKey).catch((error: unknown) => {
+      rmSync(sealed, { force: true });
+      throw error;
+    });
     log.info(`Safety backup encrypted to ${sealed} (openssl enc -aes-256-cbc -pbkdf2).`);
     run.safetyBackup = sealed;
   } else run.safetyBackup = plain;

@@ -36,8 +36,6 @@ export interface RunOptions {
   /** Each stderr line as it comes (pg_restore --verbose reports every entry). */
   onStderrLine?: (line: string) => void;
   signal?: AbortSignal;
-  /** Given the tool's stdout as a stream (read by the caller, not kept): pg_restore feeding psql. */
-  takeStdout?: (stdout: Readable) => void;
 }
 
 /** Runs a pg tool with an argument array (no shell), keeping the tail of stderr for the error. */
@@ -55,11 +53,9 @@ export async function runTool(
   let stdout = "";
   let stderr = "";
   let partial = "";
-  if (options.takeStdout && child.stdout) options.takeStdout(child.stdout);
-  else
-    child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
   child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
     // Keep only the tail: a verbose restore writes a line per entry.
     stderr = (stderr + chunk).slice(-20_000);
