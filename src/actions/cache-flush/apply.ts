@@ -56,7 +56,7 @@ export async function applyFlush(ctx: Ctx, plan: CacheFlushPlan): Promise<FlushR
   try {
     const result =
       plan.request.kind === "all"
-        ? await flushDatabase(connection, { dryRun: false, log })
+        ? await flushDatabase(connection, { dryRun: false, log, signal: ctx.signal })
         : await scanAndRemove(connection, {
             patterns: plan.request.patterns,
             dryRun: false,
@@ -65,7 +65,9 @@ export async function applyFlush(ctx: Ctx, plan: CacheFlushPlan): Promise<FlushR
           });
     return { kind: "redis", ...result, elapsedMs: Date.now() - started };
   } catch (error) {
-    if (!(error instanceof FlushInterrupted)) throw error;
+    // Only the first reads (DBSIZE) fail otherwise, before any removal is sent.
+    if (!(error instanceof FlushInterrupted))
+      return { kind: "redis-stopped", error, stopped: undefined, readBack: undefined, unread: undefined };
     log(`${error.message}. Reading the database back on a new connection…`);
     const patterns = plan.request.kind === "pattern" ? plan.request.patterns : undefined;
     const windowMs = Math.min(plan.waitMs, READ_BACK_MS);

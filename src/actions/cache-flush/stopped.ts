@@ -30,7 +30,7 @@ export function reportStopped(plan: RedisPlan, result: Stopped): Outcome {
   if (!stopped) {
     changed = "false";
     removed = 0;
-    state = `No key was removed: the connection failed before any removal was sent. Run again once ${plan.display} is reachable.`;
+    state = `No key was removed: the failure came before any removal was sent. Run again once ${plan.display} is reachable.`;
   } else if (readBack) {
     removed = readBack.removed;
     changed = removed > 0 ? "true" : "false";

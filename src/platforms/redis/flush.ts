@@ -60,9 +60,11 @@ export class FlushInterrupted extends Error {
 }
 
 /** A key as a person reads it: UTF-8 when it is, otherwise `\xNN` for each byte outside printable ASCII. */
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
 export function showKey(key: Buffer): string {
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(key);
+    return utf8.decode(key);
   } catch {
     const printable = (b: number) => b >= 0x20 && b < 0x7f && b !== 0x5c;
     return [...key]
@@ -112,15 +114,19 @@ export async function scanAndRemove(connection: RedisConnection, options: ScanOp
     for (const pattern of options.patterns) {
       const onBatch = (keys: Buffer[], removed: number) => {
         for (const key of keys) {
+          if (samples.length >= SAMPLE_SIZE) break;
           const shown = showKey(key);
-          if (samples.length < SAMPLE_SIZE && !samples.includes(shown)) samples.push(shown);
-          const id = key.toString("latin1");
-          if (distinct && !distinct.has(id)) {
-            distinct.add(id);
-            counts.matched++;
-          }
+          if (!samples.includes(shown)) samples.push(shown);
         }
-        if (!distinct) counts.matched += keys.length;
+        if (distinct) {
+          for (const key of keys) {
+            const id = key.toString("latin1");
+            if (!distinct.has(id)) {
+              distinct.add(id);
+              counts.matched++;
+            }
+          }
+        } else counts.matched += keys.length;
         counts.removed += removed;
         progress(false);
       };
@@ -219,7 +225,7 @@ async function unlink(node: RedisNode, keys: Buffer[], cluster: boolean): Promis
  */
 export async function flushDatabase(
   connection: RedisConnection,
-  options: { dryRun: boolean; log: (line: string) => void },
+  options: { dryRun: boolean; log: (line: string) => void; signal?: AbortSignal },
 ): Promise<ScanResult> {
   let removed = 0;
   const total = await dbsize(connection.nodes);
@@ -227,17 +233,20 @@ export async function flushDatabase(
   for (const node of connection.nodes) {
     let sent: number | undefined;
     try {
+      // A cluster's primaries are flushed one by one: a cancel stops before the next.
+      if (options.signal?.aborted) throw new Cancelled();
       const size = await node.client.dbsize();
       sent = size;
       await node.client.flushdb("ASYNC");
       removed += size;
       options.log(`FLUSHDB ASYNC on ${node.address}: ${size} keys dropped.`);
     } catch (error) {
+      const cancelled = error instanceof Cancelled;
       throw new FlushInterrupted(
         { matched: total, removed },
-        new RedisError(node.address, error),
+        cancelled ? error : new RedisError(node.address, error),
         `Flushing ${node.address}`,
-        { address: node.address, flushUnanswered: sent },
+        { address: node.address, flushUnanswered: sent, cancelled },
       );
     }
   }

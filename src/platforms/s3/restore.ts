@@ -65,7 +65,7 @@ export async function applyRestore(
     while (next < results.length && !failure) {
       if (options.signal?.aborted) {
         failure = {
-          error: new Error(`stopped (the run was cancelled) after ${done} of ${results.length} keys`),
+          error: new Error("stopped (the run was cancelled)"),
         };
         return;
       }
@@ -74,6 +74,7 @@ export async function applyRestore(
       try {
         result.written = await writeKey(clients, plan.bucket, result.plan, options);
       } catch (error) {
+        // A clear refusal wrote nothing; anything else may have written.
         if (!(error instanceof StorageError) || error.ambiguous) unclear.add(result);
         failure ??= { error };
         return;

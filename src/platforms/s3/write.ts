@@ -14,6 +14,18 @@ export interface WriteOptions {
   partSize?: number;
 }
 
+/** A write without a clear answer, and the read that would have told whether it happened failed too. */
+export class UnsettledWrite extends Error {
+  override name = "UnsettledWrite";
+  override readonly cause: unknown;
+  constructor(write: StorageError, read: unknown) {
+    super(
+      `${write.message}; reading the key to see whether it was written failed too: ${read instanceof Error ? read.message : String(read)}`,
+    );
+    this.cause = read;
+  }
+}
+
 /** Writes one key as planned; an unclear answer is settled by reading the key before writing again. */
 export async function writeKey(
   clients: S3Clients,
@@ -28,14 +40,18 @@ export async function writeKey(
   } catch (error) {
     if (!(error instanceof StorageError) || !error.ambiguous) throw error;
     // No clear answer: read the key, and write once more only if the first try left no trace.
-    const latest = (await keyHistory(clients, bucket, plan.key, 1))[0];
-    if (
-      latest &&
-      latest.versionId !== plan.current.versionId &&
-      (await isOurs(clients, bucket, plan, latest))
-    ) {
-      return latest.versionId;
+    let latest: Entry | undefined;
+    let ours: boolean;
+    try {
+      latest = (await keyHistory(clients, bucket, plan.key, 1))[0];
+      ours =
+        latest !== undefined &&
+        latest.versionId !== plan.current.versionId &&
+        (await isOurs(clients, bucket, plan, latest));
+    } catch (readError) {
+      throw new UnsettledWrite(error, readError);
     }
+    if (ours && latest) return latest.versionId;
     options.log(`${error.message}; the key is unchanged, so it is written once more.`);
     return plan.action === "delete"
       ? deleteKey(clients, bucket, plan.key)
