@@ -34,7 +34,23 @@ export const FAULTS = {
     targets: ["vercel", ...CODE],
   },
   "restore-fails": {
-    text: "the database restore fails (its check finds no users): nothing after it changes data, traffic comes back",
+    text: "the database restore fails (its check finds no users): nothing after it changes data or code; traffic returns only if its read-back shows the database untouched",
+    targets: ["full"],
+  },
+  "traffic-stop-partial": {
+    text: "Railway refuses to stop backend after Vercel was paused: the stop fails half way, and only what it stopped comes back",
+    targets: ["full"],
+  },
+  "railway-still-deploying": {
+    text: "ai-engine's rollback is still deploying when railway-redeploy stops waiting: resume waits for it and never brings the bad deployment back",
+    targets: ["full"],
+  },
+  "storage-fails-midway": {
+    text: "the bucket refuses the restore's second write (AccessDenied): part of it is restored, so traffic stays stopped and the report gives the command that resumes it",
+    targets: ["full"],
+  },
+  "metrics-no-data": {
+    text: "the metrics provider answers 503 during verification: analyze is inconclusive, so the rollback is not verified, never announced as recovered",
     targets: ["full"],
   },
 } satisfies Record<string, { text: string; targets: Target[] }>;

@@ -18,8 +18,8 @@ async function cli(): Promise<void> {
   if (values.help) {
     console.log(
       `Usage: npm run drill -- [--target ${TARGETS.join("|")}] [--fault NAME]... [--summaries]\n\n` +
-        "full rehearses the whole runbook: stop traffic, restore the database and storage, roll the code back,\n" +
-        "flush the cache, resume traffic, verify (smoke test and metrics), report.\n\nFaults (and the targets they fit):",
+        "full rehearses the whole runbook: stop traffic, restore the database and storage, flush the cache,\n" +
+        "roll the code back, resume traffic, verify (smoke test and metrics), report.\n\nFaults (and the targets they fit):",
     );
     for (const [name, fault] of Object.entries(FAULTS))
       console.log(`  ${name.padEnd(20)} ${fault.text} [${fault.targets.join(", ")}]`);
@@ -44,9 +44,13 @@ async function cli(): Promise<void> {
     for (const [label, run] of Object.entries(result.runs))
       console.log(`\n--- ${label}\n${plainSummary(run.summary)}`);
   }
-  console.log(
-    result.recovered ? "Production recovered." : "Production did NOT recover: see the timeline above.",
-  );
+  const last = {
+    succeeded: "Production recovered.",
+    unverified: "Production was rolled back but NOT verified: what serves now is listed above.",
+    failed: "Production did NOT recover: what serves now is listed above.",
+  };
+  console.log(last[result.outcome]);
+  if (result.resume) console.log(`Traffic is still stopped. To resume it: ${result.resume}`);
   process.exitCode = result.recovered && result.outcome === "succeeded" ? 0 : 1;
 }
 

@@ -48,9 +48,13 @@ export function railwayLine(run: ActionRun): string {
   return deployments.map((d) => `${d.service} ${d.status}${d.error ? ` (${d.error})` : ""}`).join(", ");
 }
 
-export function trafficLine(run: ActionRun, platform: string): string {
+/** What a pause stopped (its `stopped` output) or a resume was given, by name. */
+export function trafficLine(run: ActionRun, platform: string, stopped?: unknown): string {
   if (run.code !== 0) return firstError(run);
-  return platform === "vercel" ? "Vercel project shop" : "Railway services backend, ai-engine";
+  if (platform === "vercel") return "Vercel project shop";
+  const record = (stopped ?? JSON.parse(run.outputs.stopped || "{}")) as { services?: { service: string }[] };
+  const names = (record.services ?? []).map((s) => s.service);
+  return names.length ? `Railway services ${names.join(", ")}` : "no Railway service";
 }
 
 export function databaseLine(run: ActionRun): string {
@@ -72,4 +76,20 @@ export function cacheLine(run: ActionRun): string {
   if (run.code !== 0) return firstError(run);
   if (run.outputs.status === "restarted") return "the Railway Redis service restarted and serves again";
   return `${run.outputs["keys-removed"]} keys removed`;
+}
+
+export function storageLine(run: ActionRun): string {
+  return `${run.outputs.restored ?? 0} restored, ${run.outputs.deleted ?? 0} deleted${errorSuffix(run)}`;
+}
+
+export function vercelLine(run: ActionRun): string {
+  return run.outputs["deployment-id"]
+    ? `${run.outputs["previous-deployment-id"]} → ${run.outputs["deployment-id"]}${errorSuffix(run)}`
+    : firstError(run);
+}
+
+export function revertLine(run: ActionRun): string {
+  return run.outputs["revert-sha"]
+    ? `reverted ${run.outputs["reverted-shas"]} as ${run.outputs["revert-sha"]}`
+    : firstError(run);
 }

@@ -2,24 +2,28 @@
 // run exactly as the runner runs them, in the order rollback.yml runs its jobs.
 import { formatMs } from "../../core/wait.ts";
 import { SCENARIO } from "../../sim/railway.ts";
-import { SIM_S3_ACCESS_KEY, SIM_S3_SECRET_KEY } from "../../sim/s3.ts";
 import { SIM_VERCEL_TOKEN } from "../../sim/vercel.ts";
 import { type ActionRun, runAction } from "../run-action.ts";
 import { FAULTS, type FaultName, type Target } from "./faults.ts";
+import { injectFaults } from "./inject.ts";
+import { analyzeInputs, outsideInputs, revertInputs, smokeInputs, storageInputs } from "./inputs.ts";
 import {
   cacheLine,
   databaseLine,
   decode,
-  errorSuffix,
   failedList,
   failedMetrics,
-  firstError,
   incidentText,
   phaseOf,
   railwayLine,
+  revertLine,
+  storageLine,
   trafficLine,
+  vercelLine,
 } from "./lines.ts";
-import { BUCKET, startWorld, type World } from "./world.ts";
+import { dataKnown, decide, type Outcome, resumeCommand, type Stopped } from "./rule.ts";
+import { type Serving, servingNow } from "./serving.ts";
+import { startWorld } from "./world.ts";
 
 export interface DrillOptions {
   target?: Target;
@@ -42,8 +46,13 @@ export interface DrillStep {
 }
 
 export interface DrillResult {
+  /** Verification passed: production serves the rolled-back version. */
   recovered: boolean;
-  outcome: "succeeded" | "failed";
+  outcome: Outcome;
+  /** What serves now, one line per Railway service and Vercel project. */
+  serving: Serving[];
+  /** When traffic was left stopped: the command that resumes it. */
+  resume: string | undefined;
   timeline: DrillStep[];
   totalMs: number;
   /** Time the simulated platforms spent working on the critical path (rollbacks run in parallel). */
@@ -118,42 +127,9 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       runs[label] = result;
       return result;
     };
-    const urls = world.checks.map((check) => `${world.app.url}/${check}/healthz`).join("\n");
-    const smoke = (label: string, warm: string) =>
-      run(label, "smoke-test", {
-        url: urls,
-        "ready-timeout": warm,
-        samples: "2",
-        interval: "100ms",
-        fail: "false",
-      });
-    const analyze = (label: string) =>
-      run(label, "analyze", {
-        metrics: JSON.stringify([
-          {
-            name: "API error rate",
-            provider: "web",
-            url: `${world.metrics.server.url}/stats`,
-            "json-path": "errorRate",
-            "failure-condition": "result > 0.05",
-          },
-        ]),
-        interval: "200ms",
-        count: "3",
-        fail: "false",
-      });
-    const outside = {
-      "slack-token": "xoxb-simulated-bot-token",
-      "slack-channel": "C0INCIDENTS",
-      "slack-api-url": world.chat.slackApiUrl,
-      "statuspage-api-key": world.statuspage.key,
-      "statuspage-page-id": world.statuspage.pageId,
-      "statuspage-components": world.statuspage.components.map((c) => c.id).join(","),
-      "statuspage-api-url": world.statuspage.apiUrl,
-      "pagerduty-routing-key": world.pagerduty.routingKey,
-      "pagerduty-api-url": world.pagerduty.url,
-      environment: "production",
-    };
+    const smoke = (label: string, warm: string) => run(label, "smoke-test", smokeInputs(world, warm));
+    const analyze = (label: string) => run(label, "analyze", analyzeInputs(world));
+    const outside = outsideInputs(world);
 
     step("incident", incidentText(world, target));
     const detect = await smoke("detect", "0");
@@ -179,6 +155,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       return announced;
     });
 
+    // The rule, as rollback.yml and the root action apply it: a destructive step runs only when every step
+    // before it succeeded.
     let halted = false;
     const destructive = async (
       label: string,
@@ -205,110 +183,98 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       "api-url": world.railway.url,
     };
     const vercelInputs = { token: SIM_VERCEL_TOKEN, project: "shop", "api-url": world.vercel.url };
+    const platformInputs = { vercel: vercelInputs, railway: railwayInputs };
 
-    const paused: string[] = [];
+    // What each pause stopped, also when it failed half way: resume brings back exactly that.
+    const stopped: Stopped = {};
+    const data: (ActionRun | undefined)[] = [];
     if (full) {
-      for (const [platform, inputs] of [
-        ["vercel", vercelInputs],
-        ["railway", railwayInputs],
-      ] as const) {
+      for (const platform of ["vercel", "railway"] as const) {
         const stop = await destructive(
           `pause-${platform}`,
           "traffic",
-          { mode: "pause", platform, ...inputs },
+          { mode: "pause", platform, ...platformInputs[platform] },
           (r) => trafficLine(r, platform),
         );
-        if (stop?.outputs.status === "paused") paused.push(platform);
+        if (stop?.outputs.stopped) stopped[platform] = JSON.parse(stop.outputs.stopped) as unknown;
       }
-      await destructive("database", "database-restore", world.data?.database ?? {}, databaseLine);
-      await destructive(
-        "storage",
-        "storage-restore",
-        {
-          bucket: BUCKET,
-          "point-in-time": world.bucketGoodAt,
-          endpoint: world.s3.server.url,
-          region: "us-east-1",
-          "access-key-id": SIM_S3_ACCESS_KEY,
-          "secret-access-key": SIM_S3_SECRET_KEY,
-          confirm: BUCKET,
-        },
-        (r) => `${r.outputs.restored ?? 0} restored, ${r.outputs.deleted ?? 0} deleted${errorSuffix(r)}`,
-      );
+      data.push(await destructive("database", "database-restore", world.data?.database ?? {}, databaseLine));
+      data.push(await destructive("storage", "storage-restore", storageInputs(world), storageLine));
+      // Before the code: a rolled-back deployment serves as soon as it is up.
+      data.push(await destructive("cache", "cache-flush", world.data?.cache ?? {}, cacheLine));
     }
 
     const rollbacks: Promise<unknown>[] = [];
     if (railwayOn) {
-      rollbacks.push(
-        destructive("railway", "railway-redeploy", { ...railwayInputs, wait: "30s" }, railwayLine),
-      );
+      const wait = faults.has("railway-still-deploying") ? "2s" : "30s";
+      rollbacks.push(destructive("railway", "railway-redeploy", { ...railwayInputs, wait }, railwayLine));
     }
     if (vercelOn) {
       rollbacks.push(
-        destructive("vercel", "vercel-promote", { ...vercelInputs, reason: REASON, wait: "30s" }, (r) =>
-          r.outputs["deployment-id"]
-            ? `${r.outputs["previous-deployment-id"]} → ${r.outputs["deployment-id"]}${errorSuffix(r)}`
-            : firstError(r),
-        ),
+        destructive("vercel", "vercel-promote", { ...vercelInputs, reason: REASON, wait: "30s" }, vercelLine),
       );
     }
-    if (target === "git-revert") {
-      rollbacks.push(
-        destructive(
-          "revert",
-          "revert-commit",
-          {
-            reason: REASON,
-            path: world.repo.checkout,
-            branch: "main",
-            committer: "Drill <drill@example.com>",
-          },
-          (r) =>
-            r.outputs["revert-sha"]
-              ? `reverted ${r.outputs["reverted-shas"]} as ${r.outputs["revert-sha"]}`
-              : firstError(r),
-        ),
-      );
-    }
+    if (target === "git-revert")
+      rollbacks.push(destructive("revert", "revert-commit", revertInputs(world, REASON), revertLine));
     await Promise.all(rollbacks);
 
-    if (full) {
-      await destructive("cache", "cache-flush", world.data?.cache ?? {}, cacheLine);
-      // Traffic comes back even when a step after the stop failed.
-      for (const platform of paused) {
-        const inputs = platform === "vercel" ? vercelInputs : railwayInputs;
-        const resumed = await run(`resume-${platform}`, "traffic", { mode: "resume", platform, ...inputs });
+    // Traffic returns only when every data step is known restored or untouched; otherwise it stays stopped.
+    let resume: string | undefined;
+    const stoppedPlatforms = (["vercel", "railway"] as const).filter((p) => stopped[p] !== undefined);
+    if (stoppedPlatforms.length && data.every(dataKnown)) {
+      for (const platform of stoppedPlatforms) {
+        const resumed = await run(`resume-${platform}`, "traffic", {
+          mode: "resume",
+          platform,
+          stopped: JSON.stringify(stopped[platform]),
+          ...platformInputs[platform],
+        });
         step(
           "resumed",
-          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform)}`,
+          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
           resumed.durationMs,
+        );
+        if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
+      }
+    } else if (stoppedPlatforms.length) {
+      resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
+      step(
+        "stopped",
+        `traffic stays stopped: not every data step is known restored or untouched. Resume with: ${resume}`,
+      );
+    }
+
+    let verdict: string | undefined;
+    if (!resume) {
+      const verify = await smoke("verify", "5s");
+      verdict = verify.outputs.verdict;
+      step(
+        "verified",
+        `smoke-test ${verdict}${verdict === "pass" ? "" : `: ${failedList(verify)}`}`,
+        verify.durationMs,
+      );
+      if (full && verdict === "pass") {
+        if (faults.has("metrics-no-data"))
+          world.metrics.server.inject({ kind: "status", status: 503, times: 1000 });
+        const metrics = await analyze("verify-metrics");
+        verdict = metrics.outputs.verdict;
+        step(
+          "verified",
+          `analyze ${verdict}${verdict === "pass" ? "" : `: ${metrics.outputs.reason || failedMetrics(metrics)}`}`,
+          metrics.durationMs,
         );
       }
     }
-
-    const verify = await smoke("verify", "5s");
-    let recovered = verify.outputs.verdict === "pass";
-    step(
-      "verified",
-      `smoke-test ${verify.outputs.verdict}${recovered ? "" : `: ${failedList(verify)}`}`,
-      verify.durationMs,
-    );
-    if (full && recovered) {
-      const metrics = await analyze("verify-metrics");
-      recovered = metrics.outputs.verdict === "pass";
-      step(
-        "verified",
-        `analyze ${metrics.outputs.verdict}${recovered ? "" : `: ${failedMetrics(metrics)}`}`,
-        metrics.durationMs,
-      );
-    }
+    const recovered = verdict === "pass";
 
     const announced = await announcing;
     const changing = Object.entries(runs).filter(([label]) => !/^(detect|announce|verify)/.test(label));
-    const outcome = recovered && changing.every(([, r]) => r.code === 0) ? "succeeded" : "failed";
+    const failed = changing.some(([, r]) => r.code !== 0);
+    const decision = decide({ failed, verdict, leftStopped: resume !== undefined });
     const report = await run("report", "notify", {
-      status: outcome,
-      title: `Production rollback ${outcome}`,
+      status: decision.status,
+      title: `Production rollback ${decision.headline}`,
+      message: resume ? `Traffic is still stopped. To resume it, run ${resume}` : "",
       reason: REASON,
       fields: changing.map(([label, r]) => `${label}: ${r.outputs.status ?? "failed"}`).join("\n"),
       "slack-thread-ts": announced.outputs["slack-ts"] ?? "",
@@ -320,25 +286,26 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     });
     step(
       "notified",
-      `notify ${report.outputs.status}: ${report.outputs.sent || "nothing sent"}${report.outputs["issue-url"] ? ` (${report.outputs["issue-url"]})` : ""}`,
+      `notify ${report.outputs.status}: ${decision.headline}; ${report.outputs.sent || "nothing sent"}${report.outputs["issue-url"] ? ` (${report.outputs["issue-url"]})` : ""}`,
       report.durationMs,
     );
+    const serving = servingNow(world, railwayOn ? ["backend", "ai-engine"] : [], vercelOn);
+    for (const line of serving) step("serves", line.text);
 
     const totalMs = performance.now() - started;
     const platformMs = world.platformMs();
-    return { recovered, outcome, timeline, totalMs, platformMs, overheadMs: totalMs - platformMs, runs };
+    return {
+      recovered,
+      outcome: decision.outcome,
+      serving,
+      resume,
+      timeline,
+      totalMs,
+      platformMs,
+      overheadMs: totalMs - platformMs,
+      runs,
+    };
   } finally {
     await world.stop();
   }
-}
-
-function injectFaults(world: World, faults: Set<FaultName>): void {
-  if (faults.has("railway-crash")) world.railway.behave("ai-engine", { outcome: ["CRASHED"] });
-  if (faults.has("railway-429"))
-    world.railway.inject({ kind: "status", status: 429, headers: { "retry-after": "1" } });
-  if (faults.has("vercel-503")) world.vercel.inject({ kind: "status", status: 503, times: 2 });
-  if (faults.has("vercel-lost-answer"))
-    world.vercel.inject({ kind: "drop-after-handle", match: { method: "POST" } });
-  if (faults.has("slack-down")) world.chat.inject("slack-api", { kind: "status", status: 500, times: 100 });
-  if (faults.has("statuspage-down")) world.statuspage.inject({ kind: "status", status: 503, times: 100 });
 }

@@ -55,6 +55,10 @@ export interface World {
   app: { url: string };
   /** Health endpoints the smoke test checks, by name. */
   checks: string[];
+  /** The images of the incident's Railway deployments: a service serving one is bad. */
+  badImages: Set<string>;
+  /** The Vercel project's production domain. */
+  shopDomain: string;
   /** Simulated platform time on the critical path, from the simulators' own events. */
   platformMs(): number;
   stop(): Promise<void>;
@@ -203,14 +207,13 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const railwayOn = target === "all" || target === "railway" || full;
   const vercelOn = target === "all" || target === "vercel" || full;
   const health: Record<string, () => Promise<string | undefined> | string | undefined> = {};
+  const badImages = new Set([...BAD_DEPLOYMENT_IDS].map((id) => String(railway.deployment(id)?.meta.image)));
   if (railwayOn) {
-    const badImages = new Set(
-      [...BAD_DEPLOYMENT_IDS].map((id) => String(railway.deployment(id)?.meta.image)),
-    );
     for (const service of ["backend", "ai-engine"]) {
       health[service] = () => {
         const active = railway.activeDeployment(service);
-        if (!active) return `${service} serves nothing (stopped)`;
+        // deploymentStop keeps the status SUCCESS and marks it stopped (src/sim/railway.ts, deploymentStopped).
+        if (!active || active.stopped) return `${service} serves nothing (stopped)`;
         // By image, as Railway tells deployments apart: a redeploy of the bad one is just as bad.
         const image = active.meta.image;
         return badImages.has(String(image))
@@ -271,6 +274,8 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     repo,
     app,
     checks: Object.keys(health),
+    badImages,
+    shopDomain: SHOP_DOMAIN,
     platformMs: () => Math.max(platform.railway, platform.vercel),
     async stop() {
       clearInterval(refresh);
