@@ -115,6 +115,8 @@ export class GitHubSimulator {
     if (dispatch) return this.dispatch(decodeURIComponent(dispatch[1] ?? ""), body);
     if (route === "GET /issues") return { status: 200, body: this.listIssues(request.query) };
     if (route === "POST /issues") return this.createIssue(body);
+    const update = /^PATCH \/issues\/(\d+)$/.exec(route);
+    if (update) return this.updateIssue(Number(update[1]), body);
     const comment = /^POST \/issues\/(\d+)\/comments$/.exec(route);
     if (comment) return this.comment(Number(comment[1]), body);
     const deployment = this.deployments.handle(route, request.query, body);
@@ -252,6 +254,19 @@ export class GitHubSimulator {
     };
     this.issues.push(issue);
     return { status: 201, body: this.issueJson(issue) };
+  }
+
+  /** Update an issue (REST "Update an issue"): title, body and state open/closed. */
+  private updateIssue(number: number, body: Record<string, unknown>): SimResponse {
+    const issue = this.issues.find((candidate) => candidate.number === number);
+    if (!issue) return error(404, "Not Found");
+    if (body.state !== undefined && body.state !== "open" && body.state !== "closed") {
+      return error(422, "Validation Failed", [{ resource: "Issue", field: "state", code: "invalid" }]);
+    }
+    if (typeof body.title === "string") issue.title = body.title;
+    if (typeof body.body === "string") issue.body = body.body;
+    if (body.state === "open" || body.state === "closed") issue.state = body.state;
+    return { status: 200, body: this.issueJson(issue) };
   }
 
   private comment(number: number, body: Record<string, unknown>): SimResponse {

@@ -1,0 +1,98 @@
+import { defineAction } from "../../core/action.ts";
+import { errorMessage } from "../../core/secrets.ts";
+import { checkCache } from "./cache.ts";
+import { type Check, fail, type TargetName, type TargetResult } from "./check.ts";
+import { checkDatabase } from "./database.ts";
+import { type Ctx, readinessInputs, readTargets } from "./inputs.ts";
+import { updateIssue } from "./issue.ts";
+import { objectives } from "./objectives.ts";
+import { checkRailway } from "./railway.ts";
+import { figures, overall, problems, type Readiness, summarise, writeReport } from "./report.ts";
+import { checkStorage } from "./storage.ts";
+import { checkVercel } from "./vercel.ts";
+
+const CHECKERS: Record<TargetName, (ctx: Ctx) => Promise<TargetResult>> = {
+  railway: checkRailway,
+  vercel: checkVercel,
+  database: checkDatabase,
+  cache: checkCache,
+  storage: checkStorage,
+};
+
+/** Every target at once; a checker that throws is one failed check, never the whole run. */
+async function runChecks(ctx: Ctx, targets: TargetName[]): Promise<Map<TargetName, TargetResult>> {
+  const results = await Promise.all(
+    targets.map(async (target): Promise<[TargetName, TargetResult]> => {
+      try {
+        return [target, await CHECKERS[target](ctx)];
+      } catch (error) {
+        const check = fail(
+          target,
+          "checked",
+          errorMessage(error),
+          `Fix what the message says about ${target}'s settings, then run again.`,
+        );
+        return [target, { checks: [check] }];
+      }
+    }),
+  );
+  return new Map(results);
+}
+
+/** Read-only: would each step of the rollback work now, and how long would it take? */
+export default defineAction({
+  name: "readiness",
+  title: "Rollback readiness",
+  inputs: readinessInputs,
+  readOnly: true,
+  async plan(ctx) {
+    return { targets: readTargets(ctx) };
+  },
+  describe(plan, summary) {
+    summary.text(`Checks ${plan.targets.join(", ")} with read-only calls.`);
+  },
+  async apply(ctx, plan) {
+    ctx.log.info(`Checking ${plan.targets.join(", ")}, all at once.`);
+    const results = await runChecks(ctx, plan.targets);
+    const checks: Check[] = [...results.values()].flatMap((r) => r.checks);
+    const figures = objectives(results, ctx.settings.rto, ctx.settings.rpo);
+    checks.push(...figures.checks);
+    const readiness: Readiness = {
+      status: overall(checks),
+      checkedAt: new Date().toISOString(),
+      checks,
+      objectives: figures,
+      rto: ctx.settings.rto / 1000,
+      rpo: ctx.settings.rpo / 1000,
+    };
+    const report = writeReport(ctx.run.temp, readiness);
+    const issue =
+      ctx.settings.issue && !ctx.settings["dry-run"] ? await updateIssue(ctx, readiness) : undefined;
+    return { readiness, report, issue };
+  },
+  report(ctx, _plan, { readiness, report, issue }) {
+    for (const line of [...figures(readiness), ...problems(readiness.checks)]) ctx.log.info(line);
+    if (issue) ctx.log.info(issue.line);
+    const headline = { ready: "✅ ready", warnings: "⚠️ warnings", "not-ready": "❌ not ready" }[
+      readiness.status
+    ];
+    return {
+      status: readiness.status,
+      headline,
+      outputs: {
+        report,
+        "rto-estimate": readiness.objectives.rtoEstimate,
+        "rpo-exposure": readiness.objectives.rpoExposure,
+        "issue-url": issue?.url,
+      },
+      summary: (summary) => {
+        summarise(summary, readiness);
+        if (issue) summary.text(issue.line);
+      },
+      failure:
+        readiness.status === "not-ready"
+          ? `A rollback would not work now:\n${problems(readiness.checks.filter((c) => c.state === "fail")).join("\n")}`
+          : undefined,
+    };
+  },
+});
