@@ -242,7 +242,7 @@ async function serverMajor(): Promise<number> {
 
 describe.skipIf(!redisAvailable())("readiness: cache on a real Redis", () => {
   const withUser = (user: string, pass: string, db = 0) =>
-    redis.url.replace("redis://", `redis://${user}:${pass}@`) + `/${db}`;
+    `${redis.url.replace("redis://", `redis://${user}:${pass}@`)}/${db}`;
 
   it("passes for a user allowed SCAN and UNLINK (asked with ACL DRYRUN as the admin would)", async () => {
     const { rows } = await check({ "redis-url": `${redis.url}/0` });
