@@ -10,6 +10,8 @@ export interface Objectives {
   rpoExposure: number | undefined;
   /** How each figure was made up, for the report and the summary. */
   parts: string[];
+  /** Each timed step in seconds, unrounded (the report keeps them). */
+  timings: Record<string, number>;
   checks: Check[];
 }
 
@@ -19,6 +21,7 @@ export interface Objectives {
  */
 export function objectives(results: Map<TargetName, TargetResult>, rtoMs: number, rpoMs: number): Objectives {
   const parts: string[] = [];
+  const timings: Record<string, number> = {};
   const missing: string[] = [];
   let data = 0;
   let code = 0;
@@ -26,6 +29,7 @@ export function objectives(results: Map<TargetName, TargetResult>, rtoMs: number
   for (const [target, result] of results) {
     if (result.rto) {
       measured = true;
+      timings[target] = result.rto.seconds;
       parts.push(`${target}: ${age(result.rto.seconds)} (${result.rto.basis})`);
       if (DATA.includes(target)) data += result.rto.seconds;
       if (CODE.includes(target)) code = Math.max(code, result.rto.seconds);
@@ -94,6 +98,7 @@ export function objectives(results: Map<TargetName, TargetResult>, rtoMs: number
     rtoEstimate,
     rpoExposure: rpoExposure === undefined ? undefined : Math.round(rpoExposure),
     parts,
+    timings,
     checks,
   };
 }

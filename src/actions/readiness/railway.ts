@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { errorMessage } from "../../core/secrets.ts";
-import { connect, type Named, type RailwayClient } from "../../platforms/railway/client.ts";
+import { connect, deploymentSchema, type Named, type RailwayClient } from "../../platforms/railway/client.ts";
 import { chooseTarget } from "../../platforms/railway/deployments.ts";
 import { resolveEnvironment, resolveProject, resolveServices } from "../../platforms/railway/resolve.ts";
 import { environmentVolumes, listBackups } from "../../platforms/railway/volumes.ts";
 import { age, type Check, fail, pass, type TargetResult, warn } from "./check.ts";
 import type { Ctx } from "./inputs.ts";
-import { BACKUP_SCHEDULES_QUERY, DEPLOY_TIME_QUERY } from "./railway-queries.ts";
+import { BACKUP_SCHEDULES_QUERY, SERVICE_DEPLOYMENTS_QUERY } from "./railway-queries.ts";
 
 const T = "railway";
 const ageOf = (iso: string) => (Date.now() - Date.parse(iso)) / 1000;
@@ -63,10 +63,10 @@ async function checkService(
 ): Promise<{ check: Check; deploySeconds?: number }> {
   const name = `${service.name}: rollback target`;
   try {
-    const { active, deployments } = await client.serviceDeployments(projectId, environmentId, service.id);
+    const { active, deployments } = await serviceDeployments(client, projectId, environmentId, service.id);
     const serving = active[0] ?? deployments[0];
     if (!serving) return { check: fail(T, name, "no deployment", "Deploy the service first.") };
-    const deploySeconds = await deployTime(client, serving.id);
+    const deploySeconds = deployTime(serving);
     const choice = chooseTarget(serving, deployments);
     if (choice.kind === "target") {
       const evidence = `${choice.target.id}, ${age(ageOf(choice.target.createdAt))} old, canRollback`;
@@ -100,17 +100,36 @@ async function checkService(
   }
 }
 
-const deployTimeData = z.object({
-  deployment: z.object({
-    status: z.string(),
-    createdAt: z.string(),
-    statusUpdatedAt: z.string().nullable().optional(),
-  }),
+const timedDeployment = deploymentSchema.extend({ statusUpdatedAt: z.string().nullable().optional() });
+type TimedDeployment = z.infer<typeof timedDeployment>;
+const serviceDeploymentsData = z.object({
+  serviceInstance: z.object({ activeDeployments: z.array(timedDeployment) }).nullable(),
+  deployments: z.object({ edges: z.array(z.object({ node: timedDeployment })) }),
 });
 
+const newestFirst = (list: TimedDeployment[]) =>
+  [...list].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
+
+async function serviceDeployments(
+  client: RailwayClient,
+  projectId: string,
+  environmentId: string,
+  serviceId: string,
+) {
+  const data = await client.query(
+    "ReadinessServiceDeployments",
+    SERVICE_DEPLOYMENTS_QUERY,
+    { projectId, environmentId, serviceId },
+    serviceDeploymentsData,
+  );
+  return {
+    active: newestFirst(data.serviceInstance?.activeDeployments ?? []),
+    deployments: newestFirst(data.deployments.edges.map((e) => e.node)),
+  };
+}
+
 /** Seconds from creation to SUCCESS of the serving deployment (build included: a rollback reuses the image, so at most this). */
-async function deployTime(client: RailwayClient, id: string): Promise<number | undefined> {
-  const { deployment } = await client.query("ReadinessDeployTime", DEPLOY_TIME_QUERY, { id }, deployTimeData);
+function deployTime(deployment: TimedDeployment): number | undefined {
   if (deployment.status !== "SUCCESS" || !deployment.statusUpdatedAt) return undefined;
   const seconds = (Date.parse(deployment.statusUpdatedAt) - Date.parse(deployment.createdAt)) / 1000;
   return seconds > 0 ? seconds : undefined;

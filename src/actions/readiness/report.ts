@@ -32,7 +32,7 @@ export function writeReport(temp: string | undefined, r: Readiness): string {
   const body = {
     status: r.status,
     checkedAt: r.checkedAt,
-    rto: { objective: r.rto, estimate: r.objectives.rtoEstimate ?? null },
+    rto: { objective: r.rto, estimate: r.objectives.rtoEstimate ?? null, timings: r.objectives.timings },
     rpo: { objective: r.rpo, exposure: r.objectives.rpoExposure ?? null },
     parts: r.objectives.parts,
     checks: r.checks.map((c) => ({ ...c, fix: c.fix ?? null })),
