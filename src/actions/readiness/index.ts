@@ -5,6 +5,7 @@ import { type Check, fail, type TargetName, type TargetResult } from "./check.ts
 import { checkDatabase } from "./database.ts";
 import { type Ctx, readinessInputs, readTargets } from "./inputs.ts";
 import { updateIssue } from "./issue.ts";
+import { checkNotify } from "./notify.ts";
 import { objectives } from "./objectives.ts";
 import { checkRailway } from "./railway.ts";
 import { figures, overall, problems, type Readiness, summarise, writeReport } from "./report.ts";
@@ -17,6 +18,7 @@ const CHECKERS: Record<TargetName, (ctx: Ctx) => Promise<TargetResult>> = {
   database: checkDatabase,
   cache: checkCache,
   storage: checkStorage,
+  notify: checkNotify,
 };
 
 /** Every target at once; a checker that throws is one failed check, never the whole run. */

@@ -4,6 +4,7 @@ import { parseDatabaseUrl } from "../../platforms/postgres/conn.ts";
 import { DEFAULT_API_URL } from "../../platforms/railway/client.ts";
 import { parseRedisUrl } from "../../platforms/redis/url.ts";
 import { TARGETS, type TargetName } from "./check.ts";
+import { NOTIFY_KEYS } from "./notify.ts";
 
 /** The root action's names, so one set of settings serves the rollback and its readiness check. */
 export const readinessInputs = {
@@ -37,6 +38,32 @@ export const readinessInputs = {
   "storage-region": input.optional(),
   "storage-access-key-id": input.secret({ example: "${{ secrets.AWS_ACCESS_KEY_ID }}" }),
   "storage-secret-access-key": input.secret({ example: "${{ secrets.AWS_SECRET_ACCESS_KEY }}" }),
+  "slack-webhook": input.secret({ url: true, example: "https://hooks.slack.com/services/T000/B000/XXXX" }),
+  "discord-webhook": input.secret({ url: true, example: "https://discord.com/api/webhooks/123/abc" }),
+  "teams-webhook": input.secret({ url: true, example: "${{ secrets.TEAMS_WEBHOOK_URL }}" }),
+  "webhook-url": input.secret({ url: true, example: "https://hooks.example.com/rollback" }),
+  "statuspage-api-key": input.secret({ example: "${{ secrets.STATUSPAGE_API_KEY }}" }),
+  "statuspage-page-id": input.optional(),
+  "statuspage-components": input.list(),
+  "statuspage-api-url": input.url({
+    default: "https://api.statuspage.io/v1",
+    example: '"https://api.statuspage.io/v1"',
+  }),
+  "instatus-api-key": input.secret({ example: "${{ secrets.INSTATUS_API_KEY }}" }),
+  "instatus-page-id": input.optional(),
+  "instatus-components": input.list(),
+  "instatus-api-url": input.url({
+    default: "https://api.instatus.com",
+    example: '"https://api.instatus.com"',
+  }),
+  "betterstack-api-token": input.secret({ example: "${{ secrets.BETTERSTACK_API_TOKEN }}" }),
+  "betterstack-status-page-id": input.optional(),
+  "betterstack-resources": input.list(),
+  "betterstack-api-url": input.url({
+    default: "https://uptime.betterstack.com",
+    example: '"https://uptime.betterstack.com"',
+  }),
+  "pagerduty-routing-key": input.secret({ example: "${{ secrets.PAGERDUTY_ROUTING_KEY }}" }),
 };
 
 export type ReadinessInputs = typeof readinessInputs;
@@ -44,7 +71,7 @@ export type Ctx = ActionContext<ReadinessInputs>;
 export type Settings = Ctx["settings"];
 
 /** The input each target cannot be checked without. */
-const KEY_INPUT: Record<TargetName, keyof Settings> = {
+const KEY_INPUT: Record<Exclude<TargetName, "notify">, keyof Settings> = {
   railway: "railway-token",
   vercel: "vercel-token",
   database: "database-url",
@@ -68,10 +95,14 @@ export function readTargets(ctx: Ctx): TargetName[] {
       );
     }
   }
-  const targets = (named.length ? named : TARGETS.filter((t) => settings[KEY_INPUT[t]])) as TargetName[];
+  const configured = (t: TargetName) =>
+    t === "notify" ? NOTIFY_KEYS.some((key) => settings[key]) : Boolean(settings[KEY_INPUT[t]]);
+  const targets = (named.length ? named : TARGETS.filter(configured)) as TargetName[];
   for (const target of targets.filter((t) => TARGETS.includes(t))) {
-    if (!settings[KEY_INPUT[target]]) {
-      problems.push(inputError(KEY_INPUT[target], `is required to check ${target}.`).message);
+    if (!configured(target)) {
+      const key = target === "notify" ? "slack-webhook" : KEY_INPUT[target];
+      const what = target === "notify" ? "(or another channel's key)" : "";
+      problems.push(inputError(key, `is required to check ${target}${what ? ` ${what}` : ""}.`).message);
     }
   }
   if (targets.includes("railway") && !settings.services.length && !settings["railway-database-service"]) {
