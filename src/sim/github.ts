@@ -1,4 +1,5 @@
 import { SimDeployments } from "./github-deployments.ts";
+import { SimRepoSettings } from "./github-settings.ts";
 import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 export interface SimPull {
@@ -52,6 +53,8 @@ export class GitHubSimulator {
   readonly dispatches: SimDispatch[] = [];
   /** Deployments and their statuses (notify's github-deployment). */
   readonly deployments = new SimDeployments(() => `${this.url}/repos/${this.owner}/${this.repo}`);
+  /** Environments, branch rules and workflows (readiness reads them). */
+  readonly settings = new SimRepoSettings(() => this.options.workflows);
   readonly server: SimServer;
   readonly owner: string;
   readonly repo: string;
@@ -121,6 +124,8 @@ export class GitHubSimulator {
     if (comment) return this.comment(Number(comment[1]), body);
     const deployment = this.deployments.handle(route, request.query, body);
     if (deployment) return deployment;
+    const setting = this.settings.handle(route);
+    if (setting) return setting;
     return error(404, "Not Found");
   }
 

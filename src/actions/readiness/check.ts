@@ -1,5 +1,14 @@
 /** What readiness checks: the rollback's targets, and the workflow that runs them. */
-export const TARGETS = ["railway", "vercel", "database", "cache", "storage", "notify"] as const;
+export const TARGETS = [
+  "railway",
+  "vercel",
+  "git-revert",
+  "database",
+  "cache",
+  "storage",
+  "notify",
+  "workflow",
+] as const;
 export type TargetName = (typeof TARGETS)[number];
 /** Where a check belongs: a target, or the objectives the whole runbook is held to. */
 export type Area = TargetName | "objectives";

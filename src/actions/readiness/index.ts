@@ -3,6 +3,7 @@ import { errorMessage } from "../../core/secrets.ts";
 import { checkCache } from "./cache.ts";
 import { type Check, fail, type TargetName, type TargetResult } from "./check.ts";
 import { checkDatabase } from "./database.ts";
+import { checkGitRevert, checkWorkflow } from "./github.ts";
 import { type Ctx, readinessInputs, readTargets } from "./inputs.ts";
 import { updateIssue } from "./issue.ts";
 import { checkNotify } from "./notify.ts";
@@ -19,6 +20,8 @@ const CHECKERS: Record<TargetName, (ctx: Ctx) => Promise<TargetResult>> = {
   cache: checkCache,
   storage: checkStorage,
   notify: checkNotify,
+  "git-revert": checkGitRevert,
+  workflow: checkWorkflow,
 };
 
 /** Every target at once; a checker that throws is one failed check, never the whole run. */

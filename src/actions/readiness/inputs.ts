@@ -18,6 +18,9 @@ export const readinessInputs = {
   issue: input.boolean(false),
   "github-token": input.secret({ example: "${{ github.token }}" }),
   environment: input.text({ default: "production", example: '"production"' }),
+  "data-environment": input.optional(),
+  branch: input.optional(),
+  dispatch: input.optional(),
   "railway-token": input.secret({ example: "${{ secrets.RAILWAY_TOKEN }}" }),
   "railway-project": input.optional(),
   services: input.list({ example: '"backend, worker"' }),
@@ -71,7 +74,7 @@ export type Ctx = ActionContext<ReadinessInputs>;
 export type Settings = Ctx["settings"];
 
 /** The input each target cannot be checked without. */
-const KEY_INPUT: Record<Exclude<TargetName, "notify">, keyof Settings> = {
+const KEY_INPUT: Record<Exclude<TargetName, "notify" | "git-revert" | "workflow">, keyof Settings> = {
   railway: "railway-token",
   vercel: "vercel-token",
   database: "database-url",
@@ -95,14 +98,22 @@ export function readTargets(ctx: Ctx): TargetName[] {
       );
     }
   }
-  const configured = (t: TargetName) =>
-    t === "notify" ? NOTIFY_KEYS.some((key) => settings[key]) : Boolean(settings[KEY_INPUT[t]]);
+  const github = Boolean(settings["github-token"] && ctx.run.repository);
+  // What a target cannot be checked without; unnamed, git-revert and workflow also wait to be asked for.
+  const has = (t: TargetName): boolean => {
+    if (t === "notify") return NOTIFY_KEYS.some((key) => settings[key]);
+    if (t === "git-revert" || t === "workflow") return github;
+    return Boolean(settings[KEY_INPUT[t]]);
+  };
+  const configured = (t: TargetName): boolean => {
+    if (t === "git-revert") return has(t) && Boolean(settings.branch || settings.dispatch);
+    if (t === "workflow") return has(t) && Boolean(settings["data-environment"]);
+    return has(t);
+  };
   const targets = (named.length ? named : TARGETS.filter(configured)) as TargetName[];
   for (const target of targets.filter((t) => TARGETS.includes(t))) {
-    if (!configured(target)) {
-      const key = target === "notify" ? "slack-webhook" : KEY_INPUT[target];
-      const what = target === "notify" ? "(or another channel's key)" : "";
-      problems.push(inputError(key, `is required to check ${target}${what ? ` ${what}` : ""}.`).message);
+    if (!has(target)) {
+      problems.push(missingFor(target));
     }
   }
   if (targets.includes("railway") && !settings.services.length && !settings["railway-database-service"]) {
@@ -140,6 +151,15 @@ export function readTargets(ctx: Ctx): TargetName[] {
     );
   }
   return targets;
+}
+
+function missingFor(target: TargetName): string {
+  if (target === "notify")
+    return inputError("slack-webhook", "(or another channel's key) is required to check notify.").message;
+  if (target === "git-revert" || target === "workflow") {
+    return inputError("github-token", `and GITHUB_REPOSITORY are required to check ${target}.`).message;
+  }
+  return inputError(KEY_INPUT[target], `is required to check ${target}.`).message;
 }
 
 function databaseProblems(ctx: Ctx): string[] {
