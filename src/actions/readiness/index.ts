@@ -1,5 +1,6 @@
 import { defineAction } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
+import { checkAtlas } from "./atlas.ts";
 import { checkCache } from "./cache.ts";
 import { type Check, fail, type TargetName, type TargetResult } from "./check.ts";
 import { checkDatabase } from "./database.ts";
@@ -16,13 +17,28 @@ import { checkVercel } from "./vercel.ts";
 const CHECKERS: Record<TargetName, (ctx: Ctx) => Promise<TargetResult>> = {
   railway: checkRailway,
   vercel: checkVercel,
-  database: checkDatabase,
+  database: checkData,
   cache: checkCache,
   storage: checkStorage,
   notify: checkNotify,
   "git-revert": checkGitRevert,
   workflow: checkWorkflow,
 };
+
+/** PostgreSQL (database-url) and Atlas (atlas-client-id), each when configured, side by side. */
+async function checkData(ctx: Ctx): Promise<TargetResult> {
+  const parts = await Promise.all([
+    ctx.settings["database-url"] ? checkDatabase(ctx) : undefined,
+    ctx.settings["atlas-client-id"] ? checkAtlas(ctx) : undefined,
+  ]);
+  const found = parts.filter((p): p is TargetResult => p !== undefined);
+  const rpos = found.flatMap((p) => (p.rpo ? [p.rpo] : []));
+  return {
+    checks: found.flatMap((p) => p.checks),
+    rto: found.find((p) => p.rto)?.rto,
+    rpo: rpos.sort((a, b) => b.seconds - a.seconds)[0],
+  };
+}
 
 /** Every target at once; a checker that throws is one failed check, never the whole run. */
 async function runChecks(ctx: Ctx, targets: TargetName[]): Promise<Map<TargetName, TargetResult>> {

@@ -34,6 +34,14 @@ export const readinessInputs = {
   "database-backup": input.optional(),
   "database-verify-sql": input.text(),
   "postgres-bin-dir": input.optional(),
+  "atlas-client-id": input.secret({ example: "${{ secrets.ATLAS_CLIENT_ID }}" }),
+  "atlas-client-secret": input.secret({ example: "${{ secrets.ATLAS_CLIENT_SECRET }}" }),
+  "atlas-group-id": input.optional(),
+  "atlas-cluster": input.optional(),
+  "atlas-api-url": input.url({
+    default: "https://cloud.mongodb.com",
+    example: '"https://cloud.mongodb.com"',
+  }),
   "redis-url": input.secret({ example: "${{ secrets.REDIS_URL }}" }),
   "storage-bucket": input.optional(),
   "storage-prefix": input.text(),
@@ -103,6 +111,7 @@ export function readTargets(ctx: Ctx): TargetName[] {
   const has = (t: TargetName): boolean => {
     if (t === "notify") return NOTIFY_KEYS.some((key) => settings[key]);
     if (t === "git-revert" || t === "workflow") return github;
+    if (t === "database") return Boolean(settings["database-url"] || settings["atlas-client-id"]);
     return Boolean(settings[KEY_INPUT[t]]);
   };
   const configured = (t: TargetName): boolean => {
@@ -178,7 +187,12 @@ function databaseProblems(ctx: Ctx): string[] {
       );
     }
   }
-  if (!settings["database-backup"]) {
+  if (settings["atlas-client-id"]) {
+    for (const name of ["atlas-client-secret", "atlas-group-id", "atlas-cluster"] as const) {
+      if (!settings[name]) problems.push(inputError(name, "is required with atlas-client-id.").message);
+    }
+  }
+  if (settings["database-url"] && !settings["database-backup"]) {
     problems.push(
       inputError(
         "database-backup",
