@@ -87,8 +87,9 @@ export default defineAction({
       rpo: ctx.settings.rpo / 1000,
     };
     const report = writeReport(ctx.run.temp, readiness);
-    const issue =
-      ctx.settings.issue && !ctx.settings["dry-run"] ? await updateIssue(ctx, readiness) : undefined;
+    // A cancelled run's checks are incomplete: the issue keeps what the last whole run said.
+    const write = ctx.settings.issue && !ctx.settings["dry-run"] && !ctx.signal.aborted;
+    const issue = write ? await updateIssue(ctx, readiness) : undefined;
     return { readiness, report, issue };
   },
   report(ctx, _plan, { readiness, report, issue }) {
