@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -52,6 +52,34 @@ describe("dist/readiness run as the runner runs it", () => {
     expect(run.all).not.toContain(SIM_S3_SECRET_KEY);
     expect(JSON.stringify(report)).not.toContain(pg.password);
     expect(await databases(pg)).toEqual(expect.not.arrayContaining([expect.stringMatching(/^readiness_/)]));
+  });
+
+  it("no secret reaches pg_dump's, pg_restore's or psql's environment", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "readiness-tools-"));
+    for (const tool of ["pg_dump", "pg_restore", "psql"]) {
+      // Records its environment, then runs the real tool.
+      const script = `#!${process.execPath}\nrequire("node:fs").writeFileSync(${JSON.stringify(join(dir, `env-${tool}-`))} + process.pid, JSON.stringify(process.env));\nrequire("node:child_process").execFileSync(${JSON.stringify(join(binDir, tool))}, process.argv.slice(2), { stdio: "inherit" });\n`;
+      writeFileSync(join(dir, tool), script);
+      chmodSync(join(dir, tool), 0o755);
+    }
+    const run = await runBundle("readiness", {
+      "database-url": url,
+      "database-backup": dump,
+      "postgres-bin-dir": dir,
+      rehearse: "true",
+      "storage-bucket": "assets",
+      "storage-endpoint": s3.url,
+      "storage-access-key-id": SIM_S3_ACCESS_KEY,
+      "storage-secret-access-key": SIM_S3_SECRET_KEY,
+    });
+    expect(run.outputs.status).toBe("not-ready");
+    const envs = readdirSync(dir).filter((name) => name.startsWith("env-"));
+    expect(envs.some((name) => name.startsWith("env-pg_restore-"))).toBe(true);
+    for (const name of envs) {
+      const env = readFileSync(join(dir, name), "utf8");
+      expect(env).not.toContain(pg.password);
+      expect(env).not.toContain(SIM_S3_SECRET_KEY);
+    }
   });
 
   it("a real SIGTERM during the rehearsal: pg_restore stopped, the scratch database dropped", async () => {

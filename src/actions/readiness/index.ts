@@ -73,6 +73,9 @@ export default defineAction({
     summary.text(`Checks ${plan.targets.join(", ")} with read-only calls.`);
   },
   async apply(ctx, plan) {
+    // pg_dump, pg_restore and psql inherit process.env, where the runner put this step's inputs (secrets
+    // among them) as INPUT_*: every input has been read by now, so none of them goes to a child process.
+    for (const name of Object.keys(process.env)) if (name.startsWith("INPUT_")) delete process.env[name];
     ctx.log.info(`Checking ${plan.targets.join(", ")}, all at once.`);
     const results = await runChecks(ctx, plan.targets);
     const checks: Check[] = [...results.values()].flatMap((r) => r.checks);
