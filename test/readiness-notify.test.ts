@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import action from "../src/actions/readiness/index.ts";
 import { BetterStackSimulator } from "../src/sim/betterstack.ts";
+import { ChatSimulator } from "../src/sim/chat.ts";
 import { InstatusSimulator } from "../src/sim/instatus.ts";
 import { StatuspageSimulator } from "../src/sim/status.ts";
 import { runInProcess } from "./helpers/run.ts";
@@ -23,14 +24,17 @@ const ROUTING = "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6";
 let statuspage: StatuspageSimulator;
 let instatus: InstatusSimulator;
 let betterstack: BetterStackSimulator;
+let chat: ChatSimulator;
 beforeAll(async () => {
+  chat = new ChatSimulator();
+  await chat.start();
   statuspage = new StatuspageSimulator();
   instatus = new InstatusSimulator();
   betterstack = new BetterStackSimulator();
   await Promise.all([statuspage.start(), instatus.start(), betterstack.start()]);
 });
 afterAll(async () => {
-  await Promise.all([statuspage?.stop(), instatus?.stop(), betterstack?.stop()]);
+  await Promise.all([statuspage?.stop(), instatus?.stop(), betterstack?.stop(), chat?.stop()]);
 });
 
 async function check(inputs: Record<string, string>): Promise<Row[]> {
@@ -73,11 +77,15 @@ describe("readiness: notify", () => {
       "slack-webhook": SLACK,
       "discord-webhook": DISCORD,
       "pagerduty-routing-key": ROUTING,
+      "slack-token": "xoxb-simulated-bot-token",
+      "slack-channel": "#incidents",
+      "slack-api-url": chat.slackApiUrl,
       ...pages(),
     });
     expect(rows.filter((r) => r.target === "notify").map((r) => [r.check, r.state])).toEqual([
       ["slack-webhook", "pass"],
       ["discord-webhook", "pass"],
+      ["slack-token", "pass"],
       ["statuspage page", "pass"],
       ["instatus page", "pass"],
       ["betterstack page", "pass"],
@@ -93,7 +101,11 @@ describe("readiness: notify", () => {
       ...pages(),
       "statuspage-components": "cmp_api, cmp_gone",
       "instatus-api-key": "expired-instatus-key",
+      "slack-token": "xoxb-revoked",
+      "slack-channel": "#incidents",
+      "slack-api-url": chat.slackApiUrl,
     });
+    expect(rows.find((r) => r.check === "slack-token")?.evidence).toMatch(/invalid_auth/);
     const state = (name: string) => rows.find((r) => r.check === name);
     expect(state("slack-webhook")?.state).toBe("fail");
     expect(state("pagerduty-routing-key")?.state).toBe("fail");
@@ -102,5 +114,6 @@ describe("readiness: notify", () => {
     expect(state("instatus page")?.fix).toMatch(/new API key/);
     expect(state("betterstack page")?.state).toBe("pass");
     expect(sent()).toEqual([]);
+    expect(chat.messages("slack-api")).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { HttpClient } from "../../core/http.ts";
 import { errorMessage } from "../../core/secrets.ts";
 import { BetterStackClient } from "../../platforms/status/betterstack.ts";
 import type { StatusPageClient } from "../../platforms/status/common.ts";
@@ -33,7 +35,52 @@ export const NOTIFY_KEYS: (keyof Settings)[] = [
   "instatus-api-key",
   "betterstack-api-token",
   "pagerduty-routing-key",
+  "slack-token",
 ];
+
+const authTest = z.object({
+  ok: z.boolean(),
+  error: z.string().optional(),
+  team: z.string().optional(),
+  user: z.string().optional(),
+});
+
+/** Slack's bot token, by auth.test: it only names the token's team and user. */
+async function slackToken(settings: Settings): Promise<Check> {
+  const check = "slack-token";
+  const http = new HttpClient({
+    baseUrl: settings["slack-api-url"] as string,
+    platform: "Slack",
+    headers: { authorization: `Bearer ${settings["slack-token"]}` },
+    retries: 1,
+    timeoutMs: 15_000,
+  });
+  try {
+    const { data } = await http.request({
+      method: "POST",
+      path: "/auth.test",
+      schema: authTest,
+      safeToRetry: true,
+    });
+    if (!data.ok)
+      return fail(
+        T,
+        check,
+        `auth.test: ${data.error ?? "refused"}`,
+        "Create a new bot token (with chat:write) and update the secret behind slack-token.",
+      );
+    if (!settings["slack-channel"])
+      return fail(
+        T,
+        check,
+        `accepted (${data.user} in ${data.team}), but slack-channel is empty`,
+        "Set slack-channel.",
+      );
+    return pass(T, check, `accepted: ${data.user} in ${data.team}`);
+  } catch (error) {
+    return fail(T, check, errorMessage(error), "Check slack-api-url and Slack's status, then run again.");
+  }
+}
 
 function webhookChecks(settings: Settings): Check[] {
   return WEBHOOKS.flatMap(([name, shape, example]) => {
@@ -145,9 +192,9 @@ export async function checkNotify(ctx: Ctx): Promise<TargetResult> {
   const { settings } = ctx;
   const checks = webhookChecks(settings);
   const pages = PAGES.filter(([, inputs]) => settings[inputs.key]);
-  checks.push(
-    ...(await Promise.all(pages.map(([name, inputs, Client]) => pageCheck(settings, name, inputs, Client)))),
-  );
+  const reads = pages.map(([name, inputs, Client]) => pageCheck(settings, name, inputs, Client));
+  if (settings["slack-token"]) reads.unshift(slackToken(settings));
+  checks.push(...(await Promise.all(reads)));
   const routing = settings["pagerduty-routing-key"];
   if (routing) {
     // Events API v2 has no read-only call: an integration key is 32 characters of [a-z0-9].
