@@ -37,7 +37,7 @@ describe("values a workflow echoes cannot issue workflow commands", () => {
     const run = runScript(check?.run ?? "", { TARGET: forged, ENVIRONMENT: "production\n::warning::forged" });
     expect(run.status).toBe(1);
     expect(commands(run.stdout)).toEqual([
-      '::error::Input "target" is "all ::error::forged ::set-output name=outcome::succeeded"; it must be one of: all, railway, vercel, git-revert, database, cache, storage, full, traffic-resume. Example: all',
+      '::error::Input "target" is "all ::error::forged ::set-output name=outcome::succeeded"; it must be one of: all, railway, vercel, git-revert, database, cache, storage, full, traffic-resume, readiness. Example: all',
     ]);
   });
 

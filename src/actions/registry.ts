@@ -15,6 +15,7 @@ export const actions: Record<string, () => Promise<{ default: AnyAction }>> = {
   "database-restore": () => import("./database-restore/index.ts"),
   "cache-flush": () => import("./cache-flush/index.ts"),
   "storage-restore": () => import("./storage-restore/index.ts"),
+  readiness: () => import("./readiness/index.ts"),
 };
 
 export async function loadAction(name: string): Promise<AnyAction> {

@@ -144,7 +144,7 @@ export class AtlasSimulator {
       );
     }
     const match =
-      /^\/api\/atlas\/v2\/groups\/([^/]+)\/clusters\/([^/]+)(\/backup\/(snapshots|restoreJobs)(?:\/([^/]+))?)?$/.exec(
+      /^\/api\/atlas\/v2\/groups\/([^/]+)\/clusters\/([^/]+)(\/backup\/(snapshots|restoreJobs|schedule)(?:\/([^/]+))?)?$/.exec(
         request.path,
       );
     const cluster =
@@ -172,6 +172,14 @@ export class AtlasSimulator {
           diskSizeGB: 40,
           pitEnabled: cluster.pitEnabled,
         },
+      };
+    }
+    // Read-only: "Return One Cloud Backup Schedule" (Atlas Admin API v2), restoreWindowDays from the window kept.
+    if (kind === "schedule" && request.method === "GET") {
+      const days = Math.floor((Date.now() - cluster.restoreWindowStart) / 86_400_000);
+      return {
+        status: 200,
+        body: { clusterName: cluster.name, restoreWindowDays: cluster.pitEnabled ? days : 0 },
       };
     }
     if (kind === "snapshots") return this.snapshotsRoute(request, cluster, id);

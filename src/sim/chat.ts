@@ -95,6 +95,16 @@ export class ChatSimulator {
   }
 
   private handle(request: SimRequest): SimResponse {
+    // Read-only: Slack's auth.test (api.slack.com/methods/auth.test) names the token's team and user.
+    if (request.path === "/api/auth.test") {
+      const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "");
+      return token === this.slackToken
+        ? {
+            status: 200,
+            body: { ok: true, team: "Shop", team_id: "T0SIM", user: "rollback-bot", user_id: "U0SIM" },
+          }
+        : { status: 200, body: { ok: false, error: "invalid_auth" } };
+    }
     const channel = channelOf(request.path);
     if (!channel || request.method !== "POST") return { status: 404, body: "not found" };
     if (typeof request.body !== "object" || request.body === null) {

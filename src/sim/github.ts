@@ -1,4 +1,5 @@
 import { SimDeployments } from "./github-deployments.ts";
+import { SimRepoSettings } from "./github-settings.ts";
 import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
 
 export interface SimPull {
@@ -52,6 +53,8 @@ export class GitHubSimulator {
   readonly dispatches: SimDispatch[] = [];
   /** Deployments and their statuses (notify's github-deployment). */
   readonly deployments = new SimDeployments(() => `${this.url}/repos/${this.owner}/${this.repo}`);
+  /** Environments, branch rules and workflows (readiness reads them). */
+  readonly settings = new SimRepoSettings(() => this.options.workflows);
   readonly server: SimServer;
   readonly owner: string;
   readonly repo: string;
@@ -115,10 +118,14 @@ export class GitHubSimulator {
     if (dispatch) return this.dispatch(decodeURIComponent(dispatch[1] ?? ""), body);
     if (route === "GET /issues") return { status: 200, body: this.listIssues(request.query) };
     if (route === "POST /issues") return this.createIssue(body);
+    const update = /^PATCH \/issues\/(\d+)$/.exec(route);
+    if (update) return this.updateIssue(Number(update[1]), body);
     const comment = /^POST \/issues\/(\d+)\/comments$/.exec(route);
     if (comment) return this.comment(Number(comment[1]), body);
     const deployment = this.deployments.handle(route, request.query, body);
     if (deployment) return deployment;
+    const setting = this.settings.handle(route);
+    if (setting) return setting;
     return error(404, "Not Found");
   }
 
@@ -252,6 +259,19 @@ export class GitHubSimulator {
     };
     this.issues.push(issue);
     return { status: 201, body: this.issueJson(issue) };
+  }
+
+  /** Update an issue (REST "Update an issue"): title, body and state open/closed. */
+  private updateIssue(number: number, body: Record<string, unknown>): SimResponse {
+    const issue = this.issues.find((candidate) => candidate.number === number);
+    if (!issue) return error(404, "Not Found");
+    if (body.state !== undefined && body.state !== "open" && body.state !== "closed") {
+      return error(422, "Validation Failed", [{ resource: "Issue", field: "state", code: "invalid" }]);
+    }
+    if (typeof body.title === "string") issue.title = body.title;
+    if (typeof body.body === "string") issue.body = body.body;
+    if (body.state === "open" || body.state === "closed") issue.state = body.state;
+    return { status: 200, body: this.issueJson(issue) };
   }
 
   private comment(number: number, body: Record<string, unknown>): SimResponse {

@@ -22,11 +22,14 @@ type VolumeInstanceBackup {
   usedMB: Int referencedMB: Int volumeInstanceSizeMB: Int
 }
 
+enum VolumeInstanceBackupScheduleKind { DAILY MONTHLY WEEKLY }
+type VolumeInstanceBackupSchedule { createdAt: DateTime! cron: String! id: ID! kind: VolumeInstanceBackupScheduleKind! name: String! retentionSeconds: Int }
 extend type Environment {
   volumeInstances(after: String, before: String, first: Int, last: Int): EnvironmentVolumeInstancesConnection!
 }
 extend type Query {
   volumeInstanceBackupList(volumeInstanceId: String!): [VolumeInstanceBackup!]!
+  volumeInstanceBackupScheduleList(volumeInstanceId: String!): [VolumeInstanceBackupSchedule!]!
   workflowStatus(workflowId: String!): WorkflowResult!
 }
 extend type Mutation {
@@ -63,6 +66,13 @@ export interface SimBackup {
   data: string;
 }
 
+/** A volume's backup schedule, as the dashboard's Backups tab sets it (daily, weekly, monthly). */
+export interface SimBackupSchedule {
+  volumeInstanceId: string;
+  kind: "DAILY" | "WEEKLY" | "MONTHLY";
+  retentionSeconds: number | null;
+}
+
 export interface VolumeHooks {
   /** A new deployment of the service (a committed volume swap, a new service's first boot). */
   redeploy(serviceId: string, environmentId: string): void;
@@ -97,6 +107,7 @@ export class RailwayVolumes {
   readonly patches = new EnvironmentPatches();
   /** Volumes a restore made and staged, mounted only when the staged patch is committed. */
   readonly pending = new Map<string, SimVolumeInstance>();
+  readonly schedules: SimBackupSchedule[] = [];
   private readonly workflows = new Map<string, Workflow>();
   private readonly failures: Array<{ operation: string; error: string }> = [];
   private readonly hooks: VolumeHooks;
@@ -322,6 +333,20 @@ export function railwayVolumesResolvers(
   };
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
+    // Read-only: public schema Query.volumeInstanceBackupScheduleList (railway-public-schema.graphql).
+    volumeInstanceBackupScheduleList: ({ volumeInstanceId }: { volumeInstanceId: string }) => {
+      visible(volumeInstanceId);
+      return volumes.schedules
+        .filter((s) => s.volumeInstanceId === volumeInstanceId)
+        .map((s, index) => ({
+          id: `${volumeInstanceId}-${s.kind}`,
+          name: `${s.kind[0]}${s.kind.slice(1).toLowerCase()} backup`,
+          kind: s.kind,
+          cron: { DAILY: "0 3 * * *", WEEKLY: "0 3 * * 0", MONTHLY: "0 3 1 * *" }[s.kind],
+          retentionSeconds: s.retentionSeconds,
+          createdAt: new Date(index).toISOString(),
+        }));
+    },
     volumeInstanceBackupList: ({ volumeInstanceId }: { volumeInstanceId: string }) => {
       visible(volumeInstanceId);
       return volumes.backups

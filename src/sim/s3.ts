@@ -5,6 +5,7 @@
  * access key named in it is.
  */
 import { randomBytes } from "node:crypto";
+import { lifecycleXml, type SimLifecycleRule } from "./s3-lifecycle.ts";
 import { listVersions } from "./s3-list.ts";
 import {
   complete,
@@ -46,6 +47,7 @@ interface Bucket {
   /** Per key, newest first. */
   keys: Map<string, SimObjectVersion[]>;
   uploads: Map<string, Upload>;
+  lifecycle?: SimLifecycleRule[];
 }
 
 export type S3Operation = "CopyObject" | "DeleteObject" | "UploadPartCopy" | "CompleteMultipartUpload";
@@ -76,6 +78,16 @@ export class S3Simulator extends HostedSimulator {
       keys: new Map(),
       uploads: new Map(),
     });
+  }
+
+  /** PutBucketVersioning: once enabled, a bucket can only be suspended, never unversioned again (S3 User Guide). */
+  setVersioning(name: string, status: "Enabled" | "Suspended"): void {
+    this.bucket(name).versioning = status;
+  }
+
+  /** PutBucketLifecycleConfiguration, replacing the rules as S3 does. */
+  setLifecycle(name: string, rules: SimLifecycleRule[]): void {
+    this.bucket(name).lifecycle = rules;
   }
 
   /** Runs `run(key)` just before the next `op` on a key is applied: another writer racing the restore. */
@@ -180,6 +192,7 @@ export class S3Simulator extends HostedSimulator {
     const q = request.query;
     const { method } = request;
     if (!key && method === "GET" && q.has("versioning")) return versioningXml(bucket.versioning);
+    if (!key && method === "GET" && q.has("lifecycle")) return lifecycleXml(bucket.lifecycle);
     if (!key && method === "GET" && q.has("versions"))
       return listVersions(name, bucket.keys, q, this.pageSize);
     if (!key)

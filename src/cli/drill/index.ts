@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { formatMs } from "../../core/wait.ts";
 import { plainSummary } from "../terminal.ts";
 import { FAULTS, type FaultName, faultProblems, TARGETS, type Target } from "./faults.ts";
+import { drillReadiness } from "./readiness.ts";
 import { runDrill } from "./runbook.ts";
 
 async function cli(): Promise<void> {
@@ -25,6 +26,7 @@ async function cli(): Promise<void> {
       console.log(`  ${name.padEnd(20)} ${fault.text} [${fault.targets.join(", ")}]`);
     return;
   }
+  if (values.target === "readiness") return drillReadiness(values.fault, values.summaries);
   const target = values.target as Target;
   if (!TARGETS.includes(target)) throw new Error(`--target "${target}": use one of ${TARGETS.join(", ")}`);
   const problems = faultProblems(target, values.fault);
