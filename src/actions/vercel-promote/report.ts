@@ -1,5 +1,6 @@
 import type { ActionContext, Outcome } from "../../core/action.ts";
 import type { Summary } from "../../core/report.ts";
+import { describeMigrations } from "../../migrations/report.ts";
 import type { Applied } from "./apply.ts";
 import { advice } from "./explain.ts";
 import type { VercelPromoteInputs } from "./inputs.ts";
@@ -45,6 +46,7 @@ export function reportVercelPromote(
       builds(summary, applied);
       if (plan.kind === "rollback" && status !== "already-current") summary.text(advice.environment);
       if (pinned) summary.text(advice.pinned(served.id));
+      describeMigrations(plan.migrations, summary);
     },
   };
 }
