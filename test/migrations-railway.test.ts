@@ -134,9 +134,7 @@ describe("railway-redeploy: migrations between the target and production", () =>
     const railway = await startRailway();
     const { env } = await startGitHub();
     const warn = await runRailwayIn(railway.url, { "github-token": "ghs_wrong", "dry-run": "true" }, env);
-    expect(warn.summary).toContain(
-      "failed: 401 Bad credentials (the token needs contents: read on acme/shop)",
-    );
+    expect(warn.summary).toContain("401: Bad credentials (the token needs contents: read on acme/shop)");
     const block = await runRailwayIn(railway.url, { "github-token": "ghs_wrong", migrations: "block" }, env);
     expect(block.outputs.status).toBe("failed");
     expect(mutations(railway.sim)).toEqual([]);

@@ -4,7 +4,6 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Git } from "../src/platforms/git.ts";
 import { rangeFiles } from "../src/platforms/git-range.ts";
-import { githubClient } from "../src/platforms/github/client.ts";
 import { COMPARE_FILE_LIMIT, compareCommits } from "../src/platforms/github/compare.ts";
 import { GitHubSimulator } from "../src/sim/github.ts";
 import type { SimCommit } from "../src/sim/github-compare.ts";
@@ -26,17 +25,17 @@ async function startGitHub(count: number, files: (i: number) => SimCommit["files
   sim.commits.push({ sha: sha(0), files: [] });
   for (let i = 1; i <= count; i++) sim.commits.push({ sha: sha(i), message: `commit ${i}`, files: files(i) });
   await sim.start();
-  const octokit = await githubClient({ token: sim.token, apiUrl: sim.url });
-  return { sim, octokit, repo: { owner: sim.owner, repo: sim.repo } };
+  const client = { token: sim.token, apiUrl: sim.url };
+  return { sim, client, repo: { owner: sim.owner, repo: sim.repo } };
 }
 
 describe("GitHub's compare, against the simulator", () => {
   it("answers as documented: files net of the range, statuses, patches, ahead/behind, 404 for an unknown commit", async () => {
-    const { sim, octokit, repo } = await startGitHub(3, (i) => [
+    const { sim, client, repo } = await startGitHub(3, (i) => [
       { filename: `db/migrate/${i}_x.rb`, status: "added", patch: `+remove_column :t, :c${i}` },
       ...(i === 3 ? [{ filename: "db/migrate/1_x.rb", status: "removed" as const }] : []),
     ]);
-    const ahead = await compareCommits(octokit, repo, { base: sha(1), head: sha(3) });
+    const ahead = await compareCommits(client, repo, { base: sha(1), head: sha(3) });
     expect(ahead).toEqual({
       status: "ahead",
       totalCommits: 2,
@@ -47,10 +46,10 @@ describe("GitHub's compare, against the simulator", () => {
         { path: "db/migrate/1_x.rb", status: "removed", patch: undefined },
       ],
     });
-    const behind = await compareCommits(octokit, repo, { base: sha(3), head: sha(1) });
+    const behind = await compareCommits(client, repo, { base: sha(3), head: sha(1) });
     expect(behind).toMatchObject({ status: "behind", totalCommits: 0, files: [] });
-    await expect(compareCommits(octokit, repo, { base: sha(1), head: "feedbeef" })).rejects.toThrow(
-      /Comparing .* failed: 404 Not Found/,
+    await expect(compareCommits(client, repo, { base: sha(1), head: "feedbeef" })).rejects.toThrow(
+      /404.*Not Found/,
     );
     expect(sim.requests.map((r) => r.path)).toEqual([
       `/repos/acme/shop/compare/${sha(1)}...${sha(3)}`,
@@ -61,30 +60,27 @@ describe("GitHub's compare, against the simulator", () => {
 
   it("a comparison of more files than GitHub lists: one request, the first 300, and it says the list is cut", async () => {
     // 450 changed files over 3 commits: more than one page of GitHub's file list.
-    const { sim, octokit, repo } = await startGitHub(3, (i) =>
+    const { sim, client, repo } = await startGitHub(3, (i) =>
       Array.from({ length: 150 }, (_, n) => ({ filename: `src/c${i}/f${n}.ts`, status: "added" as const })),
     );
-    const comparison = await compareCommits(octokit, repo, { base: sha(0), head: sha(3) });
+    const comparison = await compareCommits(client, repo, { base: sha(0), head: sha(3) });
     expect(comparison.files).toHaveLength(COMPARE_FILE_LIMIT);
     expect(comparison.complete).toBe(false);
     expect(sim.requests).toHaveLength(1);
     // Later pages carry commits only, never more files (the docs' "Working with large comparisons").
-    const page2 = await octokit.rest.repos.compareCommitsWithBasehead({
-      ...repo,
-      basehead: `${sha(0)}...${sha(3)}`,
-      per_page: 1,
-      page: 2,
+    const page2 = await fetch(`${sim.url}/repos/acme/shop/compare/${sha(0)}...${sha(3)}?per_page=1&page=2`, {
+      headers: { authorization: `Bearer ${sim.token}` },
     });
-    expect(page2.data.files).toEqual([]);
-    expect(page2.data.commits.map((c) => c.sha)).toEqual([sha(2)]);
+    const body = (await page2.json()) as { files: unknown[]; commits: { sha: string }[] };
+    expect(body.files).toEqual([]);
+    expect(body.commits.map((c) => c.sha)).toEqual([sha(2)]);
   });
 
   it("rejects a wrong token with GitHub's 401", async () => {
-    const { sim } = await startGitHub(1, () => []);
-    const octokit = await githubClient({ token: "ghs_wrong", apiUrl: sim.url });
+    const { sim, repo } = await startGitHub(1, () => []);
     await expect(
-      compareCommits(octokit, { owner: "acme", repo: "shop" }, { base: sha(0), head: sha(1) }),
-    ).rejects.toThrow(/401 Bad credentials/);
+      compareCommits({ token: "ghs_wrong", apiUrl: sim.url }, repo, { base: sha(0), head: sha(1) }),
+    ).rejects.toThrow(/401.*Bad credentials/);
   });
 });
 

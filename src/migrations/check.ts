@@ -4,6 +4,7 @@ import { input } from "../core/inputs.ts";
 import { errorMessage } from "../core/secrets.ts";
 import { Git } from "../platforms/git.ts";
 import { rangeFiles } from "../platforms/git-range.ts";
+import { COMPARE_FILE_LIMIT, compareCommits } from "../platforms/github/compare.ts";
 import { type ChangedFile, type Found, findMigrations } from "./find.ts";
 import { globToRegExp, toolOf } from "./tools.ts";
 
@@ -156,10 +157,11 @@ class RangeReader {
     if (!token)
       return unknownRange(`${what} are unknown: github-token is empty and the checkout lacks that history.`);
     try {
-      const { githubClient } = await import("../platforms/github/client.ts");
-      const { compareCommits, COMPARE_FILE_LIMIT } = await import("../platforms/github/compare.ts");
-      const octokit = await githubClient({ token, apiUrl: run.apiUrl });
-      const comparison = await compareCommits(octokit, { owner, repo: name }, { base, head });
+      const comparison = await compareCommits(
+        { token, apiUrl: run.apiUrl },
+        { owner, repo: name },
+        { base, head },
+      );
       const files = comparison.files.map((file) => ({ ...file, commit: head }));
       if (comparison.complete) return { files };
       return {

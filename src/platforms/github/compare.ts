@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Octokit } from "./client.ts";
-import { GitHubError, type Repo } from "./pulls.ts";
+import { HttpClient } from "../../core/http.ts";
+import type { Repo } from "./pulls.ts";
 
 /**
  * GitHub's compare lists changed files on its first page only, "up to 300 changed files for the entire
@@ -37,29 +37,44 @@ export interface Comparison {
   complete: boolean;
 }
 
-/** The files changed from the merge base of `base` and `head` to `head` (`base...head`), in one request. */
+export interface CompareOptions {
+  token: string;
+  /** REST base: GITHUB_API_URL on a runner (GitHub Enterprise Server, the local simulator). */
+  apiUrl: string;
+}
+
+/**
+ * The files changed from the merge base of `base` and `head` to `head` (`base...head`), in one request.
+ * On the shared HTTP client rather than Octokit: a rollback's plan already loaded it, and this read is on
+ * the plan's path (retried like any GET; a short timeout, since warn mode goes on without it).
+ */
 export async function compareCommits(
-  octokit: Octokit,
+  options: CompareOptions,
   repo: Repo,
   range: { base: string; head: string },
 ): Promise<Comparison> {
-  try {
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-      ...repo,
-      basehead: `${range.base}...${range.head}`,
-    });
-    const parsed = compareSchema.parse(data);
-    const files = (parsed.files ?? []).map((f) => ({ path: f.filename, status: f.status, patch: f.patch }));
-    return {
-      status: parsed.status,
-      totalCommits: parsed.total_commits,
-      files,
-      complete: files.length < COMPARE_FILE_LIMIT,
-    };
-  } catch (error) {
-    throw new GitHubError(
-      `Comparing ${range.base.slice(0, 12)}...${range.head.slice(0, 12)} in ${repo.owner}/${repo.repo}`,
-      error,
-    );
-  }
+  const http = new HttpClient({
+    baseUrl: options.apiUrl,
+    platform: "GitHub",
+    timeoutMs: 15_000,
+    retries: 2,
+    headers: {
+      authorization: `Bearer ${options.token}`,
+      accept: "application/vnd.github+json",
+      "x-github-api-version": "2022-11-28",
+    },
+    errorDetails: (body) => {
+      const message = (body as { message?: unknown } | undefined)?.message;
+      return typeof message === "string" ? { message } : undefined;
+    },
+  });
+  const path = `/repos/${encodeURIComponent(repo.owner)}/${encodeURIComponent(repo.repo)}/compare/${encodeURIComponent(range.base)}...${encodeURIComponent(range.head)}`;
+  const { data } = await http.request({ path, schema: compareSchema });
+  const files = (data.files ?? []).map((f) => ({ path: f.filename, status: f.status, patch: f.patch }));
+  return {
+    status: data.status,
+    totalCommits: data.total_commits,
+    files,
+    complete: files.length < COMPARE_FILE_LIMIT,
+  };
 }
