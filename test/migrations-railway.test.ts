@@ -75,6 +75,10 @@ describe("railway-redeploy: migrations between the target and production", () =>
     expect(tk.summary).toContain(
       "| prisma/migrations/20240601_accounts/migration.sql | prisma | backend | drop, rename |",
     );
+    // Where a database restore should aim: between the target's deploy and production's.
+    expect(tk.summary).toMatch(
+      /backend: the first deploy that ran them came after the target's \(.+\) and no later than production's \(.+\); a database point-in-time just before that deploy/,
+    );
     // One GitHub request for the range, whatever the number of services' files.
     expect(github.requests.map((r) => r.path)).toEqual([
       `/repos/acme/shop/compare/${commit(2)}...${commit(4)}`,

@@ -38,6 +38,8 @@ export interface Range {
   production: Side;
   /** `owner/name`; the workflow's repository when the platform does not say. */
   repo: string | undefined;
+  /** When the target and production were deployed (ISO 8601): the first migrating deploy lies between. */
+  deployed?: { target: string | undefined; production: string | undefined };
 }
 
 export interface MigrationCheck {
@@ -48,6 +50,8 @@ export interface MigrationCheck {
   unknown: string[];
   /** Block mode stops the run before any change (unless allow-migrations). */
   blocks: boolean;
+  /** Where a database point-in-time restore should aim, per range with migrations and deploy times. */
+  restore: string[];
 }
 
 export interface CheckOptions {
@@ -76,15 +80,22 @@ export async function checkMigrations(
   const results = await Promise.all(ranges.map((range) => reader.read(range)));
   const migrations: Found[] = [];
   const unknown: string[] = [];
-  for (const result of results) {
+  const restore: string[] = [];
+  results.forEach((result, i) => {
     if (result.unknown) unknown.push(result.unknown);
-    for (const found of findMigrations(result.files, patterns))
-      if (!migrations.some((m) => m.file === found.file && m.commit === found.commit)) migrations.push(found);
-  }
+    const found = findMigrations(result.files, patterns);
+    for (const f of found)
+      if (!migrations.some((m) => m.file === f.file && m.commit === f.commit)) migrations.push(f);
+    const { deployed, label } = ranges[i] as Range;
+    if (found.length && deployed?.target && deployed.production)
+      restore.push(
+        `${label}: the first deploy that ran them came after the target's (${deployed.target}) and no later than production's (${deployed.production}); a database point-in-time just before that deploy takes the schema back with the code.`,
+      );
+  });
   const allow = settings["allow-migrations"];
   const mode = settings.migrations;
   const blocks = mode === "block" && !allow && (migrations.length > 0 || unknown.length > 0);
-  const check = { mode, allow, migrations, unknown, blocks };
+  const check = { mode, allow, migrations, unknown, blocks, restore };
   logCheck(check, options.log);
   return check;
 }
@@ -95,7 +106,7 @@ function logCheck(check: MigrationCheck, log: Logger): void {
       `Migrations between the target and production (the old code may not work with the new schema):\n${check.migrations.map(line).join("\n")}`,
     );
   else if (!check.unknown.length) log.info("No migrations between the target and production.");
-  for (const sentence of check.unknown) log.warn(sentence);
+  for (const sentence of [...check.unknown, ...check.restore]) log.warn(sentence);
 }
 
 export function line(m: Found): string {

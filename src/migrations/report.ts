@@ -45,6 +45,7 @@ export function describeMigrations(check: MigrationCheck | undefined, summary: S
     );
   else if (!check.unknown.length) summary.text("None.");
   summary.list(check.unknown.map(escapeMarkdown));
+  if (check.restore.length) summary.list(check.restore.map(escapeMarkdown));
   if (check.blocks) summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
   else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
     summary.text("`allow-migrations: true`: going ahead despite them.");

@@ -126,5 +126,6 @@ function migrationRange(sp: ChangePlan): Range {
     target: side(sp.target, "the target"),
     production: side(sp.from, "production's"),
     repo: metaText(sp.from, "repo") ?? metaText(sp.target, "repo"),
+    deployed: { target: sp.target.createdAt, production: sp.from.createdAt },
   };
 }

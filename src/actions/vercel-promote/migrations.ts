@@ -22,6 +22,7 @@ export async function migrationsOf(
             target: { name: `the target deployment ${target.id}`, commit: target.sha },
             production: { name: `production's deployment ${from.id}`, commit: from.sha },
             repo: from.repo ?? target.repo,
+            deployed: { target: iso(target.createdAt), production: iso(from.createdAt) },
           },
         ]
       : [];
@@ -30,3 +31,5 @@ export async function migrationsOf(
   stopIfBlocked(migrations, plan.dryRun);
   return migrations;
 }
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
