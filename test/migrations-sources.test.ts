@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { runContext } from "../src/core/context.ts";
+import { checkMigrations } from "../src/migrations/check.ts";
 import { Git } from "../src/platforms/git.ts";
 import { rangeFiles } from "../src/platforms/git-range.ts";
 import { COMPARE_FILE_LIMIT, compareCommits } from "../src/platforms/github/compare.ts";
@@ -74,6 +76,40 @@ describe("GitHub's compare, against the simulator", () => {
     const body = (await page2.json()) as { files: unknown[]; commits: { sha: string }[] };
     expect(body.files).toEqual([]);
     expect(body.commits.map((c) => c.sha)).toEqual([sha(2)]);
+  });
+
+  it("the check over a cut comparison: names what it saw, says the rest is unknown, and block stops", async () => {
+    const { sim } = await startGitHub(1, () => [
+      { filename: "db/migrate/1_drop.rb", status: "added", patch: "+drop_table :carts" },
+      ...Array.from({ length: 400 }, (_, n) => ({ filename: `src/f${n}.ts`, status: "added" as const })),
+    ]);
+    const check = await checkMigrations(
+      {
+        settings: {
+          migrations: "block",
+          "allow-migrations": false,
+          "migrations-path": [],
+          "github-token": sim.token,
+        },
+        run: runContext({ GITHUB_REPOSITORY: "acme/shop", GITHUB_API_URL: sim.url }, tmpdir()),
+        log: { info() {}, warn() {}, debug() {} },
+        signal: new AbortController().signal,
+      },
+      [
+        {
+          label: "web",
+          target: { name: "t", commit: sha(0) },
+          production: { name: "p", commit: sha(1) },
+          repo: undefined,
+        },
+      ],
+    );
+    expect(check?.migrations.map((m) => [m.file, m.flags])).toEqual([["db/migrate/1_drop.rb", ["drop"]]]);
+    expect(check?.unknown).toEqual([
+      expect.stringContaining("are not all known: GitHub lists only the first 300 changed files"),
+    ]);
+    expect(check?.blocks).toBe(true);
+    expect(sim.requests).toHaveLength(1);
   });
 
   it("rejects a wrong token with GitHub's 401", async () => {

@@ -177,7 +177,7 @@ class RangeReader {
       if (comparison.complete) return { files };
       return {
         files,
-        unknown: `${what} are not all known: GitHub lists only the first ${COMPARE_FILE_LIMIT} changed files of a comparison, and this one has more. Check out the repository with its history (actions/checkout with fetch-depth: 0) for a full check.`,
+        unknown: `${what} are not all known: GitHub lists only the first ${COMPARE_FILE_LIMIT} changed files of a comparison, and this one reached that limit. Check out the repository with its history (actions/checkout with fetch-depth: 0) for a full check.`,
       };
     } catch (error) {
       return unknownRange(
