@@ -69,6 +69,49 @@ for (const files of [10, 299, 300, 1000, 5000]) {
 }
 
 console.log(
+  "The check alone in a plan (GitHub simulator, 100 changed files): no checkout, and a checkout that",
+);
+console.log("lacks the commits (git is asked first, then GitHub); 20 runs each");
+{
+  const github = await startGitHub(100);
+  for (const [label, cwd] of [
+    ["no checkout", tmpdir()],
+    ["checkout without the commits", process.cwd()],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const started = performance.now();
+      await checkMigrations(
+        {
+          settings: {
+            migrations: "warn",
+            "allow-migrations": false,
+            "migrations-path": [],
+            "github-token": github.token,
+          },
+          run: runContext({ GITHUB_REPOSITORY: "acme/shop", GITHUB_API_URL: github.url }, cwd),
+          log: silent,
+          signal: new AbortController().signal,
+        },
+        [
+          {
+            label: "backend",
+            target: { name: "t", commit: commit(2) },
+            production: { name: "p", commit: commit(4) },
+            repo: undefined,
+          },
+        ],
+      );
+      times.push(performance.now() - started);
+    }
+    console.log(
+      `  ${label}: median ${median(times).toFixed(0)} ms, slowest ${Math.max(...times).toFixed(0)} ms`,
+    );
+  }
+  await github.stop();
+}
+
+console.log(
   "Local history (a temp repository, 5000 changed files, 500 of them migrations): git processes, time",
 );
 {

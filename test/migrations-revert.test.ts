@@ -49,6 +49,25 @@ describe("revert-commit: migrations in the commits to revert, from the checkout'
     expect(git(repos.origin, "rev-parse", "main^")).toBe(bad);
   });
 
+  it("to: everything after the good commit, with migrations-path patterns", async () => {
+    const good = repos.commit("Good", { "app.txt": "v1\n" });
+    mkdirSync(join(repos.dev, "schema"), { recursive: true });
+    const change = repos.commit("Schema change", {
+      "schema/004_orders.cql": "ALTER TABLE orders DROP note;\n",
+    });
+    repos.commit("More", { "app.txt": "v2\n" });
+    const tk = await run({
+      path: repos.clone(),
+      to: good,
+      "migrations-path": "schema/*.cql",
+      "dry-run": "true",
+    });
+    expect(tk.outputs.status).toBe("planned");
+    expect(JSON.parse(tk.outputs.migrations ?? "")).toEqual([
+      { file: "schema/004_orders.cql", tool: "migrations-path", commit: change, flags: ["drop"] },
+    ]);
+  });
+
   it("ignore: no check and no output", async () => {
     const { bad } = history();
     const tk = await run({ path: repos.clone(), commits: bad, migrations: "ignore" });
