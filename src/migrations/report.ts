@@ -24,7 +24,9 @@ export function stopIfBlocked(check: MigrationCheck | undefined, dryRun: boolean
       `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
       ...found,
       ...unknown,
-      "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true.",
+      check.migrations.length
+        ? "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true."
+        : "Nothing was changed. Look for migrations in that range by hand (or give the missing history or token), then re-run, with allow-migrations: true if there are none that matter.",
     ].join("\n"),
   );
 }
