@@ -180,6 +180,7 @@ describe("the local git range", () => {
     const b = repo.commit("b", { "db/migrate/1_x.rb": "drop_table :x" });
     const gitClient = new Git({ cwd: repo.dir });
     expect(await rangeFiles(gitClient, { base: a, head: "f".repeat(40) }, () => true)).toBeUndefined();
+    expect(await rangeFiles(new Git({ cwd: tmpdir() }), { base: a, head: b }, () => true)).toBeUndefined();
     expect(await rangeFiles(gitClient, { base: b, head: a }, () => true)).toEqual([]);
   });
 });

@@ -126,7 +126,6 @@ class RangeReader {
   private readonly options: CheckOptions;
   private readonly select: (path: string) => boolean;
   private readonly git: Git;
-  private worktree: Promise<boolean> | undefined;
 
   constructor(options: CheckOptions, select: (path: string) => boolean) {
     this.options = options;
@@ -149,12 +148,8 @@ class RangeReader {
     const base = target.commit as string;
     const head = production.commit as string;
     if (base === head) return { files: [] };
-    this.worktree ??= this.git.isWorkTree().catch(() => false);
-    if (await this.worktree) {
-      const local = await rangeFiles(this.git, { base, head }, this.select).catch(() => undefined);
-      if (local) return { files: local };
-    }
-    return this.fromGitHub(range, base, head);
+    const local = await rangeFiles(this.git, { base, head }, this.select).catch(() => undefined);
+    return local ? { files: local } : this.fromGitHub(range, base, head);
   }
 
   private async fromGitHub(range: Range, base: string, head: string): Promise<Read> {

@@ -13,19 +13,29 @@ const STATUS: Record<string, string> = { A: "added", M: "modified", D: "removed"
 /**
  * The files `select` keeps among those changed from the merge base of `base` and `head` to `head` (the
  * same range GitHub's compare reads), from the local history; undefined when the history is not all
- * there (a commit missing, or a shallow clone without the merge base). Three git processes whatever
- * the size of the range, and no file limit.
+ * there (no repository, a commit missing, or a shallow clone without the merge base). One git process
+ * when a commit is missing, four when the history is there, whatever the size of the range; no file limit.
  */
 export async function rangeFiles(
   git: Git,
   range: { base: string; head: string },
   select: (path: string) => boolean,
 ): Promise<RangeFile[] | undefined> {
-  const [base, head] = await Promise.all([git.resolveCommit(range.base), git.resolveCommit(range.head)]);
-  if (!base || !head) return undefined;
-  const mergeBase = await git.run(["merge-base", base, head], { allowFailure: true });
-  if (mergeBase.exitCode !== 0) return undefined;
-  const names = await git.out(["diff", "--no-renames", "--name-status", "-z", `${base}...${head}`]);
+  // Names from a platform's metadata: one per input line, or none.
+  if (/\s/.test(range.base + range.head)) return undefined;
+  // One process for both commits (and for "no repository here"): the negative answer is the common one.
+  const found = await git.run(["cat-file", "--batch-check"], {
+    input: `${range.base}^{commit}\n${range.head}^{commit}\n`,
+    allowFailure: true,
+  });
+  const [base, head] = found.stdout.split("\n").map((line) => /^([0-9a-f]{40,64}) commit /.exec(line)?.[1]);
+  if (found.exitCode !== 0 || !base || !head) return undefined;
+  // Fails without a merge base (a shallow clone cut above it): the history is not all there.
+  const listed = await git.run(["diff", "--no-renames", "--name-status", "-z", `${base}...${head}`], {
+    allowFailure: true,
+  });
+  if (listed.exitCode !== 0) return undefined;
+  const names = listed.stdout;
   const parts = names.split("\0");
   const changed: { path: string; status: string }[] = [];
   for (let i = 0; i + 1 < parts.length; i += 2) {
