@@ -44,7 +44,17 @@ describe("the local drill", () => {
     const result = await runDrill({ log: (line) => printed.push(line) });
     expect(result.recovered).toBe(true);
     expect(result.outcome).toBe("succeeded");
-    const phases = result.timeline.map((step) => step.phase);
+    // The bad release also renamed a column: each rollback warns before it changes anything.
+    const warnings = result.timeline.filter((step) => step.phase === "migrations").map((step) => step.text);
+    expect(warnings.sort()).toEqual([
+      expect.stringMatching(
+        /^railway-redeploy: Migrations between .*migration\.sql \(prisma, backend\): rename/,
+      ),
+      expect.stringMatching(
+        /^vercel-promote: Migrations between .*migration\.sql \(prisma, 5555555\): rename/,
+      ),
+    ]);
+    const phases = result.timeline.map((step) => step.phase).filter((phase) => phase !== "migrations");
     expect(phases.slice(0, 3)).toEqual(["ready", "incident", "detected"]);
     // The announcement goes out alongside the rollbacks, in whatever order they finish.
     expect(phases.slice(3, 6).sort()).toEqual(["announced", "rolled back", "rolled back"]);

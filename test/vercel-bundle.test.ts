@@ -30,6 +30,8 @@ describe("vercel-promote bundle, run as the runner runs it", () => {
       "previous-deployment-id": "dpl_bad",
       "auto-assign-disabled": "true",
       cancelled: "[]",
+      // No commit history here and no token: none found, and the summary says they could not be checked.
+      migrations: "[]",
     });
     expect(run.stdout).toContain(`::add-mask::${SIM_VERCEL_TOKEN}`);
     expect(run.summary).toContain("## Vercel production rollback: ✅ rolled-back");

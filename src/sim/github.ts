@@ -1,3 +1,4 @@
+import { compare, type SimCommit } from "./github-compare.ts";
 import { SimDeployments } from "./github-deployments.ts";
 import { SimRepoSettings } from "./github-settings.ts";
 import { type SimRequest, type SimResponse, SimServer } from "./server.ts";
@@ -51,6 +52,8 @@ export class GitHubSimulator {
   readonly pulls: SimPull[] = [];
   readonly issues: SimIssue[] = [];
   readonly dispatches: SimDispatch[] = [];
+  /** The default branch's history, oldest first: what compare reads. */
+  readonly commits: SimCommit[] = [];
   /** Deployments and their statuses (notify's github-deployment). */
   readonly deployments = new SimDeployments(() => `${this.url}/repos/${this.owner}/${this.repo}`);
   /** Environments, branch rules and workflows (readiness reads them). */
@@ -112,6 +115,9 @@ export class GitHubSimulator {
     >;
 
     if (route === "GET /") return { status: 200, body: this.repository() };
+    const basehead = /^GET \/compare\/(.+)$/.exec(route);
+    // The compare endpoint as the REST docs describe it (src/sim/github-compare.ts).
+    if (basehead) return compare(this.commits, decodeURIComponent(basehead[1] ?? ""), request.query);
     if (route === "GET /pulls") return { status: 200, body: this.listPulls(request.query) };
     if (route === "POST /pulls") return this.createPull(body);
     const dispatch = /^POST \/actions\/workflows\/([^/]+)\/dispatches$/.exec(route);

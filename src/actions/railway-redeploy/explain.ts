@@ -2,6 +2,7 @@ import type { Logger, Phase } from "../../core/action.ts";
 import { HttpError } from "../../core/http.ts";
 import { errorMessage } from "../../core/secrets.ts";
 import { formatMs } from "../../core/wait.ts";
+import { MigrationsBlocked } from "../../migrations/report.ts";
 import {
   type Deployment,
   RailwayError,
@@ -81,6 +82,7 @@ export class PlanFailure extends Error {
 /** The runner's one message for a failure of the whole run. */
 export function explainRailway(error: unknown, _phase: Phase): string {
   if (error instanceof PlanFailure) return `Railway: some services cannot be planned:\n${error.message}`;
+  if (error instanceof MigrationsBlocked) return error.message;
   return explainService(error, false);
 }
 

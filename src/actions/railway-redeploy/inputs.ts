@@ -1,4 +1,5 @@
 import { InputError, input, inputError } from "../../core/inputs.ts";
+import { migrationInputs } from "../../migrations/check.ts";
 import { DEFAULT_API_URL } from "../../platforms/railway/client.ts";
 
 export const railwayInputs = {
@@ -13,6 +14,7 @@ export const railwayInputs = {
   "cancel-in-flight": input.boolean(true),
   "freeze-auto-deploy": input.boolean(false),
   "api-url": input.url({ default: DEFAULT_API_URL, example: `"${DEFAULT_API_URL}"` }),
+  ...migrationInputs,
 };
 
 export type Strategy = "rollback" | "redeploy" | "restart";

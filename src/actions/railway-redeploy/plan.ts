@@ -1,4 +1,7 @@
 import type { ActionContext } from "../../core/action.ts";
+import { setOutputs } from "../../core/report.ts";
+import { checkMigrations, type MigrationCheck, type Range } from "../../migrations/check.ts";
+import { migrationsOutput, stopIfBlocked } from "../../migrations/report.ts";
 import {
   connect,
   type Deployment,
@@ -7,7 +10,7 @@ import {
   type RailwayClient,
 } from "../../platforms/railway/client.ts";
 import type { AutoDeployStatus, Drift } from "../../platforms/railway/config.ts";
-import type { Skipped } from "../../platforms/railway/deployments.ts";
+import { metaText, type Skipped } from "../../platforms/railway/deployments.ts";
 import { resolveEnvironment, resolveProject, resolveServices } from "../../platforms/railway/resolve.ts";
 import { PlanFailure, prefixed } from "./explain.ts";
 import { checkInputs, type railwayInputs, type Strategy } from "./inputs.ts";
@@ -23,6 +26,8 @@ export interface RailwayPlan {
   cancelInFlight: boolean;
   freeze: boolean;
   services: ServicePlan[];
+  /** Migrations between each target and production (undefined with `migrations: ignore`). */
+  migrations: MigrationCheck | undefined;
 }
 
 interface Base {
@@ -103,5 +108,24 @@ export async function planRailway(ctx: Ctx): Promise<RailwayPlan> {
   const failed = plans.filter((p) => p.kind === "failed");
   // A dry run has no later step to fail in: a service that cannot be planned fails it now.
   if (base.dryRun && failed.length) throw new PlanFailure(failed.map((p) => [p.service.name, p.error]));
-  return { ...base, services: plans };
+  const changes = plans.filter((p) => p.kind === "change");
+  const migrations = await checkMigrations(ctx, changes.map(migrationRange));
+  setOutputs(ctx.tk, { migrations: migrationsOutput(migrations) });
+  stopIfBlocked(migrations, base.dryRun);
+  return { ...base, services: plans, migrations };
+}
+
+/** A deployment carries its commit and repository in its meta (`commitHash`, `repo`) when built from git. */
+function migrationRange(sp: ChangePlan): Range {
+  const side = (d: Deployment, role: string) => ({
+    name: `${role} deployment ${d.id}`,
+    commit: metaText(d, "commitHash"),
+  });
+  return {
+    label: sp.service.name,
+    target: side(sp.target, "the target"),
+    production: side(sp.from, "production's"),
+    repo: metaText(sp.from, "repo") ?? metaText(sp.target, "repo"),
+    deployed: { target: sp.target.createdAt, production: sp.from.createdAt },
+  };
 }

@@ -22,7 +22,7 @@ const HISTORY = 20;
 
 /** One service: what serves, what to go back to, what is on its way, what the rollback changes. Reads only. */
 export async function planService(
-  plan: Omit<RailwayPlan, "services">,
+  plan: Omit<RailwayPlan, "services" | "migrations">,
   service: Named,
   explicit: string | undefined,
   log: Logger,
@@ -110,7 +110,7 @@ export async function planService(
 
 /** Drift (rollback only) and the auto-deploy state (freeze only), in one read; a refusal is a note, not a failure. */
 async function readConfig(
-  plan: Omit<RailwayPlan, "services">,
+  plan: Omit<RailwayPlan, "services" | "migrations">,
   service: Named,
   target: Deployment,
   notes: string[],

@@ -1,5 +1,6 @@
 import { link, type Summary } from "../../core/report.ts";
 import { formatMs } from "../../core/wait.ts";
+import { describeMigrations } from "../../migrations/report.ts";
 import { hasDrift } from "../../platforms/railway/config.ts";
 import { dashboardUrl } from "../../platforms/railway/deployments.ts";
 import type { ServiceResult, ServiceStatus } from "./apply.ts";
@@ -117,6 +118,7 @@ export function writeTable(
     summary.heading("Variables the rollback changes (names only)");
     summary.list(drift);
   }
+  describeMigrations(plan.migrations, summary);
   const frozen =
     results
       ?.filter((r) => r.autoDeploy === "paused" || r.autoDeploy === "already")

@@ -1,5 +1,6 @@
 import { CancelledError, type Phase } from "../../core/action.ts";
 import { errorMessage } from "../../core/secrets.ts";
+import { MigrationsBlocked } from "../../migrations/report.ts";
 import { GitInterruptedError } from "../../platforms/git.ts";
 import type { Commit } from "../../platforms/git-history.ts";
 import { RevertError, type RevertProblem } from "./error.ts";
@@ -46,7 +47,7 @@ export function revertError(problem: RevertProblem): RevertError {
 
 /** The runner's `explain`: a RevertError already says it all; anything else gets the phase's context. */
 export function explainRevert(error: unknown, phase: Phase): string {
-  if (error instanceof RevertError) return error.message;
+  if (error instanceof RevertError || error instanceof MigrationsBlocked) return error.message;
   if (error instanceof GitInterruptedError)
     return `Cancelled before the revert was pushed: nothing was changed on the remote. Run the rollback again.`;
   const what = phase === "apply" ? "Making the revert failed" : "Planning the revert failed";

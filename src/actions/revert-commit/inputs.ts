@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { ActionContext } from "../../core/action.ts";
 import { InputError, input, inputError } from "../../core/inputs.ts";
+import { migrationInputs } from "../../migrations/check.ts";
 import { basicAuthHeader, Git } from "../../platforms/git.ts";
 import type { Identity } from "./build.ts";
 
@@ -22,6 +23,7 @@ export const revertInputs = {
   "dispatch-inputs": input.jsonObject('{"environment": "production"}'),
   committer: input.text({ default: DEFAULT_COMMITTER }),
   path: input.text({ default: "." }),
+  ...migrationInputs,
 };
 
 export type RevertContext = ActionContext<typeof revertInputs>;

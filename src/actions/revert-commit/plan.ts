@@ -1,10 +1,13 @@
 import type { NothingToDo } from "../../core/action.ts";
 import type { Outputs, Summary } from "../../core/report.ts";
+import type { MigrationCheck } from "../../migrations/check.ts";
+import { describeMigrations } from "../../migrations/report.ts";
 import type { Commit } from "../../platforms/git-history.ts";
 import { type BuildContext, type Built, build } from "./build.ts";
 import { NO_CHANGE_REASON, revertError } from "./explain.ts";
 import { type Request, type RevertContext, readRequest } from "./inputs.ts";
 import { COMMIT_HEADER, commitLine, commitLinkBase, commitRows } from "./messages.ts";
+import { revertMigrations } from "./migrations.ts";
 import { revertState } from "./reverted.ts";
 import { inWorktree, openGit, openGitHub } from "./session.ts";
 import { resolveTargets } from "./targets.ts";
@@ -29,6 +32,8 @@ export interface RevertPlan {
   runUrl: string | undefined;
   /** For links to commits in the summary. */
   commitLinks: string | undefined;
+  /** Migrations the reverted commits brought (undefined with `migrations: ignore` or nothing to revert). */
+  migrations: MigrationCheck | undefined;
 }
 
 export function buildContext(plan: RevertPlan, log: (line: string) => void): BuildContext {
@@ -80,15 +85,17 @@ export async function planRevert(ctx: RevertContext): Promise<RevertPlan> {
     commitLinks: commitLinkBase(ctx.run),
   };
   if (state.kind === "nothing")
-    return { ...base, targets, skipped: [], nothing: state.reason, revert: undefined };
+    return { ...base, targets, skipped: [], nothing: state.reason, revert: undefined, migrations: undefined };
   if (state.skipped.length)
     ctx.log.info(`Already reverted on ${branch}, skipped: ${state.skipped.map((c) => c.short).join(", ")}.`);
+  const migrations = await revertMigrations(ctx, request, { to, tip, targets: state.targets });
   const plan: RevertPlan = {
     ...base,
     targets: state.targets,
     skipped: state.skipped,
     nothing: undefined,
     revert: undefined,
+    migrations,
   };
   const built = await inWorktree({ ctx, git, sha: tip }, (wt) =>
     build(
@@ -121,6 +128,7 @@ export function shas(commits: readonly Commit[]): string {
 export function describeRevert(plan: RevertPlan, summary: Summary): void {
   if (!plan.revert) {
     summary.table(COMMIT_HEADER, commitRows(plan.targets, plan.commitLinks));
+    describeMigrations(plan.migrations, summary);
     return;
   }
   summary.text(`Revert on \`${plan.branch}\` with strategy \`${plan.request.strategy}\`:`);
@@ -129,4 +137,5 @@ export function describeRevert(plan: RevertPlan, summary: Summary): void {
     summary.text(`Already reverted, skipped: ${plan.skipped.map((c) => `\`${c.short}\``).join(", ")}.`);
   if (plan.request.reason) summary.text(`**Reason:** ${plan.request.reason}`);
   summary.text(`\`\`\`\n${plan.revert.stat}\n\`\`\``);
+  describeMigrations(plan.migrations, summary);
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { input } from "../../core/inputs.ts";
+import { migrationInputs } from "../../migrations/check.ts";
 
 /** A deployment input: `dpl_…`, a URL, a hostname or a custom domain; normalised to an id or a bare host. */
 export const deploymentInput = z.string().transform((raw, ctx): string | undefined => {
@@ -65,6 +66,7 @@ export const vercelPromoteInputs = {
   wait: input.duration("5m"),
   "cancel-in-flight": input.boolean(true),
   "api-url": vercelApiUrlInput(),
+  ...migrationInputs,
 };
 
 export type VercelPromoteInputs = typeof vercelPromoteInputs;

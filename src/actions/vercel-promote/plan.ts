@@ -1,11 +1,23 @@
 import type { ActionContext, NothingToDo } from "../../core/action.ts";
 import type { Outputs, Summary } from "../../core/report.ts";
+import type { MigrationCheck } from "../../migrations/check.ts";
+import { describeMigrations } from "../../migrations/report.ts";
 import { type AliasRequest, VercelClient } from "../../platforms/vercel/client.ts";
 import { advice, Scoped } from "./explain.ts";
 import { type InFlight, listInFlight } from "./in-flight.ts";
 import type { VercelPromoteInputs } from "./inputs.ts";
+import { migrationsOf } from "./migrations.ts";
 import { chooseKind, type Kind, pickAutomatically, resolveExplicit, rolledBackTo } from "./pick.ts";
-import { commitOf, describeTarget, fromToTable, httpsUrl, reasonLine, shaOf, type Target } from "./target.ts";
+import {
+  commitOf,
+  describeTarget,
+  fromToTable,
+  httpsUrl,
+  reasonLine,
+  repoOf,
+  shaOf,
+  type Target,
+} from "./target.ts";
 
 // Vercel records a rollback description of at most 250 UTF-16 code units.
 const MAX_DESCRIPTION = 250;
@@ -31,6 +43,8 @@ export interface VercelPlan {
   inFlight: InFlight[];
   cancelInFlight: boolean;
   waitMs: number;
+  /** Migrations between the target and production (undefined with `migrations: ignore`). */
+  migrations: MigrationCheck | undefined;
 }
 
 export function vercelClient(ctx: ActionContext<VercelPromoteInputs>): VercelClient {
@@ -44,14 +58,16 @@ export function vercelClient(ctx: ActionContext<VercelPromoteInputs>): VercelCli
 }
 
 export async function planVercelPromote(ctx: ActionContext<VercelPromoteInputs>): Promise<VercelPlan> {
+  let planned: Omit<VercelPlan, "migrations">;
   try {
-    return await plan(ctx);
+    planned = await plan(ctx);
   } catch (error) {
     throw new Scoped(error, ctx.settings.team);
   }
+  return { ...planned, migrations: await migrationsOf(ctx, planned) };
 }
 
-async function plan(ctx: ActionContext<VercelPromoteInputs>): Promise<VercelPlan> {
+async function plan(ctx: ActionContext<VercelPromoteInputs>): Promise<Omit<VercelPlan, "migrations">> {
   const { settings, log } = ctx;
   const client = vercelClient(ctx);
   const project = await client.getProject(settings.project);
@@ -68,6 +84,7 @@ async function plan(ctx: ActionContext<VercelPromoteInputs>): Promise<VercelPlan
     target: "production",
     commit: commitOf(current.meta),
     sha: shaOf(current.meta),
+    repo: repoOf(current.meta),
     creator: undefined,
   };
   const rolling = await client.getRollingRelease(project.id);
@@ -181,4 +198,5 @@ export function describeVercelPromote(plan: VercelPlan, summary: Summary): void 
   if (plan.kind === "rollback" && !plan.alreadyCurrent) summary.text(advice.environment);
   if (plan.alreadyCurrent && plan.project.pinned)
     summary.text(plan.project.paused ? advice.paused : advice.pinned(plan.target.id));
+  describeMigrations(plan.migrations, summary);
 }

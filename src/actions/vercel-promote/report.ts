@@ -1,5 +1,6 @@
 import type { ActionContext, Outcome } from "../../core/action.ts";
 import type { Summary } from "../../core/report.ts";
+import { describeMigrations } from "../../migrations/report.ts";
 import type { Applied } from "./apply.ts";
 import { advice } from "./explain.ts";
 import type { VercelPromoteInputs } from "./inputs.ts";
@@ -46,6 +47,7 @@ export function reportVercelPromote(
       if (plan.kind === "rollback" && status !== "already-current") summary.text(advice.environment);
       const paused = applied.project ? applied.project.paused === true : plan.project.paused;
       if (pinned) summary.text(paused ? advice.paused : advice.pinned(served.id));
+      describeMigrations(plan.migrations, summary);
     },
   };
 }

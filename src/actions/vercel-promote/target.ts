@@ -11,6 +11,8 @@ export interface Target {
   target: string | null | undefined;
   commit: string | undefined;
   sha: string | undefined;
+  /** `owner/name` of a deployment built from GitHub. */
+  repo: string | undefined;
   creator: string | undefined;
 }
 
@@ -24,6 +26,7 @@ export function toTarget(d: Deployment): Target {
     target: d.target,
     commit: commitOf(d.meta),
     sha: shaOf(d.meta),
+    repo: repoOf(d.meta),
     creator: d.creator?.username,
   };
 }
@@ -36,6 +39,15 @@ export function fromListItem(d: DeploymentListItem): Target {
 export function shaOf(meta: Record<string, unknown> | undefined): string | undefined {
   const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
   return typeof sha === "string" ? sha : undefined;
+}
+
+/** A Git-connected deployment's repository (meta `githubOrg`/`githubRepo`, or the commit's own). */
+export function repoOf(meta: Record<string, unknown> | undefined): string | undefined {
+  const owner = meta?.githubCommitOrg ?? meta?.githubOrg;
+  const repo = meta?.githubCommitRepo ?? meta?.githubRepo;
+  return typeof owner === "string" && typeof repo === "string" && owner && repo
+    ? `${owner}/${repo}`
+    : undefined;
 }
 
 export function commitOf(meta: Record<string, unknown> | undefined): string | undefined {

@@ -63,6 +63,8 @@ export interface DrillResult {
 
 /** Log lines that show the suite coping with a fault: retries, re-reads, refusals to resend. */
 const HANDLED = /retrying|re-read|no clear answer|did accept|rate-limit|not sent again|could not reach/i;
+/** A rollback's warning that the bad release also changed the schema. */
+const MIGRATIONS = /^Migrations between/;
 const REASON = "Checkout failing after the 14:02 deploy (drill)";
 
 export async function runDrill(options: DrillOptions = {}): Promise<DrillResult> {
@@ -120,8 +122,9 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         cwd: world.dir,
         onLine: (line) => {
           const text = line.replace(/^::(warning|notice)[^:]*::/, "");
-          if (!line.startsWith("::add-mask::") && HANDLED.test(text))
-            step("handled", `${name}: ${decode(text)}`);
+          if (line.startsWith("::add-mask::")) return;
+          if (MIGRATIONS.test(text)) step("migrations", `${name}: ${decode(text)}`);
+          else if (HANDLED.test(text)) step("handled", `${name}: ${decode(text)}`);
         },
       });
       runs[label] = result;

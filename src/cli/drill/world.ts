@@ -177,6 +177,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   });
   const chat = new ChatSimulator();
   const github = new GitHubSimulator({ owner: "acme", repo: "shop" });
+  github.commits.push(...incidentHistory());
   const statuspage = new StatuspageSimulator();
   const pagerduty = new PagerDutySimulator();
   const s3 = new S3Simulator();
@@ -284,4 +285,28 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       await stopSimulators();
     },
   };
+}
+
+/**
+ * The shop's history as GitHub's compare reads it: one repository whose bad release also renamed a column,
+ * so the rollbacks warn that the old code may not work with the new schema. Commits as the simulators'
+ * deployments carry them (rollbackScenario's commitHash, badProductionScenario's githubCommitSha).
+ */
+function incidentHistory() {
+  const railway = (service: string, n: number) => `${service}${n}`.padEnd(40, "0");
+  const migration = {
+    filename: "prisma/migrations/20261207140200_checkout/migration.sql",
+    status: "added" as const,
+    patch: '@@ -0,0 +1 @@\n+ALTER TABLE "Order" RENAME COLUMN "total" TO "totalCents";',
+  };
+  const plain = (sha: string) => ({ sha, files: [] });
+  return [
+    plain("1111111aaaaaaa"),
+    plain("2222222bbbbbbb"),
+    ...[2, 3].flatMap((n) => [plain(railway("backend", n)), plain(railway("aiengine", n))]),
+    plain("4444444ddddddd"),
+    { sha: railway("backend", 4), message: "Break checkout", files: [migration] },
+    plain(railway("aiengine", 4)),
+    plain("5555555eeeeeee"),
+  ];
 }
