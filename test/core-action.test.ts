@@ -77,6 +77,15 @@ describe("the action runner", () => {
     expect(tk.summary).toContain("**Bad input**");
   });
 
+  it("a data action that fails before apply says changed=false: bad input and planning change nothing", async () => {
+    const { action } = toy();
+    const data = { ...action, reportsChanged: true };
+    const bad = await runInProcess(data, { "dry-run": "maybe" });
+    expect(bad.outputs).toEqual({ status: "failed", changed: "false" });
+    const plain = await runInProcess(action, { "dry-run": "maybe" });
+    expect(plain.outputs).not.toHaveProperty("changed");
+  });
+
   it("a failure is explained once, with the plan in the summary and status failed", async () => {
     const { action } = toy({ failApply: true });
     const tk = await runInProcess(action, { to: "v2" });

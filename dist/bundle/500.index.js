@@ -31,7 +31,10 @@ var undici = __webpack_require__(6752);
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/smoke/checks.ts
 var smoke_checks = __webpack_require__(2844);
+// EXTERNAL MODULE: ./src/core/network-text.ts
+var network_text = __webpack_require__(7957);
 ;// CONCATENATED MODULE: ./src/smoke/fetch.ts
+
 
 
 
@@ -113,7 +116,7 @@ function describeError(error, timeoutMs) {
         if (code === "ENOTFOUND" || code === "EAI_AGAIN")
             return "host not found";
         if (typeof code === "string" && code !== "UND_ERR")
-            return `${code} (${current.message})`;
+            return (0,network_text/* networkText */.g)(code, current.message);
         current = current.cause;
     }
     return error.message ?? String(error);
@@ -480,12 +483,24 @@ function summarize(summary, result, maxErrorRate, maxP95Ms) {
         check.lastError,
     ]));
     summary.list([
-        `Error rate ${(result.errorRate * 100).toFixed(1)}% (allowed ${(maxErrorRate * 100).toFixed(1)}%)`,
+        errorRateLine(result, maxErrorRate),
         `p95 ${result.p95Ms ?? "–"} ms${maxP95Ms ? ` (allowed ${maxP95Ms} ms)` : ""}`,
     ]);
     const failures = result.checks.flatMap((check) => (check.failure ? [check.failure] : []));
     if (failures.length)
         summary.heading("What failed").list(failures.map(report/* escapeMarkdown */.FV));
+}
+/** The rate over the verification samples, and what it leaves out: checks that never passed warm-up. */
+function errorRateLine(result, maxErrorRate) {
+    const samples = result.samples.filter((sample) => sample.phase === "verify").length;
+    const notReady = result.checks.filter((check) => !check.ready).length;
+    const allowed = `allowed ${(maxErrorRate * 100).toFixed(1)}%`;
+    if (samples === 0)
+        return `Error rate not measured: no check passed warm-up (${notReady} of ${result.checks.length} never ready)`;
+    const rate = `Error rate ${(result.errorRate * 100).toFixed(1)}% over ${samples} verification samples (${allowed})`;
+    return notReady
+        ? `${rate}; ${notReady} of ${result.checks.length} checks never passed warm-up and are not in it`
+        : rate;
 }
 
 ;// CONCATENATED MODULE: ./src/actions/smoke-test/index.ts

@@ -125,6 +125,10 @@ function sleep(ms, signal) {
         signal?.addEventListener("abort", done, { once: true });
     });
 }
+/** A measurement that is evidence of health: a real value that passed (`no-data: pass` only tolerates a gap). */
+function passed(result) {
+    return result.measurements.filter((m) => m.outcome === "successful" && !m.noData).length;
+}
 /** An error measurement does not use up one of `count`: a pass always rests on `count` real values. */
 function budget(options) {
     return options.count + options.consecutiveErrorLimit;
@@ -153,11 +157,24 @@ function record(spec, result, m, options, permanent) {
             : `${result.consecutiveErrors} provider errors in a row (consecutive-error-limit ${options.consecutiveErrorLimit}): ${m.error}`;
     }
     else if (taken >= options.count) {
-        result.status = result.inconclusive > 0 ? "inconclusive" : "pass";
-        result.reason =
-            result.inconclusive > 0
-                ? `${result.inconclusive} of ${taken} measurements inconclusive (no data, or neither condition met)`
-                : `${result.successful} of ${taken} measurements successful${result.failed ? `, ${result.failed} failed (within failure-limit ${spec.failureLimit})` : ""}`;
+        const evidence = passed(result);
+        if (result.inconclusive > 0) {
+            result.status = "inconclusive";
+            result.reason = `${result.inconclusive} of ${taken} measurements inconclusive (no data, or neither condition met)`;
+        }
+        else if (evidence === 0) {
+            // A pass needs one value that passed: every measurement failing "within the limit" is a failure, and
+            // gaps alone (no-data: pass) prove nothing.
+            result.status = result.failed > 0 ? "fail" : "inconclusive";
+            result.reason = result.failed
+                ? `none of ${taken} measurements passed (${result.failed} failed, failure-limit ${spec.failureLimit})`
+                : `none of ${taken} measurements had data (no-data: pass tolerates gaps, but a pass needs one value that passed)`;
+        }
+        else {
+            result.status = "pass";
+            const gaps = result.successful - evidence;
+            result.reason = `${evidence} of ${taken} measurements successful${gaps ? `, ${gaps} without data` : ""}${result.failed ? `, ${result.failed} failed (within failure-limit ${spec.failureLimit})` : ""}`;
+        }
     }
     else if (result.measurements.length >= budget(options)) {
         result.status = "error";
@@ -173,9 +190,11 @@ function possible(spec, r, options) {
     const taken = r.successful + r.failed + r.inconclusive;
     const left = Math.min(options.count - taken, budget(options) - r.measurements.length);
     const out = new Set(["inconclusive"]);
-    if (r.failed + left > spec.failureLimit)
+    const evidence = passed(r);
+    // With no value passed yet, the window may still end with every measurement failed: a failure.
+    if (r.failed + left > spec.failureLimit || evidence === 0)
         out.add("fail");
-    if (r.inconclusive === 0)
+    if (r.inconclusive === 0 && evidence + left > 0)
         out.add("pass");
     return out;
 }
@@ -1133,6 +1152,12 @@ const NEEDS = {
 /** Every problem with the inputs at once, before any query. */
 function checkInputs(ctx, metrics) {
     const problems = [];
+    const count = ctx.settings.count ?? 5;
+    // With failure-limit ≥ count every measurement may fail and the metric still "pass".
+    const tolerant = metrics.filter((m) => m.failureLimit >= count);
+    if (tolerant.length) {
+        problems.push((0,inputs/* inputError */.Xu)("metrics", `has failure-limit ≥ count (${count}) for ${tolerant.map((m) => `"${m.name}" (failure-limit ${m.failureLimit})`).join(", ")}: such a metric could pass with every measurement failed. Lower its failure-limit below count, or raise count.`, `failure-limit: ${Math.max(0, count - 1)} with count: ${count} ("fails only when all ${count} measurements fail")`).message);
+    }
     for (const [provider, needs] of Object.entries(NEEDS)) {
         const users = metrics.filter((m) => m.query.provider === provider).map((m) => `"${m.name}"`);
         if (users.length === 0)
@@ -1408,12 +1433,13 @@ function reportAnalyze(ctx, plan, run) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   WR: () => (/* binding */ TokenRejectedError),
+/* harmony export */   fP: () => (/* binding */ deploymentSchema),
 /* harmony export */   fk: () => (/* binding */ RefusedError),
 /* harmony export */   m9: () => (/* binding */ RailwayError),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   xL: () => (/* binding */ RailwayClient)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, deploymentSchema, authHeaders */
+/* unused harmony exports USER_AGENT, authHeaders */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
 /* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2052);

@@ -27,11 +27,14 @@ var watch = __webpack_require__(3263);
 var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/migrations/report.ts
+var report = __webpack_require__(3183);
 // EXTERNAL MODULE: ./src/platforms/railway/client.ts
 var railway_client = __webpack_require__(3393);
 // EXTERNAL MODULE: ./src/platforms/railway/resolve.ts
 var resolve = __webpack_require__(3584);
 ;// CONCATENATED MODULE: ./src/actions/railway-redeploy/explain.ts
+
 
 
 
@@ -78,6 +81,8 @@ class PlanFailure extends Error {
 function explainRailway(error, _phase) {
     if (error instanceof PlanFailure)
         return `Railway: some services cannot be planned:\n${error.message}`;
+    if (error instanceof report/* MigrationsBlocked */.K6)
+        return error.message;
     return explainService(error, false);
 }
 /** One service's failure: what failed, Railway's code and message, what to do next. */
@@ -85,7 +90,7 @@ function explainService(error, sent) {
     const message = (0,secrets/* errorMessage */.gJ)(error);
     if (error instanceof railway_client/* TokenRejectedError */.WR) {
         if (error.triedAs.length === 2)
-            return `${message} Check that the secret holds the whole token and that it was not revoked or expired; create a project token for this environment (project settings → Tokens) or an account token (account settings → Tokens).`;
+            return `${message} It is not a Railway token Railway accepts: check that the secret holds a Railway token (not another platform's), whole, and that it was not revoked or expired; create a project token for this environment (project settings → Tokens) or an account token (account settings → Tokens).`;
         return error.triedAs[0] === "project"
             ? `${message} If it is an account or workspace token, set token-type: account (or auto); otherwise create a project token for this environment (project settings → Tokens).`
             : `${message} If it is a project token, set token-type: project (or auto); with a workspace token, give the project id (project settings → General).`;
@@ -361,7 +366,10 @@ async function freeze(plan, sp, log) {
 
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: ./src/migrations/check.ts + 5 modules
+var check = __webpack_require__(3235);
 ;// CONCATENATED MODULE: ./src/actions/railway-redeploy/inputs.ts
+
 
 
 const railwayInputs = {
@@ -376,6 +384,7 @@ const railwayInputs = {
     "cancel-in-flight": inputs/* input */.hF.boolean(true),
     "freeze-auto-deploy": inputs/* input */.hF.boolean(false),
     "api-url": inputs/* input */.hF.url({ default: railway_client/* DEFAULT_API_URL */.rK, example: `"${railway_client/* DEFAULT_API_URL */.rK}"` }),
+    ...check/* migrationInputs */.WN,
 };
 /** The checks across inputs, before any request; every problem in one error. */
 function checkInputs(settings) {
@@ -397,6 +406,8 @@ function checkInputs(settings) {
         throw new inputs/* InputError */.dz(problems.map((problem) => problem.message).join("\n"));
 }
 
+// EXTERNAL MODULE: ./src/core/report.ts
+var core_report = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/actions/railway-redeploy/service.ts
 
 
@@ -531,6 +542,10 @@ async function explicitTarget(client, service, environment, history, id) {
 
 
 
+
+
+
+
 /** Connects, resolves names and ids, and decides per service: reads only. */
 async function planRailway(ctx) {
     const { settings } = ctx;
@@ -561,12 +576,29 @@ async function planRailway(ctx) {
     // A dry run has no later step to fail in: a service that cannot be planned fails it now.
     if (base.dryRun && failed.length)
         throw new PlanFailure(failed.map((p) => [p.service.name, p.error]));
-    return { ...base, services: plans };
+    const changes = plans.filter((p) => p.kind === "change");
+    const migrations = await (0,check/* checkMigrations */.wE)(ctx, changes.map(migrationRange));
+    (0,core_report/* setOutputs */.n0)(ctx.tk, { migrations: (0,report/* migrationsOutput */.h8)(migrations) });
+    (0,report/* stopIfBlocked */.sg)(migrations, base.dryRun);
+    return { ...base, services: plans, migrations };
+}
+/** A deployment carries its commit and repository in its meta (`commitHash`, `repo`) when built from git. */
+function migrationRange(sp) {
+    const side = (d, role) => ({
+        name: `${role} deployment ${d.id}`,
+        commit: (0,deployments/* metaText */.v8)(d, "commitHash"),
+    });
+    return {
+        label: sp.service.name,
+        target: side(sp.target, "the target"),
+        production: side(sp.from, "production's"),
+        repo: (0,deployments/* metaText */.v8)(sp.from, "repo") ?? (0,deployments/* metaText */.v8)(sp.target, "repo"),
+        deployed: { target: sp.target.createdAt, production: sp.from.createdAt },
+    };
 }
 
-// EXTERNAL MODULE: ./src/core/report.ts
-var report = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/actions/railway-redeploy/summary.ts
+
 
 
 
@@ -597,7 +629,7 @@ function describePlan(plan, summary) {
     writeTable(plan, summary, rowsOf(plan));
 }
 function writeTable(plan, summary, rows, results) {
-    const url = (sp, id) => id ? (0,report/* link */.nf)(id, (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id)) : undefined;
+    const url = (sp, id) => id ? (0,core_report/* link */.nf)(id, (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id)) : undefined;
     summary.text(`Project **${plan.project.name}**, environment **${plan.environment.name}**, strategy \`${plan.strategy}\`${plan.dryRun ? " (dry run: nothing changed)" : ""}.`);
     summary.table(["Service", "Status", "From", "To", "New deployment", "Time", "Note"], rows.map((r, i) => [
         r.plan.service.name,
@@ -646,6 +678,7 @@ function writeTable(plan, summary, rows, results) {
         summary.heading("Variables the rollback changes (names only)");
         summary.list(drift);
     }
+    (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
     const frozen = results
         ?.filter((r) => r.autoDeploy === "paused" || r.autoDeploy === "already")
         .map((r) => r.plan.service.name) ?? [];
@@ -671,7 +704,6 @@ const SEVERITY = [
 function outputs(plan, rows, results) {
     const url = (sp, id) => id ? (0,deployments/* dashboardUrl */.aU)(plan.project.id, sp.service.id, plan.environment.id, id) : null;
     const single = rows.length === 1 ? rows[0] : undefined;
-    const changed = rows.filter((r) => r.plan.kind === "change");
     return {
         status: SEVERITY[Math.max(...rows.map((r) => SEVERITY.indexOf(r.status)))],
         deployments: JSON.stringify(rows.map((r) => ({
@@ -686,11 +718,13 @@ function outputs(plan, rows, results) {
         }))),
         "deployment-id": single?.newDeploymentId ?? (single?.status === "already-current" ? single.plan.from?.id : undefined),
         cancelled: JSON.stringify((results ?? []).flatMap((r) => r.cancelled.map((c) => c.id))),
-        "auto-deploy-paused": String(changed.length > 0 &&
-            (results ?? [])
-                .filter((r) => r.plan.kind === "change")
-                .every((r) => r.autoDeploy === "paused" || r.autoDeploy === "already")),
+        // Only what a run did: a plan (dry run) has paused nothing, and `every` of nothing is true.
+        "auto-deploy-paused": String(pausedEverywhere(results)),
     };
+}
+function pausedEverywhere(results) {
+    const changed = (results ?? []).filter((r) => r.plan.kind === "change");
+    return changed.length > 0 && changed.every((r) => r.autoDeploy === "paused" || r.autoDeploy === "already");
 }
 function planOutputs(plan) {
     return outputs(plan, rowsOf(plan));
@@ -746,6 +780,69 @@ function reportRailway(_ctx, plan, results) {
     report: reportRailway,
     explain: explainRailway,
 }));
+
+
+/***/ }),
+
+/***/ 3183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hb: () => (/* binding */ describeMigrations),
+/* harmony export */   K6: () => (/* binding */ MigrationsBlocked),
+/* harmony export */   h8: () => (/* binding */ migrationsOutput),
+/* harmony export */   sg: () => (/* binding */ stopIfBlocked)
+/* harmony export */ });
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+
+
+/** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
+function migrationsOutput(check) {
+    return (check &&
+        JSON.stringify(check.migrations.map(({ file, tool, commit, flags }) => ({ file, tool, commit, flags }))));
+}
+/** `migrations: block` without `allow-migrations`: raised while planning, so nothing has changed. */
+class MigrationsBlocked extends Error {
+    name = "MigrationsBlocked";
+}
+/** Stops a real run that block mode holds back; a dry run only says it would stop (describeMigrations). */
+function stopIfBlocked(check, dryRun) {
+    if (!check?.blocks || dryRun)
+        return;
+    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
+    const unknown = check.unknown.map((sentence) => `- ${sentence}`);
+    throw new MigrationsBlocked([
+        `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
+        ...found,
+        ...unknown,
+        check.migrations.length
+            ? "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true."
+            : "Nothing was changed. Look for migrations in that range by hand (or give the missing history or token), then re-run, with allow-migrations: true if there are none that matter.",
+    ].join("\n"));
+}
+/** The migrations in the plan's summary: each with its flags, what is unknown, and whether block stops. */
+function describeMigrations(check, summary) {
+    if (!check)
+        return;
+    summary.heading("Migrations between the target and production");
+    if (check.migrations.length)
+        summary.table(["File", "Tool", "Commit", "Flags"], check.migrations.map((m) => [
+            m.file,
+            m.tool,
+            m.commit.slice(0, 7),
+            m.read ? m.flags.join(", ") || "none found" : "not read (GitHub showed no diff)",
+        ]));
+    else if (!check.unknown.length)
+        summary.text("None.");
+    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.restore.length)
+        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.blocks)
+        summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
+    else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
+        summary.text("`allow-migrations: true`: going ahead despite them.");
+}
 
 
 /***/ }),
@@ -834,6 +931,229 @@ function hasDrift(drift) {
 async function setAutoDeploy(client, ids, enabled) {
     const data = await client.mutate("ServiceInstanceAutoDeployUpdate", _operations_js__WEBPACK_IMPORTED_MODULE_0__/* .AUTO_DEPLOY_UPDATE_MUTATION */ .IO, { input: { ...ids, enabled } }, autoDeployData);
     return data.serviceInstanceAutoDeployUpdate.enabled;
+}
+
+
+/***/ }),
+
+/***/ 3263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ waitForDeployment)
+/* harmony export */ });
+/* unused harmony exports websocketUrl, subscribeDeployment */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1720);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2052);
+
+
+
+
+
+/** How long the subscription may take to be acknowledged before polling takes over. */
+const SUBSCRIBE_TIMEOUT_MS = 5000;
+/**
+ * With live updates, a read this soon after subscribing when nothing was pushed yet, then whenever nothing
+ * was heard (pushed or read) for `GUARD_READ_MS`: a subscription that accepts and stays silent costs at
+ * most about 10 s of detection, and a talking one costs no reads.
+ */
+const FIRST_GUARD_MS = 2000;
+const GUARD_READ_MS = 10_000;
+/** Without live updates: first pause between reads, growing ×1.5 up to the CLI's 5 s… and a bit beyond. */
+const FALLBACK_FIRST_MS = 2000;
+const FALLBACK_MAX_MS = 8000;
+/** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
+const TICK_MS = 50;
+const nextMessage = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+});
+const nextPayload = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    data: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }) })
+        .nullable()
+        .optional(),
+    errors: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }).loose()).optional(),
+});
+/** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
+function websocketUrl(apiUrl) {
+    return apiUrl.replace(/^http/, "ws");
+}
+/**
+ * Subscribes to a deployment's status over graphql-transport-ws, as Railway's CLI does, with the auth
+ * headers on the upgrade. Any failure (refused upgrade, error message, close) marks it unhealthy and the
+ * caller polls instead; it never throws.
+ */
+function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
+    let healthy = false;
+    let ended = false;
+    let settle = () => { };
+    const ready = new Promise((resolve) => {
+        settle = resolve;
+    });
+    client.extraRequests++;
+    let socket;
+    try {
+        socket = new undici__WEBPACK_IMPORTED_MODULE_0__.WebSocket(websocketUrl(client.apiUrl), {
+            protocols: "graphql-transport-ws",
+            headers: client.headers,
+        });
+    }
+    catch (error) {
+        onFailure(error.message);
+        return { ready: Promise.resolve(false), healthy: false, close: () => { } };
+    }
+    const fail = (reason) => {
+        if (ended)
+            return;
+        ended = true;
+        healthy = false;
+        clearTimeout(timer);
+        settle(false);
+        onFailure(reason);
+        try {
+            socket.close();
+        }
+        catch {
+            // Already closing.
+        }
+    };
+    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
+    const send = (message) => socket.send(JSON.stringify(message));
+    socket.onopen = () => send({ type: "connection_init", payload: {} });
+    socket.onerror = (event) => fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
+    socket.onclose = (event) => fail(`connection closed (${event.code}${event.reason ? ` ${event.reason}` : ""})`);
+    socket.onmessage = (event) => {
+        let message;
+        try {
+            message = nextMessage.parse(JSON.parse(String(event.data)));
+        }
+        catch {
+            return fail("a message that is not graphql-transport-ws");
+        }
+        switch (message.type) {
+            case "connection_ack":
+                send({
+                    id: "1",
+                    type: "subscribe",
+                    payload: {
+                        operationName: "DeploymentStatus",
+                        query: _operations_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
+                        variables: { id: deploymentId },
+                    },
+                });
+                healthy = true;
+                clearTimeout(timer);
+                settle(true);
+                return;
+            case "ping":
+                return send({ type: "pong" });
+            case "next": {
+                const payload = nextPayload.safeParse(message.payload);
+                if (!payload.success)
+                    return fail("an update this client does not understand");
+                if (payload.data.errors?.length)
+                    return fail(payload.data.errors.map((e) => e.message).join("; "));
+                const status = payload.data.data?.deployment.status;
+                if (status)
+                    onStatus(status);
+                return;
+            }
+            case "error":
+                return fail(`subscription refused: ${JSON.stringify(message.payload)}`);
+            case "complete":
+                return fail("subscription ended by the server");
+            default:
+                return;
+        }
+    };
+    return {
+        ready,
+        get healthy() {
+            return healthy && !ended;
+        },
+        close: () => {
+            if (ended)
+                return;
+            ended = true;
+            clearTimeout(timer);
+            settle(false);
+            socket.close();
+        },
+    };
+}
+/**
+ * Waits for a deployment to succeed or fail. Live updates come from the subscription (exit within one
+ * tick of Railway reporting the outcome); reads are rare guards while it is healthy and frugal polling
+ * when it is not. Unknown statuses keep the wait going, with a warning, until the deadline.
+ */
+async function waitForDeployment(client, deploymentId, options) {
+    let latest;
+    let heardAt = Date.now();
+    const unknownSeen = new Set();
+    // Every status seen, pushed or read, is noted as it arrives: a short-lived unknown one still warns.
+    const see = (status) => {
+        heardAt = Date.now();
+        // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
+        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest)))
+            return;
+        latest = status;
+        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
+            unknownSeen.add(status);
+            options.log.warn(`${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`);
+        }
+    };
+    const subscription = options.live === false
+        ? undefined
+        : subscribeDeployment(client, deploymentId, see, (reason) => options.log.info(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`));
+    try {
+        if (subscription)
+            await subscription.ready;
+        const subscribedAt = Date.now();
+        let lastRead;
+        let fallbackDelay = FALLBACK_FIRST_MS;
+        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .f)({
+            what: options.what,
+            timeoutMs: options.timeoutMs,
+            initialDelayMs: TICK_MS,
+            maxDelayMs: TICK_MS,
+            factor: 1,
+            progressEveryMs: 15_000,
+            onProgress: (line) => options.log.info(line),
+            poll: async () => {
+                const now = Date.now();
+                const live = subscription?.healthy === true;
+                const due = live
+                    ? latest === undefined && lastRead === undefined
+                        ? now - subscribedAt >= FIRST_GUARD_MS
+                        : now - heardAt >= GUARD_READ_MS
+                    : lastRead === undefined || now - lastRead >= fallbackDelay;
+                if (due) {
+                    if (lastRead !== undefined && !live)
+                        fallbackDelay = Math.min(FALLBACK_MAX_MS, fallbackDelay * 1.5);
+                    lastRead = now;
+                    see((await client.deployment(deploymentId)).status);
+                }
+                if (latest === undefined)
+                    return { done: false };
+                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest);
+                if (kind === "success" || kind === "failed")
+                    return { done: true, value: latest };
+                return { done: false, state: latest };
+            },
+        });
+        if (result.outcome === "timeout") {
+            return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
+        }
+        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
+        return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
+    }
+    finally {
+        subscription?.close();
+    }
 }
 
 

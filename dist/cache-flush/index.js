@@ -1,3 +1,6 @@
-import { run } from "../bundle/index.js";
-
+if (Number(process.versions.node.split(".")[0]) < 24) {
+  console.log(`::error::This action needs Node.js 24 (action.yml: using: node24); it was started on Node.js ${process.versions.node}.`);
+  process.exit(1);
+}
+const { run } = await import("../bundle/index.js");
 await run("cache-flush");

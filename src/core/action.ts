@@ -55,6 +55,11 @@ export interface ActionDefinition<S extends Shape = Shape, P = unknown, R = unkn
   inputs: S;
   /** Read-only actions (smoke-test, analyze) run in a dry run too, and say so. */
   readOnly?: boolean;
+  /**
+   * Data actions: output `changed` (true|false|unknown) on every outcome. The runner sets `false` for a run
+   * that ends before apply (bad input, planning, a dry run, nothing to do); apply and report set the rest.
+   */
+  reportsChanged?: boolean;
   /** Reads only (platform state, files) and returns the plan; the runner freezes it. */
   plan(ctx: ActionContext<S>): Promise<P>;
   /** The plan needs no change (already current): the runner reports it and stops. */
@@ -185,6 +190,7 @@ export async function runDefinition<S extends Shape, P, R>(
     const full =
       unchanged && !/nothing was changed/i.test(message) ? `${message}\nNothing was changed.` : message;
     tk.setOutput("status", "failed");
+    if (definition.reportsChanged && unchanged) tk.setOutput("changed", "false");
     summary.text(`**${error instanceof InputError ? "Bad input" : "Failed"}**\n\n${quoteBlock(full)}`);
     if (plan !== undefined) {
       summary.heading("Plan");

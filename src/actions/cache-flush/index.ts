@@ -10,6 +10,7 @@ export default defineAction({
   name: "cache-flush",
   title: "Cache flush",
   inputs: cacheFlushInputs,
+  reportsChanged: true,
   plan: planFlush,
   describe: describeFlush,
   planOutputs,

@@ -38,16 +38,6 @@ export type CacheFlushPlan = RedisPlan | RailwayPlan;
  * samples the keys that would go. The connection is closed again: apply opens its own.
  */
 export async function planFlush(ctx: Ctx): Promise<CacheFlushPlan> {
-  try {
-    return await planTarget(ctx);
-  } catch (error) {
-    // Planning only reads (bad inputs are found before connecting): a failure here changed nothing.
-    ctx.tk.setOutput("changed", "false");
-    throw error;
-  }
-}
-
-async function planTarget(ctx: Ctx): Promise<CacheFlushPlan> {
   const request = readRequest(ctx.settings);
   if (request.kind === "railway") return planRailway(ctx, request);
   const dryRun = ctx.settings["dry-run"];

@@ -10,6 +10,7 @@ export default defineAction({
   name: "database-restore",
   title: "Database restore",
   inputs: databaseRestoreInputs,
+  reportsChanged: true,
   plan: planRestore,
   nothingToDo: (plan) =>
     plan.alreadyCurrent ? { status: "already-current", reason: plan.alreadyCurrent } : undefined,

@@ -17,8 +17,6 @@ export function providerOf(plan: RestorePlan): Provider {
 
 export async function planRestore(ctx: Ctx): Promise<RestorePlan> {
   const provider = providers[ctx.settings.provider as ProviderName];
-  // Planning only reads: a failure here changed nothing.
-  ctx.tk.setOutput("changed", "false");
   const plan = await provider.plan(ctx);
   ctx.log.info(`Restore ${plan.target} from ${plan.restoredFrom}.`);
   for (const [label, value] of plan.facts) ctx.log.info(`  ${label}: ${value}`);

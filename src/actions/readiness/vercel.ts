@@ -44,6 +44,7 @@ export async function checkVercel(ctx: Ctx): Promise<TargetResult> {
     target: "production",
     commit: undefined,
     sha: undefined,
+    repo: undefined,
     creator: undefined,
   };
   if (project.autoAssignCustomDomains === false) {

@@ -10,6 +10,7 @@ export default defineAction({
   name: "storage-restore",
   title: "Storage restore",
   inputs: storageRestoreInputs,
+  reportsChanged: true,
   plan: planStorage,
   nothingToDo,
   describe: describeStorage,

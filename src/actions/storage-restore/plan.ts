@@ -45,16 +45,6 @@ async function requireVersioning(clients: S3Clients, bucket: string): Promise<vo
 
 /** Reads the bucket's versioning and every version under the prefix, and decides each key. Writes the report. */
 export async function planStorage(ctx: Ctx): Promise<StoragePlan> {
-  try {
-    return await readPlan(ctx);
-  } catch (error) {
-    // Planning only reads: a failure here changed nothing.
-    ctx.tk.setOutput("changed", "false");
-    throw error;
-  }
-}
-
-async function readPlan(ctx: Ctx): Promise<StoragePlan> {
   const { settings } = ctx;
   const { at } = checkInputs(settings);
   const clients = await clientsFor(ctx);

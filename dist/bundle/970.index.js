@@ -1,8 +1,8 @@
-export const id = 980;
-export const ids = [980];
+export const id = 970;
+export const ids = [970];
 export const modules = {
 
-/***/ 6980:
+/***/ 8970:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -171,68 +171,8 @@ async function pollUntil(log, what, deadline, poll) {
 
 // EXTERNAL MODULE: ./src/platforms/vercel/client.ts + 1 modules
 var vercel_client = __webpack_require__(8574);
-// EXTERNAL MODULE: ./src/core/report.ts
-var report = __webpack_require__(8557);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/target.ts
-
-function toTarget(d) {
-    return {
-        id: d.id,
-        url: d.url,
-        createdAt: d.createdAt,
-        readyState: d.readyState,
-        readySubstate: d.readySubstate,
-        target: d.target,
-        commit: commitOf(d.meta),
-        sha: shaOf(d.meta),
-        creator: d.creator?.username,
-    };
-}
-/** List items name their id `uid`; otherwise they read like a single deployment. */
-function fromListItem(d) {
-    return toTarget({ ...d, id: d.uid });
-}
-function shaOf(meta) {
-    const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
-    return typeof sha === "string" ? sha : undefined;
-}
-function commitOf(meta) {
-    const sha = shaOf(meta);
-    const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
-    if (typeof sha !== "string")
-        return undefined;
-    const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
-    return `${sha.slice(0, 7)}${subject}`;
-}
-function httpsUrl(url) {
-    return url ? (/^https?:\/\//.test(url) ? url : `https://${url}`) : "";
-}
-function describeTarget(t) {
-    const created = t.createdAt !== undefined ? `, created ${new Date(t.createdAt).toISOString()}` : "";
-    const kind = t.target === "production" ? `production${t.readySubstate ? ` ${t.readySubstate}` : ""}` : "preview";
-    return `${t.id} (${httpsUrl(t.url)}, ${t.readyState} ${kind}${created}${t.commit ? `, ${t.commit}` : ""})`;
-}
-/** "abc1234 Fix cart, by alice": who started a deployment, for the summary. */
-function origin(t) {
-    return [t.commit, t.creator && `by ${t.creator}`].filter(Boolean).join(", ") || "unknown commit";
-}
-function fromToTable(summary, from, to) {
-    const row = (label, t) => t
-        ? [
-            label,
-            t.id,
-            (0,report/* link */.nf)(t.url, httpsUrl(t.url)),
-            t.commit,
-            t.createdAt ? new Date(t.createdAt).toISOString() : undefined,
-        ]
-        : [label, "none"];
-    summary.table(["", "deployment", "URL", "commit", "created"], [row("from", from), row("to", to)]);
-}
-function reasonLine(summary, reason) {
-    if (reason)
-        summary.text(`**Reason:** ${(0,report/* escapeMarkdown */.FV)(reason)}`);
-}
-
+// EXTERNAL MODULE: ./src/actions/vercel-promote/target.ts
+var vercel_promote_target = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/actions/vercel-promote/in-flight.ts
 
 
@@ -254,7 +194,7 @@ async function listInFlight(client, options) {
         id: d.uid,
         state: d.readyState,
         createdAt: d.createdAt,
-        origin: origin(fromListItem(d)),
+        origin: (0,vercel_promote_target/* origin */.TG)((0,vercel_promote_target/* fromListItem */.g8)(d)),
     }));
 }
 /** Cancels each build; a cancel that fails (finished meanwhile, no permission) is a warning, never a stop. */
@@ -277,123 +217,45 @@ async function cancelAll(client, log, builds) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/pick.ts
+// EXTERNAL MODULE: ./src/migrations/report.ts
+var report = __webpack_require__(3183);
+// EXTERNAL MODULE: ./src/core/report.ts
+var core_report = __webpack_require__(8557);
+// EXTERNAL MODULE: ./src/migrations/check.ts + 5 modules
+var check = __webpack_require__(3235);
+;// CONCATENATED MODULE: ./src/actions/vercel-promote/migrations.ts
 
 
 
-const PAGE_SIZE = 20;
-const MAX_PAGES = 10;
 /**
- * Resolves an explicit target: a `dpl_…` id, a deployment's own hostname, or a domain (custom or alias)
- * resolved to the deployment it points at; then checks it can serve this project's production.
+ * The migrations between the target's commit and production's (meta `githubCommitSha`, `githubOrg`/
+ * `githubRepo`); a CLI deploy has no commit, and the check says so. Block mode stops here, before any change.
  */
-async function resolveExplicit(client, project, idOrHost, strategy) {
-    const deployment = await lookUp(client, idOrHost);
-    if (deployment.projectId && deployment.projectId !== project.id) {
-        throw new Error(explain/* advice */.v9.otherProject(deployment.id, deployment.projectId, project.name, project.id));
-    }
-    if (deployment.readyState !== "READY")
-        throw new Error(explain/* advice */.v9.notReady(deployment.id, deployment.readyState));
-    if (deployment.target !== "production" && strategy === "rollback")
-        throw new Error(explain/* advice */.v9.previewRollback(deployment.id));
-    if (strategy === "rollback" && deployment.readySubstate === "STAGED")
-        throw new Error(explain/* advice */.v9.stagedRollback(deployment.id));
-    return toTarget(deployment);
+async function migrationsOf(ctx, plan) {
+    const { from, target } = plan;
+    const ranges = from && !plan.alreadyCurrent
+        ? [
+            {
+                label: plan.project.name,
+                target: { name: `the target deployment ${target.id}`, commit: target.sha },
+                production: { name: `production's deployment ${from.id}`, commit: from.sha },
+                repo: from.repo ?? target.repo,
+                deployed: { target: iso(target.createdAt), production: iso(from.createdAt) },
+            },
+        ]
+        : [];
+    const migrations = await (0,check/* checkMigrations */.wE)(ctx, ranges);
+    (0,core_report/* setOutputs */.n0)(ctx.tk, { migrations: (0,report/* migrationsOutput */.h8)(migrations) });
+    (0,report/* stopIfBlocked */.sg)(migrations, plan.dryRun);
+    return migrations;
 }
-async function lookUp(client, idOrHost) {
-    const asDeployment = () => client.getDeployment(idOrHost).catch((error) => {
-        if (error instanceof http/* HttpError */.j$ && error.status === 404)
-            return undefined;
-        throw error;
-    });
-    const asDomain = async () => {
-        const alias = await client.getAlias(idOrHost);
-        if (!alias)
-            return undefined;
-        if (!alias.deploymentId)
-            throw new Error(explain/* advice */.v9.unassignedDomain(idOrHost));
-        return client.getDeployment(alias.deploymentId);
-    };
-    // A deployment's own *.vercel.app host is a deployment URL first; any other host is a domain first.
-    const order = idOrHost.startsWith("dpl_")
-        ? [asDeployment]
-        : idOrHost.endsWith(".vercel.app")
-            ? [asDeployment, asDomain]
-            : [asDomain, asDeployment];
-    for (const look of order) {
-        const found = await look();
-        if (found)
-            return found;
-    }
-    throw new Error(explain/* advice */.v9.notFound(idOrHost));
-}
-/**
- * When production is the result of the last rollback (pinned, last alias job a succeeded rollback to it),
- * an automatic run keeps it: a second run must never walk one step further back.
- */
-function rolledBackTo(project, currentId) {
-    const last = project.lastAliasRequest;
-    return (currentId !== undefined &&
-        project.autoAssignCustomDomains === false &&
-        last?.type === "rollback" &&
-        last.jobStatus === "succeeded" &&
-        last.toDeploymentId === currentId);
-}
-/** The newest READY production deployment that served production and is older than the current one. */
-async function pickAutomatically(client, log, project, current) {
-    // What the last rollback moved production away from is never brought back by an automatic pick.
-    const last = project.lastAliasRequest;
-    const replaced = last?.type === "rollback" && last.jobStatus === "succeeded" ? last.fromDeploymentId : undefined;
-    const skipped = [];
-    let until = current.createdAt;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const { deployments, next } = await client.listDeployments({
-            projectId: project.id,
-            target: "production",
-            limit: PAGE_SIZE,
-            until,
-        });
-        for (const d of deployments) {
-            const why = d.uid === replaced ? "the last rollback replaced it" : skipReason(d, current);
-            if (!why) {
-                log.info(`Picked ${d.uid}, the newest good production deployment before ${current.id}.`);
-                return fromListItem(d);
-            }
-            skipped.push(`${d.uid} (${new Date(d.createdAt).toISOString()}): ${why}`);
-        }
-        if (next === undefined || deployments.length === 0)
-            break;
-        until = next;
-    }
-    throw new Error(explain/* advice */.v9.noCandidate(project.name, current.id, skipped));
-}
-function skipReason(d, current) {
-    if (d.uid === current.id)
-        return "the current production deployment";
-    if (current.createdAt !== undefined && d.createdAt >= current.createdAt)
-        return "newer than the current one";
-    if (d.readyState !== "READY")
-        return `state ${d.readyState}`;
-    if (d.target !== "production")
-        return "not a production deployment";
-    if (d.readySubstate === "STAGED")
-        return "never served production (staged)";
-    if (d.isRollbackCandidate === false)
-        return "not a rollback candidate";
-    return undefined;
-}
-function chooseKind(strategy, target) {
-    if (target.target !== "production")
-        return "rebuild";
-    if (strategy === "rollback")
-        return "rollback";
-    if (strategy === "promote")
-        return "promote";
-    // auto: a deployment that already served production rolls back instantly; a staged one is promoted.
-    return target.readySubstate === "STAGED" ? "promote" : "rollback";
-}
+const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
+// EXTERNAL MODULE: ./src/actions/vercel-promote/pick.ts
+var pick = __webpack_require__(8745);
 ;// CONCATENATED MODULE: ./src/actions/vercel-promote/plan.ts
+
+
 
 
 
@@ -411,12 +273,14 @@ function vercelClient(ctx) {
     });
 }
 async function planVercelPromote(ctx) {
+    let planned;
     try {
-        return await plan(ctx);
+        planned = await plan(ctx);
     }
     catch (error) {
         throw new explain/* Scoped */.Fe(error, ctx.settings.team);
     }
+    return { ...planned, migrations: await migrationsOf(ctx, planned) };
 }
 async function plan(ctx) {
     const { settings, log } = ctx;
@@ -431,30 +295,31 @@ async function plan(ctx) {
         readyState: current.readyState ?? "READY",
         readySubstate: current.readySubstate,
         target: "production",
-        commit: commitOf(current.meta),
-        sha: shaOf(current.meta),
+        commit: (0,vercel_promote_target/* commitOf */.D3)(current.meta),
+        sha: (0,vercel_promote_target/* shaOf */.ye)(current.meta),
+        repo: (0,vercel_promote_target/* repoOf */.A5)(current.meta),
         creator: undefined,
     };
     const rolling = await client.getRollingRelease(project.id);
     const active = rolling?.state === "ACTIVE" ? rolling : undefined;
-    const rolledBack = !settings.deployment && !active && rolledBackTo(project, from?.id);
+    const rolledBack = !settings.deployment && !active && (0,pick/* rolledBackTo */.rt)(project, from?.id);
     let target;
     if (settings.deployment)
-        target = await resolveExplicit(client, project, settings.deployment, settings.strategy);
+        target = await (0,pick/* resolveExplicit */.vI)(client, project, settings.deployment, settings.strategy);
     else if (active?.currentDeployment) {
         // During a rolling release, the stable deployment still serves most visitors: go back to it wholly.
         log.info(`A rolling release is ACTIVE (canary ${active.canaryDeployment?.id ?? "unknown"}): rolling back to its current deployment.`);
-        target = await resolveExplicit(client, project, active.currentDeployment.id, "rollback");
+        target = await (0,pick/* resolveExplicit */.vI)(client, project, active.currentDeployment.id, "rollback");
     }
     else if (rolledBack && from)
         target = from;
     else if (!from)
         throw new Error(explain/* advice */.v9.noProduction(project.name));
     else
-        target = await pickAutomatically(client, log, project, from);
-    const kind = chooseKind(settings.strategy, target);
+        target = await (0,pick/* pickAutomatically */.Bm)(client, log, project, from);
+    const kind = (0,pick/* chooseKind */.sM)(settings.strategy, target);
     const verb = { rollback: "roll back", promote: "promote", rebuild: "rebuild for production and promote" }[kind];
-    log.info(`Target: ${describeTarget(target)}.`);
+    log.info(`Target: ${(0,vercel_promote_target/* describeTarget */.ff)(target)}.`);
     log.info(`Plan: ${verb} ${target.id}${from ? ` (production now ${from.id})` : ""}.`);
     const description = shorten(settings.reason, MAX_DESCRIPTION);
     if (description !== settings.reason)
@@ -470,6 +335,7 @@ async function plan(ctx) {
             name: project.name,
             team: settings.team,
             pinned: project.autoAssignCustomDomains === false,
+            paused: project.paused === true,
         },
         from,
         target,
@@ -516,7 +382,7 @@ function nothingToDo(plan) {
 function planOutputs(plan) {
     return {
         "deployment-id": plan.target.id,
-        "deployment-url": httpsUrl(plan.target.url),
+        "deployment-url": (0,vercel_promote_target/* httpsUrl */.N3)(plan.target.url),
         "previous-deployment-id": plan.from?.id,
         "auto-assign-disabled": (!plan.alreadyCurrent && plan.kind === "rollback") || plan.project.pinned,
         cancelled: "[]",
@@ -527,7 +393,7 @@ function describeVercelPromote(plan, summary) {
         ? "already serves production: a run would change nothing"
         : `${plan.dryRun ? "would " : ""}${plan.verb} ${plan.project.name} to it`;
     summary.text(`**${plan.target.id}** ${plan.dryRun ? `dry run: ${what} (nothing changed).` : `${what}.`}`);
-    fromToTable(summary, plan.from, plan.target);
+    (0,vercel_promote_target/* fromToTable */.aC)(summary, plan.from, plan.target);
     if (plan.release) {
         summary.text(`A rolling release is in progress (canary ${plan.release.canary ?? "unknown"}${plan.release.percentage !== undefined ? ` at ${plan.release.percentage}%` : ""}): rolling back to its current deployment ends it.`);
     }
@@ -540,11 +406,12 @@ function describeVercelPromote(plan, summary) {
         summary.text(`**Production builds on their way** (${fate}):`);
         summary.list(plan.inFlight.map((d) => `${d.id} ${d.state}: ${d.origin}`));
     }
-    reasonLine(summary, plan.reason);
+    (0,vercel_promote_target/* reasonLine */.$E)(summary, plan.reason);
     if (plan.kind === "rollback" && !plan.alreadyCurrent)
         summary.text(explain/* advice */.v9.environment);
     if (plan.alreadyCurrent && plan.project.pinned)
-        summary.text(explain/* advice */.v9.pinned(plan.target.id));
+        summary.text(plan.project.paused ? explain/* advice */.v9.paused : explain/* advice */.v9.pinned(plan.target.id));
+    (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/vercel-promote/rebuild.ts
@@ -574,8 +441,8 @@ async function rebuildAndPromote(r) {
         log.info(`Vercel did start the rebuild: ${started.uid}.`);
         build = await client.getDeployment(started.uid);
     }
-    const built = toTarget(build);
-    log.info(`New production deployment ${build.id} (${httpsUrl(build.url)}) is ${build.readyState}.`);
+    const built = (0,vercel_promote_target/* toTarget */.LJ)(build);
+    log.info(`New production deployment ${build.id} (${(0,vercel_promote_target/* httpsUrl */.N3)(build.url)}) is ${build.readyState}.`);
     if (r.waitMs === 0)
         return { result: { status: "requested", project: undefined }, served: built };
     const ready = await pollUntil(log, `build of ${build.id}`, r.deadline, async () => {
@@ -615,7 +482,7 @@ async function findRebuild(client, projectId, preview, sentAt) {
     const since = client.serverTime(sentAt) - rebuild_CLOCK_TOLERANCE_MS;
     return deployments.find((d) => d.createdAt >= since &&
         d.meta?.action === "promote" &&
-        (preview.sha === undefined || shaOf(d.meta) === preview.sha));
+        (preview.sha === undefined || (0,vercel_promote_target/* shaOf */.ye)(d.meta) === preview.sha));
 }
 
 ;// CONCATENATED MODULE: ./src/actions/vercel-promote/apply.ts
@@ -694,6 +561,7 @@ var inputs = __webpack_require__(4841);
 ;// CONCATENATED MODULE: ./src/actions/vercel-promote/report.ts
 
 
+
 const WORDS = {
     "rolled-back": () => "rolled back: production domains now point here.",
     promoted: () => "promoted: production domains now point here.",
@@ -706,28 +574,30 @@ function reportVercelPromote(ctx, plan, applied) {
     const pinned = applied.project
         ? applied.project.autoAssignCustomDomains === false
         : plan.kind === "rollback" || plan.project.pinned;
-    ctx.log.info(`${status}: ${served.id} (${httpsUrl(served.url)}).`);
+    ctx.log.info(`${status}: ${served.id} (${(0,vercel_promote_target/* httpsUrl */.N3)(served.url)}).`);
     return {
         status,
         headline: `${status === "queued" || status === "requested" ? "⏳" : "✅"} ${status}`,
         outputs: {
             "deployment-id": served.id,
-            "deployment-url": httpsUrl(served.url),
+            "deployment-url": (0,vercel_promote_target/* httpsUrl */.N3)(served.url),
             "previous-deployment-id": plan.from?.id,
             "auto-assign-disabled": pinned,
             cancelled: JSON.stringify(cancel.cancelled.map((d) => d.id)),
         },
         summary: (summary) => {
             summary.text(`**${served.id}** ${WORDS[status](plan.verb)}`);
-            fromToTable(summary, plan.from, served);
-            reasonLine(summary, plan.reason);
+            (0,vercel_promote_target/* fromToTable */.aC)(summary, plan.from, served);
+            (0,vercel_promote_target/* reasonLine */.$E)(summary, plan.reason);
             if (plan.release)
                 summary.text(`The rolling release of ${plan.release.canary ?? "the canary"} was ended by the rollback.`);
             builds(summary, applied);
             if (plan.kind === "rollback" && status !== "already-current")
                 summary.text(explain/* advice */.v9.environment);
+            const paused = applied.project ? applied.project.paused === true : plan.project.paused;
             if (pinned)
-                summary.text(explain/* advice */.v9.pinned(served.id));
+                summary.text(paused ? explain/* advice */.v9.paused : explain/* advice */.v9.pinned(served.id));
+            (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
         },
     };
 }
@@ -766,6 +636,371 @@ function builds(summary, { cancel, leftAlone }) {
     report: reportVercelPromote,
     explain: explain/* explainVercelPromote */.$h,
 }));
+
+
+/***/ }),
+
+/***/ 4841:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $w: () => (/* binding */ vercelPromoteInputs),
+/* harmony export */   SM: () => (/* binding */ teamInput),
+/* harmony export */   Yg: () => (/* binding */ projectInput)
+/* harmony export */ });
+/* unused harmony exports deploymentInput, vercelTokenInput, vercelApiUrlInput */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9114);
+/* harmony import */ var _migrations_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+
+
+
+/** A deployment input: `dpl_…`, a URL, a hostname or a custom domain; normalised to an id or a bare host. */
+const deploymentInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (value === "")
+        return undefined;
+    if (/^dpl_[A-Za-z0-9]+$/.test(value))
+        return value;
+    const host = value
+        .replace(/^https?:\/\//i, "")
+        .replace(/[/?#].*$/, "")
+        .toLowerCase();
+    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host))
+        return host;
+    ctx.issues.push({
+        code: "custom",
+        input: raw,
+        message: `is ${JSON.stringify(value)}, which is neither a deployment id (dpl_…) nor a deployment URL, hostname or custom domain.`,
+        params: { example: `"dpl_6Jw2LQ8aVx", "https://shop-4f2a1b.vercel.app" or "stable.shop.com"` },
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+});
+/** A project id or name as Vercel allows them. */
+const projectInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (/^[A-Za-z0-9._-]{1,100}$/.test(value))
+        return value;
+    ctx.issues.push({
+        code: "custom",
+        input: raw,
+        message: value === ""
+            ? "is required."
+            : `is ${JSON.stringify(value)}, which is not a Vercel project id or name.`,
+        params: { example: `"prj_7gHk2pQ" or "shop"` },
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+});
+const teamInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (value === "")
+        return undefined;
+    if (/^[A-Za-z0-9_-]{1,100}$/.test(value))
+        return value;
+    ctx.issues.push({
+        code: "custom",
+        input: raw,
+        message: `is ${JSON.stringify(value)}, which is not a team id (team_…) or slug.`,
+        params: { example: `"team_a1B2c3" or "acme"` },
+    });
+    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+});
+const vercelTokenInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.secret({ required: true, example: "${{ secrets.VERCEL_TOKEN }}" });
+const vercelApiUrlInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.url({ default: "https://api.vercel.com", example: "https://api.vercel.com" });
+const vercelPromoteInputs = {
+    token: vercelTokenInput(),
+    project: projectInput,
+    team: teamInput,
+    deployment: deploymentInput,
+    strategy: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.choice(["auto", "rollback", "promote"], "auto"),
+    // Longer than Vercel's 250 is shortened with a warning at plan time, never a reason to skip a rollback.
+    reason: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.text({ example: `"Checkout errors after 5f3c2a1"` }),
+    wait: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.duration("5m"),
+    "cancel-in-flight": _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.boolean(true),
+    "api-url": vercelApiUrlInput(),
+    ..._migrations_check_js__WEBPACK_IMPORTED_MODULE_1__/* .migrationInputs */ .WN,
+};
+
+
+/***/ }),
+
+/***/ 8745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ pickAutomatically),
+/* harmony export */   rt: () => (/* binding */ rolledBackTo),
+/* harmony export */   sM: () => (/* binding */ chooseKind),
+/* harmony export */   vI: () => (/* binding */ resolveExplicit)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3565);
+/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2329);
+
+
+
+const PAGE_SIZE = 20;
+const MAX_PAGES = 10;
+/**
+ * Resolves an explicit target: a `dpl_…` id, a deployment's own hostname, or a domain (custom or alias)
+ * resolved to the deployment it points at; then checks it can serve this project's production.
+ */
+async function resolveExplicit(client, project, idOrHost, strategy) {
+    const deployment = await lookUp(client, idOrHost);
+    if (deployment.projectId && deployment.projectId !== project.id) {
+        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.otherProject(deployment.id, deployment.projectId, project.name, project.id));
+    }
+    if (deployment.readyState !== "READY")
+        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.notReady(deployment.id, deployment.readyState));
+    if (deployment.target !== "production" && strategy === "rollback")
+        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.previewRollback(deployment.id));
+    if (strategy === "rollback" && deployment.readySubstate === "STAGED")
+        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.stagedRollback(deployment.id));
+    return (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .toTarget */ .LJ)(deployment);
+}
+async function lookUp(client, idOrHost) {
+    const asDeployment = () => client.getDeployment(idOrHost).catch((error) => {
+        if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$ && error.status === 404)
+            return undefined;
+        throw error;
+    });
+    const asDomain = async () => {
+        const alias = await client.getAlias(idOrHost);
+        if (!alias)
+            return undefined;
+        if (!alias.deploymentId)
+            throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.unassignedDomain(idOrHost));
+        return client.getDeployment(alias.deploymentId);
+    };
+    // A deployment's own *.vercel.app host is a deployment URL first; any other host is a domain first.
+    const order = idOrHost.startsWith("dpl_")
+        ? [asDeployment]
+        : idOrHost.endsWith(".vercel.app")
+            ? [asDeployment, asDomain]
+            : [asDomain, asDeployment];
+    for (const look of order) {
+        const found = await look();
+        if (found)
+            return found;
+    }
+    throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.notFound(idOrHost));
+}
+/**
+ * When production is the result of the last rollback (pinned, last alias job a succeeded rollback to it),
+ * an automatic run keeps it: a second run must never walk one step further back.
+ */
+function rolledBackTo(project, currentId) {
+    const last = project.lastAliasRequest;
+    return (currentId !== undefined &&
+        project.autoAssignCustomDomains === false &&
+        last?.type === "rollback" &&
+        last.jobStatus === "succeeded" &&
+        last.toDeploymentId === currentId);
+}
+/** The newest READY production deployment that served production and is older than the current one. */
+async function pickAutomatically(client, log, project, current) {
+    // What the last rollback moved production away from is never brought back by an automatic pick.
+    const last = project.lastAliasRequest;
+    const replaced = last?.type === "rollback" && last.jobStatus === "succeeded" ? last.fromDeploymentId : undefined;
+    const skipped = [];
+    let until = current.createdAt;
+    for (let page = 0; page < MAX_PAGES; page++) {
+        const { deployments, next } = await client.listDeployments({
+            projectId: project.id,
+            target: "production",
+            limit: PAGE_SIZE,
+            until,
+        });
+        for (const d of deployments) {
+            const why = d.uid === replaced ? "the last rollback replaced it" : skipReason(d, current);
+            if (!why) {
+                log.info(`Picked ${d.uid}, the newest good production deployment before ${current.id}.`);
+                return (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .fromListItem */ .g8)(d);
+            }
+            skipped.push(`${d.uid} (${new Date(d.createdAt).toISOString()}): ${why}`);
+        }
+        if (next === undefined || deployments.length === 0)
+            break;
+        until = next;
+    }
+    throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.noCandidate(project.name, current.id, skipped));
+}
+function skipReason(d, current) {
+    if (d.uid === current.id)
+        return "the current production deployment";
+    if (current.createdAt !== undefined && d.createdAt >= current.createdAt)
+        return "newer than the current one";
+    if (d.readyState !== "READY")
+        return `state ${d.readyState}`;
+    if (d.target !== "production")
+        return "not a production deployment";
+    if (d.readySubstate === "STAGED")
+        return "never served production (staged)";
+    if (d.isRollbackCandidate === false)
+        return "not a rollback candidate";
+    return undefined;
+}
+function chooseKind(strategy, target) {
+    if (target.target !== "production")
+        return "rebuild";
+    if (strategy === "rollback")
+        return "rollback";
+    if (strategy === "promote")
+        return "promote";
+    // auto: a deployment that already served production rolls back instantly; a staged one is promoted.
+    return target.readySubstate === "STAGED" ? "promote" : "rollback";
+}
+
+
+/***/ }),
+
+/***/ 2329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ reasonLine),
+/* harmony export */   A5: () => (/* binding */ repoOf),
+/* harmony export */   D3: () => (/* binding */ commitOf),
+/* harmony export */   LJ: () => (/* binding */ toTarget),
+/* harmony export */   N3: () => (/* binding */ httpsUrl),
+/* harmony export */   TG: () => (/* binding */ origin),
+/* harmony export */   aC: () => (/* binding */ fromToTable),
+/* harmony export */   ff: () => (/* binding */ describeTarget),
+/* harmony export */   g8: () => (/* binding */ fromListItem),
+/* harmony export */   ye: () => (/* binding */ shaOf)
+/* harmony export */ });
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+
+function toTarget(d) {
+    return {
+        id: d.id,
+        url: d.url,
+        createdAt: d.createdAt,
+        readyState: d.readyState,
+        readySubstate: d.readySubstate,
+        target: d.target,
+        commit: commitOf(d.meta),
+        sha: shaOf(d.meta),
+        repo: repoOf(d.meta),
+        creator: d.creator?.username,
+    };
+}
+/** List items name their id `uid`; otherwise they read like a single deployment. */
+function fromListItem(d) {
+    return toTarget({ ...d, id: d.uid });
+}
+function shaOf(meta) {
+    const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
+    return typeof sha === "string" ? sha : undefined;
+}
+/** A Git-connected deployment's repository (meta `githubOrg`/`githubRepo`, or the commit's own). */
+function repoOf(meta) {
+    const owner = meta?.githubCommitOrg ?? meta?.githubOrg;
+    const repo = meta?.githubCommitRepo ?? meta?.githubRepo;
+    return typeof owner === "string" && typeof repo === "string" && owner && repo
+        ? `${owner}/${repo}`
+        : undefined;
+}
+function commitOf(meta) {
+    const sha = shaOf(meta);
+    const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
+    if (typeof sha !== "string")
+        return undefined;
+    const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
+    return `${sha.slice(0, 7)}${subject}`;
+}
+function httpsUrl(url) {
+    return url ? (/^https?:\/\//.test(url) ? url : `https://${url}`) : "";
+}
+function describeTarget(t) {
+    const created = t.createdAt !== undefined ? `, created ${new Date(t.createdAt).toISOString()}` : "";
+    const kind = t.target === "production" ? `production${t.readySubstate ? ` ${t.readySubstate}` : ""}` : "preview";
+    return `${t.id} (${httpsUrl(t.url)}, ${t.readyState} ${kind}${created}${t.commit ? `, ${t.commit}` : ""})`;
+}
+/** "abc1234 Fix cart, by alice": who started a deployment, for the summary. */
+function origin(t) {
+    return [t.commit, t.creator && `by ${t.creator}`].filter(Boolean).join(", ") || "unknown commit";
+}
+function fromToTable(summary, from, to) {
+    const row = (label, t) => t
+        ? [
+            label,
+            t.id,
+            (0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(t.url, httpsUrl(t.url)),
+            t.commit,
+            t.createdAt ? new Date(t.createdAt).toISOString() : undefined,
+        ]
+        : [label, "none"];
+    summary.table(["", "deployment", "URL", "commit", "created"], [row("from", from), row("to", to)]);
+}
+function reasonLine(summary, reason) {
+    if (reason)
+        summary.text(`**Reason:** ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(reason)}`);
+}
+
+
+/***/ }),
+
+/***/ 3183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hb: () => (/* binding */ describeMigrations),
+/* harmony export */   K6: () => (/* binding */ MigrationsBlocked),
+/* harmony export */   h8: () => (/* binding */ migrationsOutput),
+/* harmony export */   sg: () => (/* binding */ stopIfBlocked)
+/* harmony export */ });
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+
+
+/** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
+function migrationsOutput(check) {
+    return (check &&
+        JSON.stringify(check.migrations.map(({ file, tool, commit, flags }) => ({ file, tool, commit, flags }))));
+}
+/** `migrations: block` without `allow-migrations`: raised while planning, so nothing has changed. */
+class MigrationsBlocked extends Error {
+    name = "MigrationsBlocked";
+}
+/** Stops a real run that block mode holds back; a dry run only says it would stop (describeMigrations). */
+function stopIfBlocked(check, dryRun) {
+    if (!check?.blocks || dryRun)
+        return;
+    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
+    const unknown = check.unknown.map((sentence) => `- ${sentence}`);
+    throw new MigrationsBlocked([
+        `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
+        ...found,
+        ...unknown,
+        check.migrations.length
+            ? "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true."
+            : "Nothing was changed. Look for migrations in that range by hand (or give the missing history or token), then re-run, with allow-migrations: true if there are none that matter.",
+    ].join("\n"));
+}
+/** The migrations in the plan's summary: each with its flags, what is unknown, and whether block stops. */
+function describeMigrations(check, summary) {
+    if (!check)
+        return;
+    summary.heading("Migrations between the target and production");
+    if (check.migrations.length)
+        summary.table(["File", "Tool", "Commit", "Flags"], check.migrations.map((m) => [
+            m.file,
+            m.tool,
+            m.commit.slice(0, 7),
+            m.read ? m.flags.join(", ") || "none found" : "not read (GitHub showed no diff)",
+        ]));
+    else if (!check.unknown.length)
+        summary.text("None.");
+    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.restore.length)
+        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.blocks)
+        summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
+    else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
+        summary.text("`allow-migrations: true`: going ahead despite them.");
+}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 571;
-export const ids = [571];
+export const id = 968;
+export const ids = [968];
 export const modules = {
 
-/***/ 5571:
+/***/ 6968:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,263 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(5605);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __webpack_require__(4573);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/platforms/git-exec.ts
-
-/** How long a process stopped with SIGTERM gets before SIGKILL. */
-const KILL_AFTER_MS = 2000;
-/** git processes still running: their groups are killed if node exits first, so none outlives the action. */
-const live = new Set();
-let exitHookInstalled = false;
-function killGroup(child, signal) {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
-        return;
-    try {
-        // The whole group: git's own children (receive-pack, hooks, ssh, remote helpers) stop with it.
-        process.kill(-child.pid, signal);
-    }
-    catch {
-        child.kill(signal);
-    }
-}
-function installExitHook() {
-    if (exitHookInstalled)
-        return;
-    exitHookInstalled = true;
-    process.on("exit", () => {
-        for (const child of live)
-            killGroup(child, "SIGKILL");
-    });
-}
-/**
- * Runs git (arguments as an array, never a shell) in its own process group, so a Ctrl-C in a terminal
- * reaches node only and node decides what happens to a started command.
- */
-function execGit(args, options) {
-    installExitHook();
-    return new Promise((resolve, reject) => {
-        if (options.signal?.aborted) {
-            resolve({ exitCode: -1, stdout: "", stderr: "", interrupted: true });
-            return;
-        }
-        const child = (0,external_node_child_process_.spawn)("git", args, {
-            cwd: options.cwd,
-            env: options.env,
-            detached: true,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        live.add(child);
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on("data", (chunk) => stdout.push(chunk));
-        child.stderr.on("data", (chunk) => stderr.push(chunk));
-        child.stdin.on("error", () => { });
-        child.stdin.end(options.input ?? "");
-        let interrupted = false;
-        const timers = [];
-        const stop = () => {
-            interrupted = true;
-            killGroup(child, "SIGTERM");
-            timers.push(setTimeout(() => killGroup(child, "SIGKILL"), KILL_AFTER_MS));
-        };
-        const onAbort = () => {
-            if (options.graceMs)
-                timers.push(setTimeout(stop, options.graceMs));
-            else
-                stop();
-        };
-        options.signal?.addEventListener("abort", onAbort, { once: true });
-        if (options.timeoutMs)
-            timers.push(setTimeout(stop, options.timeoutMs));
-        child.on("error", (error) => {
-            cleanup();
-            reject(error);
-        });
-        child.on("close", (code) => {
-            cleanup();
-            resolve({
-                exitCode: code ?? -1,
-                stdout: Buffer.concat(stdout).toString("utf8"),
-                stderr: Buffer.concat(stderr).toString("utf8"),
-                interrupted,
-            });
-        });
-        function cleanup() {
-            live.delete(child);
-            for (const timer of timers)
-                clearTimeout(timer);
-            options.signal?.removeEventListener("abort", onAbort);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/platforms/git.ts
-
-
-class GitError extends Error {
-    name = "GitError";
-    result;
-    constructor(args, result) {
-        const detail = (result.stderr || result.stdout).trim().split("\n").slice(-6).join("\n");
-        super(`git ${args.join(" ")} failed (exit ${result.exitCode})${detail ? `:\n${detail}` : ""}`);
-        this.result = result;
-    }
-}
-/** The run was stopped (SIGINT/SIGTERM) before or while this git command ran. */
-class GitInterruptedError extends Error {
-    name = "GitInterruptedError";
-    constructor(args) {
-        super(`git ${args[0]} was stopped: the run is being cancelled.`);
-    }
-}
-/** The header value git sends: the base64 form of the token must be masked as a secret too. */
-function basicAuthHeader(token) {
-    return `AUTHORIZATION: basic ${external_node_buffer_.Buffer.from(`x-access-token:${token}`).toString("base64")}`;
-}
-/** Local commands that change something a person may want to see in the log. */
-const WRITES = new Set(["commit", "revert", "cherry-pick", "commit-tree", "worktree"]);
-class Git {
-    cwd;
-    options;
-    authEnvCache;
-    constructor(options) {
-        this.options = options;
-        this.cwd = options.cwd;
-    }
-    /** The same client in another directory (a worktree of this repository). */
-    at(cwd) {
-        const git = new Git({ ...this.options, cwd });
-        git.authEnvCache = this.authEnvCache;
-        return git;
-    }
-    async run(args, options = {}) {
-        const signal = options.ignoreSignal ? undefined : this.options.signal;
-        if (signal?.aborted)
-            throw new GitInterruptedError(args);
-        const line = `$ git ${args.join(" ")}`;
-        if (options.auth || WRITES.has(args[0] ?? ""))
-            this.options.log?.info(line);
-        else
-            this.options.log?.debug(line);
-        const env = {};
-        for (const [key, value] of Object.entries(process.env))
-            if (value !== undefined)
-                env[key] = value;
-        Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, this.options.env, options.env);
-        if (options.auth)
-            Object.assign(env, await this.authEnv());
-        const { interrupted, ...result } = await execGit(args, {
-            cwd: this.cwd,
-            env,
-            input: options.input,
-            signal,
-            graceMs: options.graceMs,
-            timeoutMs: options.timeoutMs,
-        });
-        if (interrupted)
-            throw new GitInterruptedError(args);
-        if (result.exitCode !== 0 && !options.allowFailure)
-            throw new GitError(args, result);
-        return result;
-    }
-    /** stdout, trimmed. */
-    async out(args, options = {}) {
-        return (await this.run(args, options)).stdout.trim();
-    }
-    /** Succeeds (exit 0) or not, for yes/no questions like `merge-base --is-ancestor`. */
-    async test(args) {
-        return (await this.run(args, { allowFailure: true })).exitCode === 0;
-    }
-    async authEnv() {
-        if (this.authEnvCache)
-            return this.authEnvCache;
-        const token = this.options.token;
-        const url = token
-            ? (await this.run(["remote", "get-url", this.options.remote ?? "origin"], { allowFailure: true }))
-                .stdout
-            : "";
-        const match = /^(https?:\/\/)(?:[^@/]*@)?([^/]+)/.exec(url.trim());
-        if (!token || !match) {
-            this.authEnvCache = {};
-            return this.authEnvCache;
-        }
-        // Same URL-specific key actions/checkout persists, so ours replaces its header rather than adding a
-        // second Authorization (a less specific `http.extraheader` would be ignored for that URL). The empty
-        // first value resets the list.
-        const key = `http.${match[1]}${match[2]}/.extraheader`;
-        this.authEnvCache = {
-            GIT_CONFIG_COUNT: "2",
-            GIT_CONFIG_KEY_0: key,
-            GIT_CONFIG_VALUE_0: "",
-            GIT_CONFIG_KEY_1: key,
-            GIT_CONFIG_VALUE_1: basicAuthHeader(token),
-        };
-        return this.authEnvCache;
-    }
-    async isWorkTree() {
-        return ((await this.run(["rev-parse", "--is-inside-work-tree"], { allowFailure: true })).stdout.trim() ===
-            "true");
-    }
-    async remotes() {
-        return (await this.out(["remote"])).split("\n").filter(Boolean);
-    }
-    /** The remote's default branch: from `origin/HEAD` when the clone has it, else asked of the remote. */
-    async defaultBranch(remote) {
-        const local = await this.run(["symbolic-ref", "--quiet", `refs/remotes/${remote}/HEAD`], {
-            allowFailure: true,
-        });
-        const fromLocal = /^refs\/remotes\/[^/]+\/(.+)$/.exec(local.stdout.trim())?.[1];
-        if (fromLocal)
-            return fromLocal;
-        const remoteHead = await this.run(["ls-remote", "--symref", remote, "HEAD"], {
-            auth: true,
-            allowFailure: true,
-        });
-        return /^ref: refs\/heads\/(\S+)\s+HEAD$/m.exec(remoteHead.stdout)?.[1];
-    }
-    async validBranchName(name) {
-        return !name.startsWith("-") && (await this.test(["check-ref-format", "--branch", name]));
-    }
-    /** Fetches `branch` into `refs/remotes/<remote>/<branch>` and returns its tip. */
-    async fetchBranch(remote, branch, extra = []) {
-        const tracking = `refs/remotes/${remote}/${branch}`;
-        await this.run(["fetch", "--no-tags", ...extra, remote, `+refs/heads/${branch}:${tracking}`], {
-            auth: true,
-        });
-        return this.out(["rev-parse", "--verify", `${tracking}^{commit}`]);
-    }
-    async isShallow() {
-        return (await this.out(["rev-parse", "--is-shallow-repository"])) === "true";
-    }
-    /** The full SHA of a commit, or undefined when this repository doesn't have it (or it is ambiguous). */
-    async resolveCommit(rev) {
-        const result = await this.run(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], {
-            allowFailure: true,
-        });
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    async revList(args) {
-        return (await this.out(["rev-list", ...args])).split("\n").filter(Boolean);
-    }
-    async diffStat(from, to) {
-        return (await this.run(["diff", "--stat", from, to])).stdout.trimEnd();
-    }
-    /** Forgets worktrees whose folders are gone (a run killed before it could remove its own). */
-    async pruneWorktrees() {
-        await this.run(["worktree", "prune"], { allowFailure: true });
-    }
-    async addWorktree(dir, sha) {
-        await this.run(["worktree", "add", "--detach", dir, sha]);
-    }
-    /** Cleanup: runs even while the run is being stopped. */
-    async removeWorktree(dir) {
-        await this.run(["worktree", "remove", "--force", dir], { allowFailure: true, ignoreSignal: true });
-    }
-}
-
+// EXTERNAL MODULE: ./src/platforms/git.ts + 1 modules
+var platforms_git = __webpack_require__(1817);
 ;// CONCATENATED MODULE: ./src/platforms/git-push.ts
 
 /** Outputs of a push that the remote refused because the branch moved under us. */
@@ -303,7 +48,7 @@ async function push(git, target) {
         });
     }
     catch (error) {
-        if (!(error instanceof GitInterruptedError))
+        if (!(error instanceof platforms_git/* GitInterruptedError */.xT))
             throw error;
         return { ok: false, kind: "interrupted", message: error.message };
     }
@@ -343,6 +88,8 @@ async function remoteTip(git, { remote, branch, timeoutMs = 3000 }) {
     return /^([0-9a-f]{40})\s/.exec(result.stdout)?.[1] ?? "";
 }
 
+// EXTERNAL MODULE: ./src/migrations/report.ts
+var report = __webpack_require__(3183);
 ;// CONCATENATED MODULE: ./src/actions/revert-commit/error.ts
 /** A failure carrying its problem; the message is explain.ts's text for it. */
 class RevertError extends Error {
@@ -355,6 +102,7 @@ class RevertError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/actions/revert-commit/explain.ts
+
 
 
 
@@ -399,9 +147,9 @@ function revertError(problem) {
 }
 /** The runner's `explain`: a RevertError already says it all; anything else gets the phase's context. */
 function explainRevert(error, phase) {
-    if (error instanceof RevertError)
+    if (error instanceof RevertError || error instanceof report/* MigrationsBlocked */.K6)
         return error.message;
-    if (error instanceof GitInterruptedError)
+    if (error instanceof platforms_git/* GitInterruptedError */.xT)
         return `Cancelled before the revert was pushed: nothing was changed on the remote. Run the rollback again.`;
     const what = phase === "apply" ? "Making the revert failed" : "Planning the revert failed";
     return `${what}: ${(0,secrets/* errorMessage */.gJ)(error)}`;
@@ -466,7 +214,7 @@ function pushedThenCancelledText(signalName, branch, head, workflow) {
 }
 
 // EXTERNAL MODULE: ./src/core/report.ts
-var report = __webpack_require__(8557);
+var core_report = __webpack_require__(8557);
 ;// CONCATENATED MODULE: ./src/actions/revert-commit/messages.ts
 
 function message(context, subject, body) {
@@ -523,7 +271,7 @@ function commitUrl(base, sha) {
 const COMMIT_HEADER = ["commit", "subject", "author"];
 /** Rows for a summary table under COMMIT_HEADER. */
 function commitRows(commits, base) {
-    return commits.map((c) => [(0,report/* link */.nf)(c.short, commitUrl(base, c.sha)), c.subject, c.author]);
+    return commits.map((c) => [(0,core_report/* link */.nf)(c.short, commitUrl(base, c.sha)), c.subject, c.author]);
 }
 /** The pull request's branch: one per workflow run attempt, so a re-run finds the pull request it opened. */
 function pullRequestBranch(newest, run) {
@@ -612,7 +360,10 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/inputs.ts
 var inputs = __webpack_require__(9114);
+// EXTERNAL MODULE: ./src/migrations/check.ts + 5 modules
+var check = __webpack_require__(3235);
 ;// CONCATENATED MODULE: ./src/actions/revert-commit/inputs.ts
+
 
 
 
@@ -632,6 +383,7 @@ const revertInputs = {
     "dispatch-inputs": inputs/* input */.hF.jsonObject('{"environment": "production"}'),
     committer: inputs/* input */.hF.text({ default: DEFAULT_COMMITTER }),
     path: inputs/* input */.hF.text({ default: "." }),
+    ...check/* migrationInputs */.WN,
 };
 /** Checks the inputs together and against the checkout at "path"; throws one InputError for all. */
 async function readRequest(ctx) {
@@ -656,9 +408,9 @@ async function readRequest(ctx) {
         problems.push(new inputs/* InputError */.dz('The repository is unknown (GITHUB_REPOSITORY); "owner/repo" is needed to call GitHub.'));
     // git sends the token base64-encoded in a header: mask that form too.
     if (settings.token)
-        ctx.tk.setSecret(basicAuthHeader(settings.token).split(" ").pop());
+        ctx.tk.setSecret((0,platforms_git/* basicAuthHeader */.mn)(settings.token).split(" ").pop());
     const dir = (0,external_node_path_.resolve)(run.workspace, settings.path);
-    const remotes = await checkCheckout(new Git({ cwd: dir, signal: ctx.signal }), settings, problems);
+    const remotes = await checkCheckout(new platforms_git/* Git */.TU({ cwd: dir, signal: ctx.signal }), settings, problems);
     if (problems.length)
         throw new inputs/* InputError */.dz(problems.map((problem) => problem.message).join("\n"));
     return {
@@ -704,6 +456,32 @@ async function checkCheckout(git, settings, problems) {
     if (settings.branch !== undefined && problems.length === 0 && !(await git.validBranchName(settings.branch)))
         problems.push((0,inputs/* inputError */.Xu)("branch", `is ${JSON.stringify(settings.branch)}, which is not a valid branch name.`, '"main"'));
     return remotes;
+}
+
+;// CONCATENATED MODULE: ./src/actions/revert-commit/migrations.ts
+
+
+
+/**
+ * The migrations the commits to revert brought: a revert removes the migration files, never the schema
+ * change they made. Read from the checkout (revert-commit always has the history it reverts).
+ */
+async function revertMigrations(ctx, request, revert) {
+    const ranges = revert.to
+        ? [range(`everything after ${revert.to.short}`, revert.to.sha, revert.tip)]
+        : revert.targets.map((c) => range(`commit ${c.short}`, c.parents[Math.min(request.mainline, c.parents.length) - 1], c.sha));
+    const migrations = await (0,check/* checkMigrations */.wE)({ ...ctx, cwd: request.dir }, ranges);
+    (0,core_report/* setOutputs */.n0)(ctx.tk, { migrations: (0,report/* migrationsOutput */.h8)(migrations) });
+    (0,report/* stopIfBlocked */.sg)(migrations, ctx.settings["dry-run"]);
+    return migrations;
+}
+function range(label, base, head) {
+    return {
+        label,
+        target: { name: "its parent", commit: base },
+        production: { name: head.slice(0, 7), commit: head },
+        repo: undefined,
+    };
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -817,7 +595,7 @@ var external_node_os_ = __webpack_require__(8161);
 
 /** The git client for the checkout: the token for its remote, the run's signal, commands in the log. */
 function openGit(ctx, dir, remote) {
-    return new Git({
+    return new platforms_git/* Git */.TU({
         cwd: dir,
         token: ctx.settings.token,
         remote,
@@ -961,6 +739,8 @@ function checkMainline(targets, mainline) {
 
 
 
+
+
 function buildContext(plan, log) {
     const { request } = plan;
     return {
@@ -1010,15 +790,17 @@ async function planRevert(ctx) {
         commitLinks: commitLinkBase(ctx.run),
     };
     if (state.kind === "nothing")
-        return { ...base, targets, skipped: [], nothing: state.reason, revert: undefined };
+        return { ...base, targets, skipped: [], nothing: state.reason, revert: undefined, migrations: undefined };
     if (state.skipped.length)
         ctx.log.info(`Already reverted on ${branch}, skipped: ${state.skipped.map((c) => c.short).join(", ")}.`);
+    const migrations = await revertMigrations(ctx, request, { to, tip, targets: state.targets });
     const plan = {
         ...base,
         targets: state.targets,
         skipped: state.skipped,
         nothing: undefined,
         revert: undefined,
+        migrations,
     };
     const built = await inWorktree({ ctx, git, sha: tip }, (wt) => build(wt, buildContext(plan, (line) => ctx.log.info(line)), { targets: state.targets, base: tip }));
     if (built.reverted.length === 0)
@@ -1040,6 +822,7 @@ function shas(commits) {
 function describeRevert(plan, summary) {
     if (!plan.revert) {
         summary.table(COMMIT_HEADER, commitRows(plan.targets, plan.commitLinks));
+        (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
         return;
     }
     summary.text(`Revert on \`${plan.branch}\` with strategy \`${plan.request.strategy}\`:`);
@@ -1049,6 +832,7 @@ function describeRevert(plan, summary) {
     if (plan.request.reason)
         summary.text(`**Reason:** ${plan.request.reason}`);
     summary.text(`\`\`\`\n${plan.revert.stat}\n\`\`\``);
+    (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
 }
 
 ;// CONCATENATED MODULE: ./src/actions/revert-commit/pull-request.ts
@@ -1125,7 +909,7 @@ async function applyRevert(ctx, plan) {
         return { ...landed, dispatch: await startDeploy(ctx, plan, landed.built) };
     }
     catch (error) {
-        if (error instanceof GitInterruptedError)
+        if (error instanceof platforms_git/* GitInterruptedError */.xT)
             throw cancelledBeforePush(signalName(ctx), plan.branch);
         throw error;
     }
@@ -1219,7 +1003,7 @@ function revertOutputs(built) {
     return { "revert-sha": built.head, "reverted-shas": shas(built.reverted) };
 }
 function pushedLine(plan, built) {
-    return `Revert commit ${(0,report/* link */.nf)(built.head.slice(0, 12), commitUrl(plan.commitLinks, built.head))} pushed to \`${plan.branch}\`.`;
+    return `Revert commit ${(0,core_report/* link */.nf)(built.head.slice(0, 12), commitUrl(plan.commitLinks, built.head))} pushed to \`${plan.branch}\`.`;
 }
 /** Outputs and summary for what the run did; what reached the remote is always said, even on failure. */
 function reportRevert(ctx, plan, applied) {
@@ -1237,8 +1021,8 @@ function reportRevert(ctx, plan, applied) {
         case "pull-request": {
             const { number, url, head, existing } = applied;
             const opened = existing
-                ? `Pull request ${(0,report/* link */.nf)(`#${number}`, url)} was already open for \`${head}\`.`
-                : `Pull request ${(0,report/* link */.nf)(`#${number}`, url)} opened from \`${head}\` into \`${branch}\`.`;
+                ? `Pull request ${(0,core_report/* link */.nf)(`#${number}`, url)} was already open for \`${head}\`.`
+                : `Pull request ${(0,core_report/* link */.nf)(`#${number}`, url)} opened from \`${head}\` into \`${branch}\`.`;
             ctx.log.info(existing
                 ? `Pull request #${number} already open for ${head}: ${url}`
                 : `Opened pull request #${number}: ${url}`);
@@ -1313,7 +1097,7 @@ function reportPushed(ctx, plan, applied) {
                     ? ` with inputs \`${JSON.stringify(request.dispatchInputs)}\``
                     : "";
                 const started = runUrl
-                    ? `: ${(0,report/* link */.nf)("the deploy run", runUrl)}`
+                    ? `: ${(0,core_report/* link */.nf)("the deploy run", runUrl)}`
                     : " (GitHub did not say which run it started)";
                 summary.text(`Started workflow \`${request.dispatch}\` on \`${branch}\`${inputs}${started}.`);
             }
@@ -1346,6 +1130,69 @@ function reportPushed(ctx, plan, applied) {
     report: reportRevert,
     explain: explainRevert,
 }));
+
+
+/***/ }),
+
+/***/ 3183:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hb: () => (/* binding */ describeMigrations),
+/* harmony export */   K6: () => (/* binding */ MigrationsBlocked),
+/* harmony export */   h8: () => (/* binding */ migrationsOutput),
+/* harmony export */   sg: () => (/* binding */ stopIfBlocked)
+/* harmony export */ });
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+
+
+/** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
+function migrationsOutput(check) {
+    return (check &&
+        JSON.stringify(check.migrations.map(({ file, tool, commit, flags }) => ({ file, tool, commit, flags }))));
+}
+/** `migrations: block` without `allow-migrations`: raised while planning, so nothing has changed. */
+class MigrationsBlocked extends Error {
+    name = "MigrationsBlocked";
+}
+/** Stops a real run that block mode holds back; a dry run only says it would stop (describeMigrations). */
+function stopIfBlocked(check, dryRun) {
+    if (!check?.blocks || dryRun)
+        return;
+    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
+    const unknown = check.unknown.map((sentence) => `- ${sentence}`);
+    throw new MigrationsBlocked([
+        `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
+        ...found,
+        ...unknown,
+        check.migrations.length
+            ? "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true."
+            : "Nothing was changed. Look for migrations in that range by hand (or give the missing history or token), then re-run, with allow-migrations: true if there are none that matter.",
+    ].join("\n"));
+}
+/** The migrations in the plan's summary: each with its flags, what is unknown, and whether block stops. */
+function describeMigrations(check, summary) {
+    if (!check)
+        return;
+    summary.heading("Migrations between the target and production");
+    if (check.migrations.length)
+        summary.table(["File", "Tool", "Commit", "Flags"], check.migrations.map((m) => [
+            m.file,
+            m.tool,
+            m.commit.slice(0, 7),
+            m.read ? m.flags.join(", ") || "none found" : "not read (GitHub showed no diff)",
+        ]));
+    else if (!check.unknown.length)
+        summary.text("None.");
+    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.restore.length)
+        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    if (check.blocks)
+        summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
+    else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
+        summary.text("`allow-migrations: true`: going ahead despite them.");
+}
 
 
 /***/ })

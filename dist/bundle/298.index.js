@@ -1,5 +1,5 @@
-export const id = 565;
-export const ids = [565];
+export const id = 298;
+export const ids = [298];
 export const modules = {
 
 /***/ 3565:
@@ -97,89 +97,9 @@ const advice = {
         `\`strategy: promote\` and \`deployment: <the deployment to serve>\` (for example ${serving} to keep this one);`,
         "a promote turns auto-assignment back on.",
     ].join(" "),
+    // A pause turns auto-assignment off too (@vercel/sdk projectsPauseProject): that alone is not a pin.
+    paused: "**The project is paused** (visitors get 503; auto-assignment of production domains is off while paused). The traffic action's `mode: resume` unpauses it and keeps a rollback pinned.",
     environment: "A rollback serves the old build as it was built: its environment variables and cron jobs come back with it.",
-};
-
-
-/***/ }),
-
-/***/ 4841:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $w: () => (/* binding */ vercelPromoteInputs),
-/* harmony export */   SM: () => (/* binding */ teamInput),
-/* harmony export */   Yg: () => (/* binding */ projectInput)
-/* harmony export */ });
-/* unused harmony exports deploymentInput, vercelTokenInput, vercelApiUrlInput */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8532);
-/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9114);
-
-
-/** A deployment input: `dpl_…`, a URL, a hostname or a custom domain; normalised to an id or a bare host. */
-const deploymentInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (value === "")
-        return undefined;
-    if (/^dpl_[A-Za-z0-9]+$/.test(value))
-        return value;
-    const host = value
-        .replace(/^https?:\/\//i, "")
-        .replace(/[/?#].*$/, "")
-        .toLowerCase();
-    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host))
-        return host;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: `is ${JSON.stringify(value)}, which is neither a deployment id (dpl_…) nor a deployment URL, hostname or custom domain.`,
-        params: { example: `"dpl_6Jw2LQ8aVx", "https://shop-4f2a1b.vercel.app" or "stable.shop.com"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-/** A project id or name as Vercel allows them. */
-const projectInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (/^[A-Za-z0-9._-]{1,100}$/.test(value))
-        return value;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: value === ""
-            ? "is required."
-            : `is ${JSON.stringify(value)}, which is not a Vercel project id or name.`,
-        params: { example: `"prj_7gHk2pQ" or "shop"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-const teamInput = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (value === "")
-        return undefined;
-    if (/^[A-Za-z0-9_-]{1,100}$/.test(value))
-        return value;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: `is ${JSON.stringify(value)}, which is not a team id (team_…) or slug.`,
-        params: { example: `"team_a1B2c3" or "acme"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_2__/* .NEVER */ .tm;
-});
-const vercelTokenInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.secret({ required: true, example: "${{ secrets.VERCEL_TOKEN }}" });
-const vercelApiUrlInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.url({ default: "https://api.vercel.com", example: "https://api.vercel.com" });
-const vercelPromoteInputs = {
-    token: vercelTokenInput(),
-    project: projectInput,
-    team: teamInput,
-    deployment: deploymentInput,
-    strategy: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.choice(["auto", "rollback", "promote"], "auto"),
-    // Longer than Vercel's 250 is shortened with a warning at plan time, never a reason to skip a rollback.
-    reason: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.text({ example: `"Checkout errors after 5f3c2a1"` }),
-    wait: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.duration("5m"),
-    "cancel-in-flight": _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.boolean(true),
-    "api-url": vercelApiUrlInput(),
 };
 
 
@@ -462,6 +382,19 @@ class VercelClient {
     }
     async unpauseProject(projectId) {
         await this.call({ method: "POST", path: path `/v1/projects/${projectId}/unpause` });
+    }
+    /**
+     * Turns auto-assignment of custom production domains on or off (`PATCH /v9/projects/{id}`, the field of
+     * @vercel/sdk's UpdateProjectRequestBody): off is the pin an instant rollback leaves, and an unpause undoes.
+     */
+    async setAutoAssignCustomDomains(projectId, enabled) {
+        const { data } = await this.call({
+            method: "PATCH",
+            path: path `/v9/projects/${projectId}`,
+            body: { autoAssignCustomDomains: enabled },
+            schema: projectSchema,
+        });
+        return data;
     }
     /** Domains an alias job of this `type` could not move. */
     async failedAliases(projectId, type) {

@@ -1,5 +1,5 @@
-export const id = 946;
-export const ids = [946];
+export const id = 317;
+export const ids = [317];
 export const modules = {
 
 /***/ 3393:
@@ -8,12 +8,13 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ng: () => (/* binding */ connect),
 /* harmony export */   WR: () => (/* binding */ TokenRejectedError),
+/* harmony export */   fP: () => (/* binding */ deploymentSchema),
 /* harmony export */   fk: () => (/* binding */ RefusedError),
 /* harmony export */   m9: () => (/* binding */ RailwayError),
 /* harmony export */   rK: () => (/* binding */ DEFAULT_API_URL),
 /* harmony export */   xL: () => (/* binding */ RailwayClient)
 /* harmony export */ });
-/* unused harmony exports USER_AGENT, deploymentSchema, authHeaders */
+/* unused harmony exports USER_AGENT, authHeaders */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
 /* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
 /* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2052);
@@ -640,8 +641,13 @@ async function resolveProject(token, wanted) {
         }
         return scope.project;
     }
-    if (!wanted)
+    if (!wanted) {
+        // Refused as a project token: before asking for a project, make sure it is a Railway token at all
+        // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
+        if (token.probedAsProject)
+            await rejectedAsToken(token, () => client.projects());
         throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
+    }
     return rejectedAsToken(token, async () => {
         if (UUID.test(wanted)) {
             try {
@@ -717,229 +723,6 @@ function resolveServices(project, wanted) {
     }
     const found = wanted.map((w) => project.services.find((s) => s.id === w || s.name === w));
     return [...new Map(found.map((s) => [s.id, s])).values()];
-}
-
-
-/***/ }),
-
-/***/ 3263:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ waitForDeployment)
-/* harmony export */ });
-/* unused harmony exports websocketUrl, subscribeDeployment */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1720);
-/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2052);
-
-
-
-
-
-/** How long the subscription may take to be acknowledged before polling takes over. */
-const SUBSCRIBE_TIMEOUT_MS = 5000;
-/**
- * With live updates, a read this soon after subscribing when nothing was pushed yet, then whenever nothing
- * was heard (pushed or read) for `GUARD_READ_MS`: a subscription that accepts and stays silent costs at
- * most about 10 s of detection, and a talking one costs no reads.
- */
-const FIRST_GUARD_MS = 2000;
-const GUARD_READ_MS = 10_000;
-/** Without live updates: first pause between reads, growing ×1.5 up to the CLI's 5 s… and a bit beyond. */
-const FALLBACK_FIRST_MS = 2000;
-const FALLBACK_MAX_MS = 8000;
-/** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
-const TICK_MS = 50;
-const nextMessage = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
-});
-const nextPayload = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    data: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }) })
-        .nullable()
-        .optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }).loose()).optional(),
-});
-/** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
-function websocketUrl(apiUrl) {
-    return apiUrl.replace(/^http/, "ws");
-}
-/**
- * Subscribes to a deployment's status over graphql-transport-ws, as Railway's CLI does, with the auth
- * headers on the upgrade. Any failure (refused upgrade, error message, close) marks it unhealthy and the
- * caller polls instead; it never throws.
- */
-function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
-    let healthy = false;
-    let ended = false;
-    let settle = () => { };
-    const ready = new Promise((resolve) => {
-        settle = resolve;
-    });
-    client.extraRequests++;
-    let socket;
-    try {
-        socket = new undici__WEBPACK_IMPORTED_MODULE_0__.WebSocket(websocketUrl(client.apiUrl), {
-            protocols: "graphql-transport-ws",
-            headers: client.headers,
-        });
-    }
-    catch (error) {
-        onFailure(error.message);
-        return { ready: Promise.resolve(false), healthy: false, close: () => { } };
-    }
-    const fail = (reason) => {
-        if (ended)
-            return;
-        ended = true;
-        healthy = false;
-        clearTimeout(timer);
-        settle(false);
-        onFailure(reason);
-        try {
-            socket.close();
-        }
-        catch {
-            // Already closing.
-        }
-    };
-    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
-    const send = (message) => socket.send(JSON.stringify(message));
-    socket.onopen = () => send({ type: "connection_init", payload: {} });
-    socket.onerror = (event) => fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
-    socket.onclose = (event) => fail(`connection closed (${event.code}${event.reason ? ` ${event.reason}` : ""})`);
-    socket.onmessage = (event) => {
-        let message;
-        try {
-            message = nextMessage.parse(JSON.parse(String(event.data)));
-        }
-        catch {
-            return fail("a message that is not graphql-transport-ws");
-        }
-        switch (message.type) {
-            case "connection_ack":
-                send({
-                    id: "1",
-                    type: "subscribe",
-                    payload: {
-                        operationName: "DeploymentStatus",
-                        query: _operations_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
-                        variables: { id: deploymentId },
-                    },
-                });
-                healthy = true;
-                clearTimeout(timer);
-                settle(true);
-                return;
-            case "ping":
-                return send({ type: "pong" });
-            case "next": {
-                const payload = nextPayload.safeParse(message.payload);
-                if (!payload.success)
-                    return fail("an update this client does not understand");
-                if (payload.data.errors?.length)
-                    return fail(payload.data.errors.map((e) => e.message).join("; "));
-                const status = payload.data.data?.deployment.status;
-                if (status)
-                    onStatus(status);
-                return;
-            }
-            case "error":
-                return fail(`subscription refused: ${JSON.stringify(message.payload)}`);
-            case "complete":
-                return fail("subscription ended by the server");
-            default:
-                return;
-        }
-    };
-    return {
-        ready,
-        get healthy() {
-            return healthy && !ended;
-        },
-        close: () => {
-            if (ended)
-                return;
-            ended = true;
-            clearTimeout(timer);
-            settle(false);
-            socket.close();
-        },
-    };
-}
-/**
- * Waits for a deployment to succeed or fail. Live updates come from the subscription (exit within one
- * tick of Railway reporting the outcome); reads are rare guards while it is healthy and frugal polling
- * when it is not. Unknown statuses keep the wait going, with a warning, until the deadline.
- */
-async function waitForDeployment(client, deploymentId, options) {
-    let latest;
-    let heardAt = Date.now();
-    const unknownSeen = new Set();
-    // Every status seen, pushed or read, is noted as it arrives: a short-lived unknown one still warns.
-    const see = (status) => {
-        heardAt = Date.now();
-        // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
-        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest)))
-            return;
-        latest = status;
-        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
-            unknownSeen.add(status);
-            options.log.warn(`${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`);
-        }
-    };
-    const subscription = options.live === false
-        ? undefined
-        : subscribeDeployment(client, deploymentId, see, (reason) => options.log.info(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`));
-    try {
-        if (subscription)
-            await subscription.ready;
-        const subscribedAt = Date.now();
-        let lastRead;
-        let fallbackDelay = FALLBACK_FIRST_MS;
-        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .f)({
-            what: options.what,
-            timeoutMs: options.timeoutMs,
-            initialDelayMs: TICK_MS,
-            maxDelayMs: TICK_MS,
-            factor: 1,
-            progressEveryMs: 15_000,
-            onProgress: (line) => options.log.info(line),
-            poll: async () => {
-                const now = Date.now();
-                const live = subscription?.healthy === true;
-                const due = live
-                    ? latest === undefined && lastRead === undefined
-                        ? now - subscribedAt >= FIRST_GUARD_MS
-                        : now - heardAt >= GUARD_READ_MS
-                    : lastRead === undefined || now - lastRead >= fallbackDelay;
-                if (due) {
-                    if (lastRead !== undefined && !live)
-                        fallbackDelay = Math.min(FALLBACK_MAX_MS, fallbackDelay * 1.5);
-                    lastRead = now;
-                    see((await client.deployment(deploymentId)).status);
-                }
-                if (latest === undefined)
-                    return { done: false };
-                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest);
-                if (kind === "success" || kind === "failed")
-                    return { done: true, value: latest };
-                return { done: false, state: latest };
-            },
-        });
-        if (result.outcome === "timeout") {
-            return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
-        }
-        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
-        return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
-    }
-    finally {
-        subscription?.close();
-    }
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 687;
-export const ids = [687,719];
+export const id = 332;
+export const ids = [332];
 export const modules = {
 
-/***/ 2687:
+/***/ 2332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,7 +18,37 @@ __webpack_require__.d(__webpack_exports__, {
 var action = __webpack_require__(5605);
 // EXTERNAL MODULE: ./src/core/secrets.ts
 var secrets = __webpack_require__(8198);
+;// CONCATENATED MODULE: ./src/actions/notify/channel.ts
+/** Channel names as they appear in the `sent` output, in this order. */
+const CHANNELS = (/* unused pure expression or super */ null && ([
+    "slack",
+    "discord",
+    "teams",
+    "webhook",
+    "github-issue",
+    "statuspage",
+    "instatus",
+    "betterstack",
+    "pagerduty",
+    "github-deployment",
+]));
+/** A send that failed after something was made: its outputs still name what exists (an incident, say). */
+class SendFailure extends Error {
+    name = "SendFailure";
+    outputs;
+    constructor(message, outputs) {
+        super(message);
+        this.outputs = outputs;
+    }
+}
+/** A plan for a channel whose planning read failed. */
+function failedPlan(channel, via, error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { channel, via, preview: "(not planned: a read failed)", error: message, warnings: [] };
+}
+
 ;// CONCATENATED MODULE: ./src/actions/notify/apply.ts
+
 
 /** Every channel at once, each with its own retries, so one channel down never stops the others. */
 async function applyNotify(ctx, plan) {
@@ -41,7 +71,8 @@ async function applyNotify(ctx, plan) {
             return { channel: channel.channel, result: "sent", detail: sent.detail, outputs: sent.outputs };
         }
         catch (error) {
-            return { channel: channel.channel, result: "failed", detail: (0,secrets/* errorMessage */.gJ)(error) };
+            const outputs = error instanceof SendFailure ? error.outputs : undefined;
+            return { channel: channel.channel, result: "failed", detail: (0,secrets/* errorMessage */.gJ)(error), outputs };
         }
     }));
 }
@@ -80,6 +111,7 @@ const STATUSES_ACCEPTED = [
     "failed",
     "cancelled",
     "info",
+    "unverified",
     "success",
     "failure",
 ];
@@ -156,118 +188,22 @@ const notifyInputs = {
     "betterstack-resources": inputs/* input */.hF.list(),
     "betterstack-api-url": url("https://uptime.betterstack.com"),
     "status-page-incident": inputs/* input */.hF.optional(),
-    "status-page-title": inputs/* input */.hF.text({ default: "Service Degradation", max: 255 }),
+    // The rollback's tag follows the title in the incident's name: 200 leaves room for it.
+    "status-page-title": inputs/* input */.hF.text({ default: "Service Degradation", max: 200 }),
     "status-page-message": inputs/* input */.hF.optional(),
     "pagerduty-routing-key": inputs/* input */.hF.secret({ example: "${{ secrets.PAGERDUTY_ROUTING_KEY }}" }),
     "pagerduty-api-url": url("https://events.pagerduty.com"),
     "dedup-key": inputs/* input */.hF.text({ max: 255 }),
     "github-deployment": inputs/* input */.hF.boolean(false),
     environment: inputs/* input */.hF.optional(),
+    // GitHub marks a deployment production when told so; by default only the environment named production is.
+    "production-environment": inputs/* input */.hF.choice(["auto", "true", "false"], "auto"),
     "environment-url": inputs/* input */.hF.url({ example: "https://shop.example.com" }),
     "github-deployment-id": inputs/* input */.hF.number({ min: 1, integer: true, example: "1234567890" }),
 };
 
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/wait.ts
-var wait = __webpack_require__(3210);
-;// CONCATENATED MODULE: ./src/platforms/chat/send.ts
-
-
-
-/**
- * A delivery that failed. The message names the channel and the platform's answer, never the URL:
- * webhook URLs are credentials.
- */
-class ChannelError extends Error {
-    name = "ChannelError";
-    status;
-    code;
-    /** The request may have been applied (its answer was lost): re-read before sending it again. */
-    ambiguous;
-    constructor(message, status, code, ambiguous = false) {
-        super((0,secrets/* redact */.E$)(message));
-        this.status = status;
-        this.code = code;
-        this.ambiguous = ambiguous;
-    }
-}
-function chatClient(label, options, extra = {}) {
-    return new http/* HttpClient */.Qq({
-        // Requests use absolute URLs; the base is never used.
-        baseUrl: "http://localhost",
-        platform: label,
-        timeoutMs: options.timeoutMs ?? 15_000,
-        retries: options.retries ?? 4,
-        backoffBaseMs: options.backoffBaseMs ?? 500,
-        backoffMaxMs: options.backoffMaxMs ?? 8_000,
-        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-        errorDetails: platformError,
-        onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying in ${(0,wait/* formatMs */._)(event.delayMs)} (attempt ${event.attempt + 1})`),
-        ...extra,
-    });
-}
-/** Error code and message out of Slack (`invalid_payload` text), Discord (`{code, message}`) or other bodies. */
-function platformError(body) {
-    if (typeof body === "string")
-        return body ? { message: body.slice(0, 200) } : undefined;
-    if (!body || typeof body !== "object")
-        return undefined;
-    const b = body;
-    // Slack: {error: "word"}; Discord: {code, message}; Azure (Teams workflows): {error: {code, message}}.
-    const nested = typeof b.error === "object" && b.error ? b.error : undefined;
-    const code = nested ? nested.code : (b.error ?? b.code);
-    const message = nested ? nested.message : b.message;
-    return {
-        code: typeof code === "string" || typeof code === "number" ? String(code) : undefined,
-        message: typeof message === "string" ? message.slice(0, 200) : undefined,
-    };
-}
-/**
- * POSTs a JSON payload to a webhook. Chat messages are retried on 5xx and timeouts too: a rare
- * duplicate message is better than a team that never hears of the rollback.
- */
-async function postJson(label, url, payload, options, extra = {}) {
-    const http = chatClient(label, options);
-    try {
-        return await http.request({
-            method: "POST",
-            path: url,
-            body: payload,
-            headers: extra.headers,
-            safeToRetry: true,
-        });
-    }
-    catch (error) {
-        throw channelError(label, error, extra.hint);
-    }
-}
-/** An HttpError (whose text holds the URL) turned into a message naming the channel only. */
-function channelError(label, error, hint) {
-    if (error instanceof ChannelError)
-        return error;
-    if (!(error instanceof http/* HttpError */.j$))
-        return new ChannelError(`${label}: ${String(error)}`);
-    const { status, code, platformMessage } = error.details;
-    let what;
-    if (error.kind === "timeout")
-        what = "no answer in time";
-    else if (error.kind === "network")
-        what = `could not connect (${code ?? "network error"})`;
-    else if (error.kind === "parse")
-        what = `answered ${status} with a body that is not understood`;
-    else if (status === 401 || status === 403) {
-        const said = [code, platformMessage].filter((text) => text && (0,http/* isPlainRefusal */.v1)(text)).join(": ");
-        what = `HTTP ${status}${said ? ` ${said}` : " (the answer's body is not shown)"}`;
-    }
-    else {
-        const detail = [code, platformMessage].filter(Boolean).join(": ");
-        what = `HTTP ${status}${detail ? ` ${detail}` : ""}`;
-    }
-    const retryLater = / \(the platform asks to wait \d+s: try again later\)$/.exec(error.message)?.[0] ?? "";
-    return new ChannelError(`${label}: ${what}${retryLater}.${hint ? ` ${hint}` : ""}`, status, code, error.ambiguous);
-}
-
+// EXTERNAL MODULE: ./src/platforms/chat/send.ts
+var send = __webpack_require__(2301);
 ;// CONCATENATED MODULE: ./src/platforms/chat/discord.ts
 
 
@@ -335,7 +271,7 @@ function discordPayload(message) {
 }
 /** Discord webhook: answers 204 No Content (200 with the message when `?wait=true`). */
 async function sendDiscord(url, message, options = {}) {
-    await postJson("Discord webhook", url, discordPayload(message), options, {
+    await (0,send/* postJson */.B2)("Discord webhook", url, discordPayload(message), options, {
         hint: "Check the discord-webhook secret holds a current webhook URL (channel → Integrations → Webhooks).",
     });
 }
@@ -431,7 +367,7 @@ function slackPayload(message) {
 }
 /** Incoming webhook: answers 200 `ok`, or 4xx with an error word (`invalid_payload`, `no_service` …). */
 async function sendSlackWebhook(url, message, options = {}) {
-    await postJson("Slack webhook", url, slackPayload(message), options, {
+    await (0,send/* postJson */.B2)("Slack webhook", url, slackPayload(message), options, {
         hint: "Check the slack-webhook secret holds a current incoming webhook URL (Slack app → Incoming Webhooks).",
     });
 }
@@ -458,7 +394,7 @@ const API_HINTS = {
  */
 async function postSlackMessage(message, options) {
     const label = "Slack API";
-    const http = chatClient(label, options);
+    const http = (0,send/* chatClient */.o5)(label, options);
     const base = (options.apiUrl ?? "https://slack.com/api").replace(/\/+$/, "");
     let answer;
     try {
@@ -477,11 +413,11 @@ async function postSlackMessage(message, options) {
         answer = response.data;
     }
     catch (error) {
-        throw channelError(label, error, "Check slack-api-url and Slack's status page, then re-run.");
+        throw (0,send/* channelError */.a5)(label, error, "Check slack-api-url and Slack's status page, then re-run.");
     }
     if (!answer.ok || !answer.ts) {
         const code = answer.error ?? "no ts in the answer";
-        throw new ChannelError(`${label}: chat.postMessage failed: ${code}.${API_HINTS[code] ? ` ${API_HINTS[code]}` : ""}`, 200, code);
+        throw new send/* ChannelError */.Q6(`${label}: chat.postMessage failed: ${code}.${API_HINTS[code] ? ` ${API_HINTS[code]}` : ""}`, 200, code);
     }
     return { ts: answer.ts, channel: answer.channel ?? options.channel };
 }
@@ -568,7 +504,7 @@ function teamsPayload(message) {
 }
 /** Teams workflow webhook: answers 202 Accepted (the flow runs afterwards). */
 async function sendTeams(url, message, options = {}) {
-    await postJson("Teams webhook", url, teamsPayload(message), options, {
+    await (0,send/* postJson */.B2)("Teams webhook", url, teamsPayload(message), options, {
         hint: "Check the teams-webhook secret holds the URL of a Teams workflow (Workflows → Post to a channel when a webhook request is received).",
     });
 }
@@ -595,7 +531,7 @@ function webhookPayload(message, incident) {
 }
 /** POSTs the body as JSON; any 2xx is a delivery. `headers` carry the receiver's credentials. */
 async function sendWebhook(url, payload, options = {}) {
-    await postJson("Webhook", url, payload, options, {
+    await (0,send/* postJson */.B2)("Webhook", url, payload, options, {
         headers: options.headers,
         hint: "Check the webhook-url secret and that the receiver answers 2xx to a JSON POST.",
     });
@@ -775,110 +711,10 @@ function pagePairs(settings, need) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/platforms/status/common.ts
-
-
-/** The impact words Statuspage uses (`impact_override`); the other providers map from them. */
-const IMPACTS = ["none", "minor", "major", "critical"];
-/** The runbook's wording, per phase of the rollback; `status-page-message` replaces it. */
-const DEFAULT_TEXT = {
-    name: "Service Degradation",
-    message: {
-        started: "We're currently experiencing issues and have initiated a rollback to restore service.",
-        failed: "The rollback has not restored service yet. We're continuing to work on it and will post another update soon.",
-        cancelled: "We're continuing to work on restoring service and will post another update soon.",
-        info: "We're continuing to investigate and will post another update soon.",
-        succeeded: "Service has been restored by rolling back to the previous version. This incident is resolved.",
-    },
-};
-/**
- * An HttpClient for a status page API: JSON, the provider's auth header, and Statuspage's 420 treated like
- * 429 (its docs: "420 or 429 … Retry-After"), since both mean the request was refused before it acted.
- */
-class StatusHttp {
-    label;
-    http;
-    options;
-    constructor(label, baseUrl, headers, options) {
-        this.label = label;
-        this.options = options;
-        this.http = new http/* HttpClient */.Qq({
-            baseUrl,
-            platform: label,
-            headers,
-            timeoutMs: options.timeoutMs ?? 15_000,
-            retries: options.retries ?? 4,
-            backoffBaseMs: options.backoffBaseMs ?? 500,
-            backoffMaxMs: options.backoffMaxMs ?? 8_000,
-            maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
-            errorDetails: providerError,
-            onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying (attempt ${event.attempt + 1})`),
-        });
-    }
-    async request(request, hint) {
-        const retries = this.options.retries ?? 4;
-        for (let attempt = 0;; attempt++) {
-            try {
-                // The schema applies to real answers only, so the 420 is read without it.
-                const { schema, ...rest } = request;
-                const response = await this.http.request({ ...rest, acceptStatuses: [420] });
-                if (response.status !== 420)
-                    return parseAnswer(this.label, response.status, response.data, schema);
-                const waitMs = (0,http/* parseRetryAfter */.mu)(response.headers["retry-after"]) ?? 1000 * 2 ** attempt;
-                if (attempt >= retries || waitMs > (this.options.maxRetryAfterMs ?? 60_000)) {
-                    throw new ChannelError(`${this.label}: HTTP 420 rate limited (the platform asks to wait ${Math.ceil(waitMs / 1000)}s: try again later).`, 420);
-                }
-                this.options.log?.(`${this.label}: 420, retrying in ${Math.ceil(waitMs / 1000)}s`);
-                await (0,http/* sleep */.yy)(waitMs);
-            }
-            catch (error) {
-                throw channelError(this.label, error, hint);
-            }
-        }
-    }
-}
-function parseAnswer(label, status, body, schema) {
-    if (!schema)
-        return body;
-    const result = schema.safeParse(body);
-    if (result.success)
-        return result.data;
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join(".") : "body";
-    throw new ChannelError(`${label}: answered ${status} with a body that is not understood (${where}: ${issue?.message}).`, status);
-}
-/** A read that answers 404 for "no such thing": undefined then. */
-async function orNotFound(read) {
-    try {
-        return await read;
-    }
-    catch (error) {
-        if (error instanceof ChannelError && error.status === 404)
-            return undefined;
-        throw error;
-    }
-}
-/** Error code and message from Statuspage (`{error}`), Instatus (`{message}`), Better Stack (`{errors}`). */
-function providerError(body) {
-    if (typeof body === "string")
-        return body ? { message: body.slice(0, 200) } : undefined;
-    if (!body || typeof body !== "object")
-        return undefined;
-    const b = body;
-    const raw = b.error ?? b.errors ?? b.message;
-    const text = typeof raw === "string"
-        ? raw
-        : Array.isArray(raw)
-            ? raw.filter((item) => typeof item === "string").join("; ")
-            : raw && typeof raw === "object"
-                ? Object.entries(raw)
-                    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`)
-                    .join("; ")
-                : undefined;
-    const code = typeof b.code === "string" || typeof b.code === "number" ? String(b.code) : undefined;
-    return { code, message: text?.slice(0, 200) };
-}
-
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+// EXTERNAL MODULE: ./src/platforms/status/common.ts
+var common = __webpack_require__(9110);
 ;// CONCATENATED MODULE: ./src/actions/notify/compose.ts
 
 
@@ -891,6 +727,7 @@ const PHASE = {
     failed: "Rollback failed",
     cancelled: "Rollback cancelled",
     info: "Rollback update",
+    unverified: "Rolled back, not verified",
 };
 function compose(settings, status, run, now) {
     const context = (0,chat_message/* contextFromRun */.vL)(run);
@@ -943,12 +780,12 @@ function compose(settings, status, run, now) {
     };
     // `impact` is free text for the report; one of Statuspage's words also sets the page's impact. The
     // runbook's "Impact: High" is `major`.
-    const pageImpact = IMPACTS.includes(impact ?? "")
+    const pageImpact = common/* IMPACTS */.wD.includes(impact ?? "")
         ? impact
         : "major";
     const statusPage = {
         name: (0,secrets/* redact */.E$)(settings["status-page-title"]),
-        message: (0,secrets/* redact */.E$)(settings["status-page-message"] ?? DEFAULT_TEXT.message[status]),
+        message: (0,secrets/* redact */.E$)(settings["status-page-message"] ?? common/* DEFAULT_TEXT */.as.message[status]),
         impact: pageImpact,
     };
     const repository = run.repository?.full ?? "unknown repository";
@@ -967,6 +804,8 @@ function compose(settings, status, run, now) {
     return { status, shown, webhook, incident, statusPage, pagerDuty, deployment };
 }
 
+// EXTERNAL MODULE: ./src/core/http.ts
+var http = __webpack_require__(1983);
 // EXTERNAL MODULE: ./src/platforms/github/client.ts
 var client = __webpack_require__(1719);
 ;// CONCATENATED MODULE: ./src/platforms/github/deployments.ts
@@ -978,13 +817,17 @@ var client = __webpack_require__(1719);
 // docs.github.com/rest/deployments. GitHub's Deployments view then is the deployment log the runbook keeps.
 /** The deployment's `task`: how this suite's rollbacks are told apart from ordinary deploys. */
 const ROLLBACK_TASK = "rollback";
-/** A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error. */
+/**
+ * A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error;
+ * unverified stays in_progress: rolled back, but nobody may read it as a recovery until a person checks.
+ */
 function deploymentState(status) {
     const states = {
         started: "in_progress",
         succeeded: "success",
         failed: "failure",
         cancelled: "error",
+        unverified: "in_progress",
     };
     return states[status];
 }
@@ -1061,7 +904,7 @@ async function recordDeployment(octokit, record) {
                 required_contexts: [],
                 payload: { run_id: record.runId },
                 description: (0,chat_message/* truncate */.xv)(record.description, 140),
-                production_environment: true,
+                production_environment: record.productionEnvironment,
             });
             if (!("id" in data))
                 throw new DeploymentError(`GitHub deployment: not created: ${data.message ?? "no id"}.`);
@@ -1160,7 +1003,7 @@ async function sendPagerDuty(message, options) {
         return undefined;
     const label = "PagerDuty";
     try {
-        const response = await chatClient(label, options, { errorDetails: pagerDutyError }).request({
+        const response = await (0,send/* chatClient */.o5)(label, options, { errorDetails: pagerDutyError }).request({
             method: "POST",
             path: `${options.apiUrl.replace(/\/+$/, "")}/v2/enqueue`,
             body: event,
@@ -1173,7 +1016,7 @@ async function sendPagerDuty(message, options) {
         const hint = error instanceof Error && "status" in error && error.status === 400
             ? "Check pagerduty-routing-key: the Integration Key of an Events API v2 integration on the service."
             : "Check pagerduty-api-url and PagerDuty's status, then re-run.";
-        throw error instanceof ChannelError ? error : channelError(label, error, hint);
+        throw error instanceof send/* ChannelError */.Q6 ? error : (0,send/* channelError */.a5)(label, error, hint);
     }
 }
 /** `{message, errors: [...]}` → code "invalid event", message with the first errors. */
@@ -1191,121 +1034,20 @@ function pagerDutyError(body) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/platforms/status/betterstack.ts
-
-
-// Better Stack Uptime API v2 (betterstack.com/docs/uptime/api): `Authorization: Bearer TOKEN`; JSON:API-style
-// answers `{data: {id, type, attributes}}`; a status report per incident, later messages as status updates,
-// each naming every affected resource with `degraded`, `downtime` or `resolved` (the only words accepted).
-const RESOURCE_STATUS = {
-    none: "degraded",
-    minor: "degraded",
-    major: "degraded",
-    critical: "downtime",
-};
-const reportSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    attributes: schemas/* object */.Ikc({
-        title: schemas/* string */.YjP(),
-        aggregate_state: schemas/* string */.YjP().nullish(),
-        affected_resources: schemas/* array */.YOg(schemas/* object */.Ikc({ status_page_resource_id: schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]) }).passthrough())
-            .nullish(),
-    })
-        .passthrough(),
-});
-const resourceSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    attributes: schemas/* object */.Ikc({ public_name: schemas/* string */.YjP().nullish() }).passthrough(),
-});
-const page = (item) => schemas/* object */.Ikc({ data: schemas/* array */.YOg(item), pagination: schemas/* object */.Ikc({ next: schemas/* string */.YjP().nullish() }).nullish() });
-const HINT = "Check betterstack-api-token (a Team API token: Better Stack → API tokens) and betterstack-status-page-id.";
-class BetterStackClient {
-    channel = "betterstack";
-    label = "Better Stack";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/api/v2/status-pages/${encodeURIComponent(options.pageId)}`;
-        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
-    }
-    async components() {
-        const all = [];
-        for (let n = 1; n <= 10; n++) {
-            const { data, pagination } = await this.http.request({ path: `${this.page}/resources`, query: { page: n }, schema: page(resourceSchema) }, HINT);
-            const fresh = data.filter((r) => !all.some((known) => known.id === r.id));
-            all.push(...fresh.map((r) => ({ id: r.id, name: r.attributes.public_name ?? r.id })));
-            if (!pagination?.next || fresh.length === 0)
-                break;
-        }
-        return all;
-    }
-    async get(id) {
-        const answer = await orNotFound(this.http.request({
-            path: `${this.page}/status-reports/${encodeURIComponent(id)}`,
-            schema: schemas/* object */.Ikc({ data: reportSchema }),
-        }, HINT));
-        return answer && toIncident(answer.data);
-    }
-    async findOpen(name) {
-        for (let n = 1; n <= 5; n++) {
-            const { data, pagination } = await this.http.request({ path: `${this.page}/status-reports`, query: { page: n }, schema: page(reportSchema) }, HINT);
-            const found = data
-                .map(toIncident)
-                .reverse()
-                .find((incident) => incident.name === name && !incident.resolved);
-            if (found)
-                return found;
-            if (!pagination?.next)
-                return undefined;
-        }
-        return undefined;
-    }
-    async open(text, components) {
-        const answer = await this.http.request({
-            method: "POST",
-            path: `${this.page}/status-reports`,
-            body: {
-                title: text.name,
-                message: text.message,
-                report_type: "manual",
-                affected_resources: affected(components, RESOURCE_STATUS[text.impact]),
-            },
-            schema: schemas/* object */.Ikc({ data: reportSchema }),
-        }, HINT);
-        return toIncident(answer.data);
-    }
-    async update(id, text, components, resolve) {
-        await this.http.request({
-            method: "POST",
-            path: `${this.page}/status-reports/${encodeURIComponent(id)}/status-updates`,
-            body: {
-                message: text.message,
-                affected_resources: affected(components, resolve ? "resolved" : RESOURCE_STATUS[text.impact]),
-            },
-            schema: schemas/* object */.Ikc({ data: schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough() }),
-        }, HINT);
-    }
-}
-function affected(components, status) {
-    return components.map((id) => ({ status_page_resource_id: id, status }));
-}
-function toIncident(report) {
-    // The docs list Operational, Maintenance, Downtime and Degraded; a resolved report reads as operational.
-    const state = report.attributes.aggregate_state?.toLowerCase() ?? "";
-    return {
-        id: report.id,
-        name: report.attributes.title,
-        resolved: ["operational", "resolved"].includes(state),
-        components: (report.attributes.affected_resources ?? []).map((r) => String(r.status_page_resource_id)),
-    };
-}
-
+// EXTERNAL MODULE: ./src/platforms/status/betterstack.ts
+var betterstack = __webpack_require__(9673);
 ;// CONCATENATED MODULE: ./src/platforms/status/incident.ts
-
+/** `(production, rollback 4242)`: ends the incident's name, and is how a later step finds it again. */
+function incidentTag(mark) {
+    const parts = [mark.environment, mark.runId ? `rollback ${mark.runId}` : "rollback"].filter(Boolean);
+    return `(${parts.join(", ")})`;
+}
 /**
- * Reads the page and decides: `started` opens an incident unless one with this name is open (a second
- * `started` of the same rollback reuses it), `failed`/`cancelled` add an update (opening one if there is
- * none: the public must hear of a rollback that failed), `info` updates an open one, `succeeded` resolves it.
+ * Reads the page and decides. The incident is this rollback's own: the one `status-page-incident` names,
+ * else the newest whose name ends with this environment's and run's tag (resolved ones too, so a re-run
+ * continues it). `started` opens one unless it exists; `failed` and `unverified` update it (reopening it when
+ * an earlier attempt resolved it) or open one: the public must hear of a rollback that did not recover;
+ * `cancelled` and `info` update an open one; `succeeded` resolves it. Never a second incident per rollback.
  */
 async function planIncident(client, request) {
     const notes = [];
@@ -1317,36 +1059,62 @@ async function planIncident(client, request) {
         components = request.components.filter((id) => available.some((c) => c.id === id));
         unknown = request.components.filter((id) => !components.includes(id));
     }
-    let existing;
+    const tag = incidentTag(request.mark);
+    const search = request.mark.runId ?? "rollback";
+    const text = { ...request.text, name: `${request.text.name} ${tag}` };
+    let own;
     if (request.incidentId) {
-        existing = await client.get(request.incidentId);
-        if (!existing)
-            notes.push(`incident ${request.incidentId} is not on this page; looking for an open one by name`);
+        own = await client.get(request.incidentId);
+        if (!own)
+            notes.push(`incident ${request.incidentId} is not on this page; looking for this rollback's own`);
     }
-    existing ??= await client.findOpen(request.text.name);
-    const open = existing && !existing.resolved ? existing : undefined;
-    const step = decide(request.status, open, existing, request.text.name);
-    return { step, text: request.text, components, unknown, available, notes };
+    if (!own) {
+        const found = await client.find(tag, search);
+        // Without a run id the tag names only the environment: an old, resolved incident is another rollback's.
+        own = found && (request.mark.runId || !found.resolved) ? found : undefined;
+    }
+    const step = decide(request.status, own, tag);
+    return { step, text, tag, search, components, unknown, available, notes };
 }
-function decide(status, open, existing, name) {
+function decide(status, own, tag) {
+    const open = own && !own.resolved ? own : undefined;
     switch (status) {
         case "started":
-            return open
-                ? { kind: "none", reason: `incident ${open.id} is already open: reused`, incident: open }
-                : { kind: "open" };
+            if (open)
+                return {
+                    kind: "none",
+                    reason: `incident ${open.id} of this rollback is open: continued`,
+                    incident: open,
+                };
+            return own
+                ? {
+                    kind: "none",
+                    reason: `incident ${own.id} of this rollback was resolved by an earlier attempt: left resolved`,
+                    incident: own,
+                }
+                : { kind: "open", state: "investigating" };
         case "failed":
+        case "unverified": {
+            const state = status === "failed" ? "investigating" : "monitoring";
+            return own ? { kind: "update", incident: own, state } : { kind: "open", state };
+        }
         case "cancelled":
-            return open ? { kind: "update", incident: open } : { kind: "open" };
         case "info":
-            return open
-                ? { kind: "update", incident: open }
-                : { kind: "none", reason: `no open incident named "${name}": nothing to update` };
+            if (open)
+                return { kind: "update", incident: open, state: "investigating" };
+            return {
+                kind: "none",
+                reason: own
+                    ? `incident ${own.id} is resolved: nothing to update`
+                    : `no incident ${tag} open: nothing to update`,
+                incident: own,
+            };
         case "succeeded":
             if (open)
                 return { kind: "resolve", incident: open };
-            return existing
-                ? { kind: "none", reason: `incident ${existing.id} is already resolved`, incident: existing }
-                : { kind: "none", reason: `no open incident named "${name}": nothing to resolve` };
+            return own
+                ? { kind: "none", reason: `incident ${own.id} is already resolved`, incident: own }
+                : { kind: "none", reason: `no incident ${tag} open: nothing to resolve` };
     }
 }
 /** The plan in one line, for the log, the summary and a dry run. */
@@ -1355,63 +1123,16 @@ function describeIncident(plan) {
     const on = plan.components.length ? `; components ${plan.components.join(", ")}` : "";
     switch (step.kind) {
         case "open":
-            return `open "${text.name}" (investigating, impact ${text.impact}${on})`;
-        case "update":
-            return `update incident ${step.incident.id} (investigating, impact ${text.impact}${on})`;
+            return `open "${text.name}" (${step.state}, impact ${text.impact}${on})`;
+        case "update": {
+            const reopen = step.incident.resolved ? ", reopening it" : "";
+            return `update incident ${step.incident.id} (${step.state}${reopen}, impact ${text.impact}${on})`;
+        }
         case "resolve":
             return `resolve incident ${step.incident.id} (components back to operational)`;
         case "none":
             return step.reason;
     }
-}
-/** Makes the change the plan decided. A create whose answer was lost is looked for before it is reported. */
-async function applyIncident(client, plan) {
-    const { step, text } = plan;
-    switch (step.kind) {
-        case "none":
-            return { incident: step.incident, detail: step.reason };
-        case "open": {
-            let incident;
-            try {
-                incident = await client.open(text, plan.components);
-            }
-            catch (error) {
-                const found = ambiguous(error) ? await client.findOpen(text.name).catch(() => undefined) : undefined;
-                if (!found)
-                    throw error;
-                incident = found;
-            }
-            return { incident, detail: `opened incident ${incident.id}${incident_link(incident)}` };
-        }
-        case "update":
-            await client.update(step.incident.id, text, plan.components, false);
-            return {
-                incident: step.incident,
-                detail: `updated incident ${step.incident.id}${incident_link(step.incident)}`,
-            };
-        case "resolve": {
-            // Every component the incident affects goes back to operational, not only those named this time.
-            const components = [...new Set([...plan.components, ...step.incident.components])];
-            try {
-                await client.update(step.incident.id, text, components, true);
-            }
-            catch (error) {
-                const now = ambiguous(error) ? await client.get(step.incident.id).catch(() => undefined) : undefined;
-                if (!now?.resolved)
-                    throw error;
-            }
-            return {
-                incident: { ...step.incident, resolved: true },
-                detail: `resolved incident ${step.incident.id}${incident_link(step.incident)}`,
-            };
-        }
-    }
-}
-function ambiguous(error) {
-    return error instanceof ChannelError && error.ambiguous;
-}
-function incident_link(incident) {
-    return incident.url ? ` ${incident.url}` : "";
 }
 /** The warning for components that are not on the page, naming the ones that are. */
 function unknownComponentsWarning(label, plan, input) {
@@ -1421,227 +1142,92 @@ function unknownComponentsWarning(label, plan, input) {
     return `${label}: ${input} ${plan.unknown.join(", ")} not found on the page, left out. The page has: ${known}.`;
 }
 
-;// CONCATENATED MODULE: ./src/platforms/status/instatus.ts
+;// CONCATENATED MODULE: ./src/platforms/status/incident-apply.ts
 
-
-// Instatus API v1 (instatus.com/help/api): `Authorization: Bearer KEY`; incidents under /v1/{page_id}/incidents,
-// later messages as POST …/incidents/{id}/incident-updates; statuses are upper-case words and each component's
-// status is set per message through `statuses: [{id, status}]`.
-const COMPONENT_STATUS = {
-    none: "DEGRADEDPERFORMANCE",
-    minor: "DEGRADEDPERFORMANCE",
-    major: "PARTIALOUTAGE",
-    critical: "MAJOROUTAGE",
-};
-const incidentSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    status: schemas/* string */.YjP(),
-    components: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough()).nullish(),
-});
-const componentSchema = schemas/* object */.Ikc({ id: schemas/* string */.YjP(), name: schemas/* string */.YjP() });
-const instatus_HINT = "Check instatus-api-key (Instatus → User settings → Developer settings) and instatus-page-id.";
-class InstatusClient {
-    channel = "instatus";
-    label = "Instatus";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/v1/${encodeURIComponent(options.pageId)}`;
-        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
-    }
-    async components() {
-        const list = await this.http.request({ path: `${this.page}/components`, schema: schemas/* array */.YOg(componentSchema) }, instatus_HINT);
-        return list.map(({ id, name }) => ({ id, name }));
-    }
-    async get(id) {
-        const data = await orNotFound(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, instatus_HINT));
-        return data && instatus_toIncident(data);
-    }
-    async findOpen(name) {
-        // Newest first; an open incident of this rollback is on the first pages. Bounded: a server that
-        // ignores `page` must not loop.
-        for (let page = 1; page <= 5; page++) {
-            const list = await this.http.request({
-                path: `${this.page}/incidents`,
-                query: { page, per_page: 50 },
-                schema: schemas/* array */.YOg(incidentSchema),
-            }, instatus_HINT);
-            const found = list.find((incident) => incident.name === name && !instatus_toIncident(incident).resolved);
-            if (found)
-                return instatus_toIncident(found);
-            if (list.length < 50)
-                return undefined;
+/**
+ * Makes the change the plan decided. A create or resolve whose answer was lost is read back before it is
+ * reported; a failure carries the incident that exists (`IncidentFailure.incident`), so the output names it.
+ */
+async function applyIncident(client, plan) {
+    const { step, text } = plan;
+    switch (step.kind) {
+        case "none":
+            return { incident: step.incident, detail: step.reason };
+        case "open": {
+            let incident;
+            try {
+                incident = await client.open(text, plan.components, step.state);
+            }
+            catch (error) {
+                if (!ambiguous(error))
+                    throw error;
+                const found = await client.find(plan.tag, plan.search).then((incident) => ({ incident }), () => undefined);
+                if (!found?.incident)
+                    throw new Error(`${errorText(error)} ${unopened(found !== undefined, plan.tag)}`);
+                incident = found.incident;
+            }
+            return { incident, detail: `opened incident ${incident.id}${incident_apply_link(incident)}` };
         }
-        return undefined;
-    }
-    async open(text, components) {
-        const data = await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents`,
-            body: {
-                name: text.name,
-                message: text.message,
-                status: "INVESTIGATING",
-                components,
-                statuses: components.map((id) => ({ id, status: COMPONENT_STATUS[text.impact] })),
-                started: new Date().toISOString(),
-                notify: true,
-            },
-            schema: incidentSchema,
-        }, instatus_HINT);
-        return instatus_toIncident(data);
-    }
-    async update(id, text, components, resolve) {
-        const status = resolve ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
-        await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents/${encodeURIComponent(id)}/incident-updates`,
-            body: {
-                message: text.message,
-                status: resolve ? "RESOLVED" : "INVESTIGATING",
-                components,
-                statuses: components.map((c) => ({ id: c, status })),
-                started: new Date().toISOString(),
-                notify: true,
-            },
-            schema: schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough(),
-        }, instatus_HINT);
-    }
-}
-function instatus_toIncident(data) {
-    return {
-        id: data.id,
-        name: data.name,
-        resolved: data.status.toUpperCase() === "RESOLVED",
-        components: (data.components ?? []).map((c) => c.id),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/platforms/status/statuspage.ts
-
-
-// Atlassian Statuspage REST API v1 (developer.statuspage.io): `Authorization: OAuth KEY`; incidents under
-// /pages/{page_id}/incidents with the body wrapped in `{incident: {…}}`; components as a map of id → status.
-/** Component statuses by impact; `operational` when resolved. */
-const statuspage_COMPONENT_STATUS = {
-    none: "degraded_performance",
-    minor: "degraded_performance",
-    major: "partial_outage",
-    critical: "major_outage",
-};
-const statuspage_incidentSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    name: schemas/* string */.YjP(),
-    status: schemas/* string */.YjP(),
-    shortlink: schemas/* string */.YjP().nullish(),
-    components: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP() }).passthrough()).nullish(),
-});
-const statuspage_componentSchema = schemas/* object */.Ikc({ id: schemas/* string */.YjP(), name: schemas/* string */.YjP(), group: schemas/* boolean */.zMY().nullish() });
-const statuspage_HINT = "Check statuspage-api-key (an API key of a user with the Incident Manager role: Statuspage → API info) and statuspage-page-id.";
-class StatuspageClient {
-    channel = "statuspage";
-    label = "Statuspage";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/pages/${encodeURIComponent(options.pageId)}`;
-        this.http = new StatusHttp(this.label, options.apiUrl, { authorization: `OAuth ${options.apiKey}` }, options);
-    }
-    async components() {
-        const all = [];
-        // Pages have at most a few hundred components; a server that ignores `page` stops the loop too.
-        for (let page = 1; page <= 10; page++) {
-            const batch = await this.http.request({
-                path: `${this.page}/components`,
-                query: { page, per_page: 100 },
-                schema: schemas/* array */.YOg(statuspage_componentSchema),
-            }, statuspage_HINT);
-            const fresh = batch.filter((c) => !all.some((known) => known.id === c.id));
-            all.push(...fresh.map(({ id, name }) => ({ id, name })));
-            if (batch.length < 100 || fresh.length === 0)
-                break;
+        case "update":
+            try {
+                await client.update(step.incident.id, text, plan.components, step.state);
+            }
+            catch (error) {
+                throw new IncidentFailure(error, step.incident);
+            }
+            return {
+                incident: { ...step.incident, resolved: false },
+                detail: `updated incident ${step.incident.id} (${step.state}${step.incident.resolved ? ", reopened" : ""})${incident_apply_link(step.incident)}`,
+            };
+        case "resolve": {
+            // Every component the incident affects goes back to operational, not only those named this time.
+            const components = [...new Set([...plan.components, ...step.incident.components])];
+            try {
+                await client.update(step.incident.id, text, components, "resolved");
+            }
+            catch (error) {
+                const now = ambiguous(error) ? await client.get(step.incident.id).catch(() => undefined) : undefined;
+                if (!now?.resolved)
+                    throw new IncidentFailure(error, step.incident);
+            }
+            return {
+                incident: { ...step.incident, resolved: true },
+                detail: `resolved incident ${step.incident.id}${incident_apply_link(step.incident)}`,
+            };
         }
-        return all;
-    }
-    async get(id) {
-        const data = await orNotFound(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: statuspage_incidentSchema }, statuspage_HINT));
-        return data && statuspage_toIncident(data);
-    }
-    async findOpen(name) {
-        const open = await this.http.request({ path: `${this.page}/incidents/unresolved`, schema: schemas/* array */.YOg(statuspage_incidentSchema) }, statuspage_HINT);
-        const found = open.find((incident) => incident.name === name);
-        return found && statuspage_toIncident(found);
-    }
-    async open(text, components) {
-        const data = await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents`,
-            body: {
-                incident: {
-                    name: text.name,
-                    status: "investigating",
-                    impact_override: text.impact,
-                    body: text.message,
-                    component_ids: components,
-                    components: Object.fromEntries(components.map((id) => [id, statuspage_COMPONENT_STATUS[text.impact]])),
-                },
-            },
-            schema: statuspage_incidentSchema,
-        }, statuspage_HINT);
-        return statuspage_toIncident(data);
-    }
-    async update(id, text, components, resolve) {
-        const status = resolve ? "operational" : statuspage_COMPONENT_STATUS[text.impact];
-        await this.http.request({
-            method: "PATCH",
-            path: `${this.page}/incidents/${encodeURIComponent(id)}`,
-            body: {
-                incident: {
-                    status: resolve ? "resolved" : "investigating",
-                    body: text.message,
-                    ...(resolve ? {} : { impact_override: text.impact }),
-                    component_ids: components,
-                    components: Object.fromEntries(components.map((c) => [c, status])),
-                },
-            },
-            schema: statuspage_incidentSchema,
-        }, statuspage_HINT);
     }
 }
-function statuspage_toIncident(data) {
-    // `postmortem` and `completed` (maintenance) are past resolution too.
-    const resolved = ["resolved", "postmortem", "completed"].includes(data.status);
-    return {
-        id: data.id,
-        name: data.name,
-        resolved,
-        url: data.shortlink ?? undefined,
-        components: (data.components ?? []).map((c) => c.id),
-    };
+/** A change to an incident that exists failed: the message is the provider's, the incident is still ours. */
+class IncidentFailure extends Error {
+    name = "IncidentFailure";
+    incident;
+    constructor(cause, incident) {
+        super(errorText(cause), { cause });
+        this.incident = incident;
+    }
+}
+/** What the page holds after a create that may or may not have gone through, from the read-back. */
+function unopened(readBack, tag) {
+    return readBack
+        ? `Read back: the page has no incident ${tag}, so none was opened; re-run this step to open it.`
+        : `The page could not be read back: an incident ${tag} may exist; a re-run finds it by that tag and never opens a second.`;
+}
+function errorText(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+function ambiguous(error) {
+    return error instanceof send/* ChannelError */.Q6 && error.ambiguous;
+}
+function incident_apply_link(incident) {
+    return incident.url ? ` ${incident.url}` : "";
 }
 
-;// CONCATENATED MODULE: ./src/actions/notify/channel.ts
-/** Channel names as they appear in the `sent` output, in this order. */
-const CHANNELS = (/* unused pure expression or super */ null && ([
-    "slack",
-    "discord",
-    "teams",
-    "webhook",
-    "github-issue",
-    "statuspage",
-    "instatus",
-    "betterstack",
-    "pagerduty",
-    "github-deployment",
-]));
-/** A plan for a channel whose planning read failed. */
-function failedPlan(channel, via, error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { channel, via, preview: "(not planned: a read failed)", error: message, warnings: [] };
-}
-
+// EXTERNAL MODULE: ./src/platforms/status/instatus.ts
+var instatus = __webpack_require__(7098);
+// EXTERNAL MODULE: ./src/platforms/status/statuspage.ts
+var statuspage = __webpack_require__(6658);
 ;// CONCATENATED MODULE: ./src/actions/notify/outside.ts
+
 
 
 
@@ -1656,7 +1242,7 @@ function statusPages(settings, send) {
     const spPage = settings["statuspage-page-id"];
     if (sp && spPage) {
         pages.push({
-            client: new StatuspageClient({
+            client: new statuspage/* StatuspageClient */.J({
                 ...send,
                 apiKey: sp,
                 pageId: spPage,
@@ -1670,7 +1256,7 @@ function statusPages(settings, send) {
     const isPage = settings["instatus-page-id"];
     if (is && isPage) {
         pages.push({
-            client: new InstatusClient({
+            client: new instatus/* InstatusClient */.N({
                 ...send,
                 apiKey: is,
                 pageId: isPage,
@@ -1684,7 +1270,7 @@ function statusPages(settings, send) {
     const bsPage = settings["betterstack-status-page-id"];
     if (bs && bsPage) {
         pages.push({
-            client: new BetterStackClient({
+            client: new betterstack/* BetterStackClient */.W({
                 ...send,
                 apiKey: bs,
                 pageId: bsPage,
@@ -1707,7 +1293,7 @@ function incidentIdFor(value, channel, pages) {
     return pages === 1 && parts.length === 1 && !parts[0]?.includes(":") ? parts[0] : undefined;
 }
 /** Status pages: each plan reads the page (its components, the open incident) to decide what to send. */
-async function statusPageChannels(settings, said, send) {
+async function statusPageChannels(settings, said, run, send) {
     const pages = statusPages(settings, send);
     return Promise.all(pages.map(async ({ client, components, componentsInput }) => {
         const via = `${client.label} incident`;
@@ -1716,6 +1302,7 @@ async function statusPageChannels(settings, said, send) {
                 status: said.status,
                 text: said.statusPage,
                 components,
+                mark: { environment: settings.environment, runId: run.runId },
                 incidentId: incidentIdFor(settings["status-page-incident"], client.channel, pages.length),
             });
             const warning = unknownComponentsWarning(client.label, plan, componentsInput);
@@ -1728,7 +1315,12 @@ async function statusPageChannels(settings, said, send) {
                 warnings: [...plan.notes.map((note) => `${client.label}: ${note}`), ...(warning ? [warning] : [])],
                 skip,
                 send: async () => {
-                    const result = await applyIncident(client, plan);
+                    const result = await applyIncident(client, plan).catch((error) => {
+                        if (!(error instanceof IncidentFailure))
+                            throw error;
+                        const id = error.incident.id;
+                        throw new SendFailure(`${error.message} Incident ${id} is still this rollback's: re-run this step (status-page-incident: ${id}) to send the update again.`, { incident: id });
+                    });
                     return {
                         detail: result.detail,
                         outputs: result.incident ? { incident: result.incident.id } : {},
@@ -1741,11 +1333,23 @@ async function statusPageChannels(settings, said, send) {
         }
     }));
 }
-function pagerDutyChannel(settings, said, send) {
+/** Why nothing is sent to PagerDuty for this status and attempt, or undefined when the event goes out. */
+function pagerDutySkip(said, run, action) {
+    if (said.status === "unverified")
+        return "status unverified leaves the alert open: only a verified recovery (status succeeded) resolves it";
+    if (!action)
+        return `status ${said.status} neither triggers nor resolves an alert`;
+    // PagerDuty opens a new alert for a trigger whose dedup_key was resolved: a re-run must not page again.
+    if (action === "trigger" && run.runAttempt > 1)
+        return `attempt ${run.runAttempt} of this run: no new trigger (dedup_key ${said.pagerDuty.dedupKey} belongs to attempt 1's alert, which may be resolved; a trigger would page again). A resolve is still sent on succeeded`;
+    return undefined;
+}
+function pagerDutyChannel(settings, said, run, send) {
     const routingKey = settings["pagerduty-routing-key"];
     if (!routingKey)
         return [];
     const event = pagerDutyEvent(routingKey, said.pagerDuty);
+    const skip = pagerDutySkip(said, run, event?.event_action);
     const apiUrl = settings["pagerduty-api-url"] ?? "";
     return [
         {
@@ -1753,7 +1357,7 @@ function pagerDutyChannel(settings, said, send) {
             via: "PagerDuty Events v2",
             // The routing key is a secret: the preview shows where it goes, not what it is.
             preview: event ? JSON.stringify({ ...event, routing_key: "***" }, null, 2) : "",
-            skip: event ? undefined : `status ${said.status} neither triggers nor resolves an alert`,
+            skip,
             warnings: [],
             send: async () => {
                 const sent = await sendPagerDuty(said.pagerDuty, { ...send, routingKey, apiUrl });
@@ -1781,12 +1385,15 @@ function deploymentChannel(settings, said, run) {
         logUrl: run.runUrl,
         environmentUrl: settings["environment-url"],
         deploymentId: id,
+        productionEnvironment: settings["production-environment"] === "auto"
+            ? environment === "production"
+            : settings["production-environment"] === "true",
     };
     return [
         {
             channel: "github-deployment",
             via: `GitHub deployment of ${environment} in ${full}`,
-            preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
+            preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}, production_environment ${record.productionEnvironment}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
             skip: state ? undefined : `status ${said.status} records no deployment status`,
             warnings: [],
             send: async () => {
@@ -1825,8 +1432,8 @@ async function planNotify(ctx, tuning) {
     const send = { ...tuning, log: (line) => ctx.log.info(line) };
     const channels = [
         ...chatChannels(settings, said, run, send, (line) => ctx.tk.notice(line)),
-        ...(await statusPageChannels(settings, said, send)),
-        ...pagerDutyChannel(settings, said, send),
+        ...(await statusPageChannels(settings, said, run, send)),
+        ...pagerDutyChannel(settings, said, run, send),
         ...deploymentChannel(settings, said, run),
     ];
     if (channels.length === 0)
@@ -1929,342 +1536,6 @@ function notifyAction(tuning = {}) {
     });
 }
 /* harmony default export */ const notify = (notifyAction());
-
-
-/***/ }),
-
-/***/ 3052:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DJ: () => (/* binding */ STATUS_STYLE),
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   L5: () => (/* binding */ parseFields),
-/* harmony export */   Uz: () => (/* binding */ escapeGitHubMarkdown),
-/* harmony export */   it: () => (/* binding */ contextParts),
-/* harmony export */   vL: () => (/* binding */ contextFromRun),
-/* harmony export */   xv: () => (/* binding */ truncate)
-/* harmony export */ });
-/* unused harmony export STATUSES */
-/** What a notification says, independent of the channel it goes to. */
-const STATUSES = (/* unused pure expression or super */ null && (["started", "succeeded", "failed", "cancelled", "info"]));
-const STATUS_STYLE = {
-    started: {
-        emoji: ":rotating_light:",
-        symbol: "🚨",
-        color: 0xdbab09,
-        teamsColor: "Warning",
-        word: "Started",
-    },
-    succeeded: {
-        emoji: ":white_check_mark:",
-        symbol: "✅",
-        color: 0x2eb67d,
-        teamsColor: "Good",
-        word: "Succeeded",
-    },
-    failed: { emoji: ":x:", symbol: "❌", color: 0xe01e5a, teamsColor: "Attention", word: "Failed" },
-    cancelled: {
-        emoji: ":no_entry_sign:",
-        symbol: "🚫",
-        color: 0x868e96,
-        teamsColor: "Default",
-        word: "Cancelled",
-    },
-    info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
-};
-/** The run's context, as the runner's run context has it; each part is absent outside a runner. */
-function contextFromRun(run) {
-    const repository = run.repository?.full;
-    return {
-        runUrl: run.runUrl,
-        actor: run.actor,
-        repository,
-        repositoryUrl: repository ? `${run.serverUrl}/${repository}` : undefined,
-        // A branch or tag reads better short: refs/heads/main → main.
-        ref: run.ref?.replace(/^refs\/(heads|tags)\//, ""),
-        sha: run.sha,
-        workflow: run.workflow,
-    };
-}
-const ELLIPSIS = "…";
-/**
- * Cuts `text` to at most `max` UTF-16 units (what the platforms count, or more), ending with an
- * ellipsis, never splitting a surrogate pair.
- */
-function truncate(text, max) {
-    if (text.length <= max)
-        return text;
-    if (max <= 0)
-        return "";
-    let cut = text.slice(0, max - ELLIPSIS.length);
-    const last = cut.charCodeAt(cut.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        cut = cut.slice(0, -1);
-    return cut + ELLIPSIS;
-}
-/** `Key: value` lines. Returns the 1-based numbers of lines that are not of that form in `bad`. */
-function parseFields(raw) {
-    const fields = [];
-    const bad = [];
-    raw.split(/\r?\n/).forEach((line, index) => {
-        if (!line.trim())
-            return;
-        const colon = line.indexOf(":");
-        const name = colon > 0 ? line.slice(0, colon).trim() : "";
-        if (!name) {
-            bad.push(index + 1);
-            return;
-        }
-        fields.push({ name, value: line.slice(colon + 1).trim() });
-    });
-    return { fields, bad };
-}
-/** One line of context: status, repository@ref (linked), workflow, actor, time. */
-function contextParts(message) {
-    const parts = [{ text: STATUS_STYLE[message.status].word }];
-    if (message.repository) {
-        const text = `${message.repository}${message.ref ? `@${message.ref}` : ""}`;
-        parts.push(message.repositoryUrl ? { text, url: message.repositoryUrl } : { text });
-    }
-    if (message.workflow)
-        parts.push({ text: `workflow ${message.workflow}` });
-    if (message.actor)
-        parts.push({ text: `by ${message.actor}` });
-    parts.push({ text: message.time.replace(/\.\d+Z$/, "Z") });
-    return parts;
-}
-/**
- * Text from commit messages, reasons and bodies, made inert for Discord's and Teams' Markdown: no bold,
- * links, headings, quotes, spoilers or code from someone's commit message. Underscores inside words stay
- * (`dpl_abc`), since no renderer reads them as emphasis there.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/[\\*`~|[\]]/g, "\\$&")
-        .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace("_", "\\_"))
-        .replace(/^(\s*)(#|>|-#)/gm, "$1\\$2")
-        .replace(/<(?=[@#:]|a:|t:)/g, "\\<");
-}
-/** The same for GitHub Markdown (issues): also no HTML and no @mentions (which notify people and teams). */
-function escapeGitHubMarkdown(text) {
-    return escapeMarkdown(text)
-        .replace(/\\\|/g, "|")
-        .replace(/</g, "&lt;")
-        .replace(/@(?=[\w-])/g, "@\u2060");
-}
-
-
-/***/ }),
-
-/***/ 1719:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ githubErrorMessage),
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
-/* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
-
-/** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
-async function githubClient(options) {
-    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
-}
-/**
- * GitHub's error as a sentence: status, message and the first validation error. The body of a 401 or 403
- * is quoted only when it is a plain refusal ("Bad credentials"): a proxy or server that echoes the
- * request could otherwise put a credential into logs and summaries.
- */
-function githubErrorMessage(error) {
-    const e = error;
-    const data = e.response?.data;
-    const refused = e.status === 401 || e.status === 403;
-    const said = (text) => (text && (!refused || (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainRefusal */ .v1)(text)) ? text : undefined);
-    const detail = said(data?.errors?.[0]?.message ?? data?.errors?.[0]?.code);
-    const message = refused ? said(data?.message) : (data?.message ?? e.message ?? String(error));
-    return `${e.status ?? "error"}${message ? ` ${message}` : ""}${detail ? ` (${detail})` : ""}`;
-}
-
-
-/***/ }),
-
-/***/ 1840:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Kp: () => (/* binding */ incidentIssueBody),
-/* harmony export */   recordIncident: () => (/* binding */ recordIncident)
-/* harmony export */ });
-/* unused harmony exports INCIDENT_LABEL, incidentCommentBody, IncidentError, INCIDENT_SEARCH_PAGES, findOpenIncident */
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
-/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3052);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1719);
-
-
-
-
-const INCIDENT_LABEL = "incident";
-/** GitHub's limit on an issue title. */
-const TITLE_MAX = 256;
-const DEFAULT_RESOLUTION = {
-    started: "Rollback in progress.",
-    succeeded: "Production rolled back to the last known-good version.",
-    failed: "The rollback failed: production may still serve the bad version. Follow the runbook by hand.",
-    cancelled: "The rollback was cancelled before it finished.",
-    info: undefined,
-};
-function report(report) {
-    const style = _chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[report.status];
-    const links = [
-        report.runUrl && `[workflow run](${report.runUrl})`,
-        report.repository &&
-            (report.repositoryUrl
-                ? `[${report.repository}${report.ref ? `@${report.ref}` : ""}](${report.repositoryUrl})`
-                : report.repository),
-        report.sha && `commit ${report.sha.slice(0, 7)}`,
-    ].filter(Boolean);
-    const rows = [
-        [
-            "Time",
-            report.time
-                .replace(/\.\d+Z$/, "Z")
-                .replace("T", " ")
-                .replace("Z", " UTC"),
-        ],
-        ["Status", `${style.symbol} ${style.word}`],
-        [
-            "Version (from → to)",
-            report.changes.map((c) => (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(`${c.name}: ${c.value}`)).join("\n") || undefined,
-        ],
-        ["Reason", report.reason && (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.reason)],
-        ["Duration", report.durationMs === undefined ? undefined : (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(report.durationMs)],
-        ["Impact", report.impact ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.impact) : "_to be filled in_"],
-        [
-            "Resolution",
-            report.resolution ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.resolution) : DEFAULT_RESOLUTION[report.status],
-        ],
-        ["Links", links.join(" · ")],
-    ];
-    const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(value)} |`)];
-    if (report.actor)
-        lines.push(`| **Run by** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(`@${report.actor}`)} |`);
-    const text = report.message.trim() ? `\n\n${(0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.message.trim())}` : "";
-    return `${lines.join("\n")}${text}`;
-}
-function incidentIssueBody(r) {
-    return `## Incident report\n\n${report(r)}\n\n<sub>Opened by the notify action. Later updates on this incident are added as comments; close the issue when the incident is resolved.</sub>\n`;
-}
-function incidentCommentBody(r) {
-    return `### Update: ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].symbol} ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].word}\n\n${report(r)}\n`;
-}
-class IncidentError extends Error {
-    name = "IncidentError";
-}
-function hint(error) {
-    const status = error.status;
-    if (status === 401)
-        return " Check github-token.";
-    if (status === 403)
-        return " Give the workflow `permissions: issues: write` (and check the token may write to this repository).";
-    if (status === 404)
-        return " Check the token can see this repository.";
-    if (status === 410)
-        return " Issues are disabled for this repository: enable them or set incident-issue: false.";
-    return "";
-}
-/** Pages of open incident issues looked through (100 each) before giving up. */
-const INCIDENT_SEARCH_PAGES = 10;
-/**
- * The open issue labelled `label` whose title is exactly `title`. Bounded: a server that ignores `page`
- * (answering the first page again and again) or a repository with thousands of open incidents must not
- * keep the step listing forever.
- */
-async function findOpenIncident(octokit, options) {
-    const { owner, repo, title } = options;
-    const perPage = 100;
-    const seen = new Set();
-    for (let page = 1; page <= INCIDENT_SEARCH_PAGES; page++) {
-        const { data } = await octokit.rest.issues.listForRepo({
-            owner,
-            repo,
-            state: "open",
-            labels: options.label ?? INCIDENT_LABEL,
-            per_page: perPage,
-            page,
-        });
-        // The issues list includes pull requests; an incident is an issue.
-        const found = data.find((issue) => issue.title === title && !issue.pull_request);
-        if (found)
-            return { number: found.number, html_url: found.html_url };
-        if (data.length < perPage)
-            return undefined;
-        if (data.every((issue) => seen.has(issue.number))) {
-            options.log?.(`GitHub issue: page ${page} repeats earlier issues (the server ignores paging); search stopped.`);
-            return undefined;
-        }
-        for (const issue of data)
-            seen.add(issue.number);
-    }
-    options.log?.(`GitHub issue: no open incident titled like this in the first ${INCIDENT_SEARCH_PAGES * perPage} open incident issues; search stopped.`);
-    return undefined;
-}
-/**
- * Opens the incident issue, or comments on the open one with the same title, so one incident never gets
- * two issues. A create that may have been applied (5xx, lost connection) is checked by reading again.
- */
-async function recordIncident(octokit, options) {
-    const { owner, repo, report: r } = options;
-    const label = options.label ?? INCIDENT_LABEL;
-    const title = (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(r.title, TITLE_MAX);
-    const search = { owner, repo, title, label, log: options.log };
-    let existing;
-    try {
-        existing = await findOpenIncident(octokit, search);
-    }
-    catch (error) {
-        throw new IncidentError(`GitHub issue: listing open issues failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
-    }
-    if (existing) {
-        try {
-            const { data } = await octokit.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: existing.number,
-                body: incidentCommentBody(r),
-            });
-            return {
-                action: "commented",
-                number: existing.number,
-                url: existing.html_url,
-                commentUrl: data.html_url,
-            };
-        }
-        catch (error) {
-            throw new IncidentError(`GitHub issue: commenting on #${existing.number} failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
-        }
-    }
-    try {
-        const { data } = await octokit.rest.issues.create({
-            owner,
-            repo,
-            title,
-            body: incidentIssueBody(r),
-            labels: [label],
-        });
-        return { action: "opened", number: data.number, url: data.html_url };
-    }
-    catch (error) {
-        const status = error.status;
-        if (status === undefined || status >= 500) {
-            const created = await findOpenIncident(octokit, search).catch(() => undefined);
-            if (created)
-                return { action: "opened", number: created.number, url: created.html_url };
-        }
-        throw new IncidentError(`GitHub issue: opening the issue failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
-    }
-}
 
 
 /***/ })

@@ -1,8 +1,8 @@
-export const id = 393;
-export const ids = [393];
+export const id = 39;
+export const ids = [39];
 export const modules = {
 
-/***/ 1393:
+/***/ 6039:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,128 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __webpack_require__(5605);
-;// CONCATENATED MODULE: ./src/platforms/s3/client.ts
-async function s3Clients(options) {
-    const { S3Client } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const credentials = options.accessKeyId && options.secretAccessKey
-        ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
-        : undefined;
-    const common = {
-        endpoint: options.endpoint || undefined,
-        forcePathStyle: Boolean(options.endpoint),
-        // Compatible services ignore the region but the signature needs one; AWS redirects a wrong one.
-        region: options.region || process.env.AWS_REGION || "us-east-1",
-        followRegionRedirects: true,
-        credentials,
-    };
-    const read = new S3Client({ ...common, maxAttempts: 4 });
-    const write = new S3Client({ ...common, maxAttempts: 1 });
-    return {
-        read,
-        write,
-        close: () => {
-            read.destroy();
-            write.destroy();
-        },
-    };
-}
-/** An S3 call that failed: the service's error code (NoSuchBucket, AccessDenied…) and HTTP status. */
-class StorageError extends Error {
-    name = "StorageError";
-    operation;
-    code;
-    status;
-    key;
-    constructor(operation, cause, key) {
-        const e = cause;
-        const status = e?.$metadata?.httpStatusCode;
-        const code = e?.name && e.name !== "Error" ? e.name : undefined;
-        const what = key === undefined ? operation : `${operation} of ${JSON.stringify(key)}`;
-        super(`${what} failed${code ? ` (${code}${status ? `, HTTP ${status}` : ""})` : ""}: ${e?.message ?? String(cause)}`);
-        this.operation = operation;
-        this.code = code;
-        this.status = status;
-        this.key = key;
-    }
-    /** No answer, or a server error: the write may or may not have happened. */
-    get ambiguous() {
-        return this.status === undefined || this.status >= 500;
-    }
-}
-async function call(operation, run, key) {
-    try {
-        return await run();
-    }
-    catch (error) {
-        throw new StorageError(operation, error, key);
-    }
-}
-/**
- * The bucket's versioning state (GetBucketVersioning): "Enabled", "Suspended", or undefined when it
- * was never turned on. Services without versioning (R2, Supabase Storage) answer an error or nothing.
- */
-async function versioningStatus(clients, bucket) {
-    const { GetBucketVersioningCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const answer = await call("GetBucketVersioning", () => clients.read.send(new GetBucketVersioningCommand({ Bucket: bucket })));
-    return typeof answer.Status === "string" ? answer.Status : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/platforms/s3/multipart.ts
-
-/** Parts of 512 MiB: a 5 TB object (S3's largest) still fits in 10 000 parts. */
-const PART_SIZE = 512 * 1024 ** 2;
-const MAX_PARTS = 10_000;
-const PARALLEL_PARTS = 4;
-/**
- * A copy above CopyObject's 5 GB limit: CreateMultipartUpload with the version's headers (a multipart
- * upload does not copy them), UploadPartCopy by byte ranges, CompleteMultipartUpload. On failure the
- * upload is aborted so its parts are not kept (and billed).
- */
-async function copyLarge(clients, copy) {
-    const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const { bucket: Bucket, key: Key } = copy;
-    const partSize = Math.max(copy.partSize ?? PART_SIZE, Math.ceil(copy.size / MAX_PARTS));
-    const created = await call("CreateMultipartUpload", () => clients.write.send(new s3.CreateMultipartUploadCommand({ Bucket, Key, ...copy.headers })), Key);
-    const UploadId = created.UploadId;
-    if (!UploadId)
-        throw new StorageError("CreateMultipartUpload", new Error("no UploadId in the answer"), Key);
-    try {
-        const count = Math.ceil(copy.size / partSize);
-        const parts = [];
-        let next = 1;
-        const worker = async () => {
-            while (next <= count) {
-                const PartNumber = next++;
-                const first = (PartNumber - 1) * partSize;
-                const last = Math.min(copy.size, first + partSize) - 1;
-                // A part copy only writes into this upload, so the SDK's read client may retry it.
-                const answer = await call("UploadPartCopy", () => clients.read.send(new s3.UploadPartCopyCommand({
-                    Bucket,
-                    Key,
-                    UploadId,
-                    PartNumber,
-                    CopySource: copy.source,
-                    CopySourceRange: `bytes=${first}-${last}`,
-                })), Key);
-                const ETag = answer.CopyPartResult?.ETag;
-                if (!ETag)
-                    throw new StorageError("UploadPartCopy", new Error(`no ETag for part ${PartNumber}`), Key);
-                parts.push({ PartNumber, ETag });
-            }
-        };
-        await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, count) }, worker));
-        parts.sort((a, b) => a.PartNumber - b.PartNumber);
-        const done = await call("CompleteMultipartUpload", () => clients.write.send(new s3.CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } })), Key);
-        if (!done.VersionId)
-            throw new StorageError("CompleteMultipartUpload", new Error("no VersionId in the answer"), Key);
-        return done.VersionId;
-    }
-    catch (error) {
-        await clients.read.send(new s3.AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => { });
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./src/platforms/s3/client.ts
+var client = __webpack_require__(2728);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
 var schemas = __webpack_require__(9691);
 ;// CONCATENATED MODULE: ./src/platforms/s3/versions.ts
@@ -174,7 +54,7 @@ function newestFirst(a, b) {
 }
 async function listPage(clients, input) {
     const { ListObjectVersionsCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const raw = await call("ListObjectVersions", () => clients.read.send(new ListObjectVersionsCommand(input)));
+    const raw = await (0,client/* call */.T1)("ListObjectVersions", () => clients.read.send(new ListObjectVersionsCommand(input)));
     const answer = page.parse(raw);
     const entries = [
         ...(answer.Versions ?? []).map((v) => entry(v, false, v.ETag, v.Size, v.StorageClass)),
@@ -239,6 +119,62 @@ async function keyHistory(clients, bucket, key, count = 3) {
     return entries.filter((e) => e.key === key);
 }
 
+;// CONCATENATED MODULE: ./src/platforms/s3/multipart.ts
+
+/** Parts of 512 MiB: a 5 TB object (S3's largest) still fits in 10 000 parts. */
+const PART_SIZE = 512 * 1024 ** 2;
+const MAX_PARTS = 10_000;
+const PARALLEL_PARTS = 4;
+/**
+ * A copy above CopyObject's 5 GB limit: CreateMultipartUpload with the version's headers (a multipart
+ * upload does not copy them), UploadPartCopy by byte ranges, CompleteMultipartUpload. On failure the
+ * upload is aborted so its parts are not kept (and billed).
+ */
+async function copyLarge(clients, copy) {
+    const s3 = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const { bucket: Bucket, key: Key } = copy;
+    const partSize = Math.max(copy.partSize ?? PART_SIZE, Math.ceil(copy.size / MAX_PARTS));
+    const created = await (0,client/* call */.T1)("CreateMultipartUpload", () => clients.write.send(new s3.CreateMultipartUploadCommand({ Bucket, Key, ...copy.headers })), Key);
+    const UploadId = created.UploadId;
+    if (!UploadId)
+        throw new client/* StorageError */.aq("CreateMultipartUpload", new Error("no UploadId in the answer"), Key);
+    try {
+        const count = Math.ceil(copy.size / partSize);
+        const parts = [];
+        let next = 1;
+        const worker = async () => {
+            while (next <= count) {
+                const PartNumber = next++;
+                const first = (PartNumber - 1) * partSize;
+                const last = Math.min(copy.size, first + partSize) - 1;
+                // A part copy only writes into this upload, so the SDK's read client may retry it.
+                const answer = await (0,client/* call */.T1)("UploadPartCopy", () => clients.read.send(new s3.UploadPartCopyCommand({
+                    Bucket,
+                    Key,
+                    UploadId,
+                    PartNumber,
+                    CopySource: copy.source,
+                    CopySourceRange: `bytes=${first}-${last}`,
+                })), Key);
+                const ETag = answer.CopyPartResult?.ETag;
+                if (!ETag)
+                    throw new client/* StorageError */.aq("UploadPartCopy", new Error(`no ETag for part ${PartNumber}`), Key);
+                parts.push({ PartNumber, ETag });
+            }
+        };
+        await Promise.all(Array.from({ length: Math.min(PARALLEL_PARTS, count) }, worker));
+        parts.sort((a, b) => a.PartNumber - b.PartNumber);
+        const done = await (0,client/* call */.T1)("CompleteMultipartUpload", () => clients.write.send(new s3.CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts } })), Key);
+        if (!done.VersionId)
+            throw new client/* StorageError */.aq("CompleteMultipartUpload", new Error("no VersionId in the answer"), Key);
+        return done.VersionId;
+    }
+    catch (error) {
+        await clients.read.send(new s3.AbortMultipartUploadCommand({ Bucket, Key, UploadId })).catch(() => { });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/platforms/s3/plan.ts
 
 
@@ -284,7 +220,7 @@ async function planRestore(clients, options) {
         let plan = decide(history, options.at, options.deleteNewer);
         const { current, target } = plan;
         if (plan.action === "restore" && target && !current.deleteMarker && current.size === target.size) {
-            const head = await call("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: options.bucket, Key: current.key, VersionId: current.versionId })), current.key);
+            const head = await (0,client/* call */.T1)("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: options.bucket, Key: current.key, VersionId: current.versionId })), current.key);
             if (head.Metadata?.[RESTORED_FROM] === target.versionId) {
                 plan = { ...plan, action: "unchanged", note: "the current version is a restored copy of it" };
             }
@@ -299,59 +235,103 @@ async function planRestore(clients, options) {
     return { bucket: options.bucket, prefix: options.prefix, at: options.at, keys, counts, listing };
 }
 
-;// CONCATENATED MODULE: ./src/platforms/s3/restore.ts
+;// CONCATENATED MODULE: ./src/platforms/s3/settings.ts
+
+
+const grantee = schemas/* object */.Ikc({
+    Type: schemas/* enum */.k5n(["CanonicalUser", "Group", "AmazonCustomerByEmail"]),
+    ID: schemas/* string */.YjP().optional(),
+    URI: schemas/* string */.YjP().optional(),
+    EmailAddress: schemas/* string */.YjP().optional(),
+})
+    .loose();
+const acl = schemas/* object */.Ikc({
+    Owner: schemas/* object */.Ikc({ ID: schemas/* string */.YjP().optional() }).loose().optional(),
+    Grants: schemas/* array */.YOg(schemas/* object */.Ikc({ Grantee: grantee, Permission: schemas/* string */.YjP() }).loose()).default([]),
+})
+    .loose();
+const HEADER = {
+    FULL_CONTROL: "GrantFullControl",
+    READ: "GrantRead",
+    READ_ACP: "GrantReadACP",
+    WRITE_ACP: "GrantWriteACP",
+};
+/**
+ * The version's ACL as grant headers. An ACL of the owner's FULL_CONTROL alone is what private means, so
+ * nothing is sent then: a bucket with ACLs disabled (Object Ownership "bucket owner enforced") refuses
+ * grant headers but always answers that ACL.
+ */
+function grantHeaders(answer) {
+    const read = acl.parse(answer);
+    const owner = read.Owner?.ID;
+    const isPrivate = read.Grants.length === 1 &&
+        read.Grants[0]?.Permission === "FULL_CONTROL" &&
+        read.Grants[0].Grantee.Type === "CanonicalUser" &&
+        read.Grants[0].Grantee.ID === owner;
+    if (isPrivate || read.Grants.length === 0)
+        return {};
+    const lists = {};
+    for (const { Grantee: g, Permission } of read.Grants) {
+        if (!(Permission in HEADER))
+            continue; // WRITE applies to buckets only.
+        const who = g.Type === "CanonicalUser"
+            ? `id="${g.ID}"`
+            : g.Type === "Group"
+                ? `uri="${g.URI}"`
+                : `emailAddress="${g.EmailAddress}"`;
+        const permission = Permission;
+        lists[permission] = [...(lists[permission] ?? []), who];
+    }
+    const headers = {};
+    for (const [permission, who] of Object.entries(lists)) {
+        headers[HEADER[permission]] = who.join(", ");
+    }
+    return headers;
+}
+/** The version's encryption as copy headers (SSE-S3, SSE-KMS with its key id, DSSE-KMS, bucket key). */
+function encryptionHeaders(head) {
+    if (!head.ServerSideEncryption)
+        return {};
+    return {
+        ServerSideEncryption: head.ServerSideEncryption,
+        ...(head.SSEKMSKeyId ? { SSEKMSKeyId: head.SSEKMSKeyId } : {}),
+        ...(head.BucketKeyEnabled ? { BucketKeyEnabled: true } : {}),
+    };
+}
+/** GetObjectAcl of the version (s3:GetObjectVersionAcl). */
+async function versionAcl(clients, bucket, key, versionId) {
+    const { GetObjectAclCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const answer = await (0,client/* call */.T1)("GetObjectAcl", () => clients.read.send(new GetObjectAclCommand({ Bucket: bucket, Key: key, VersionId: versionId })), key);
+    return grantHeaders(answer);
+}
+/** GetObjectTagging of the version as x-amz-tagging: a multipart upload does not copy tags. */
+async function versionTagging(clients, bucket, key, versionId) {
+    const { GetObjectTaggingCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const answer = await (0,client/* call */.T1)("GetObjectTagging", () => clients.read.send(new GetObjectTaggingCommand({ Bucket: bucket, Key: key, VersionId: versionId })), key);
+    const tags = (answer.TagSet ?? []).filter((t) => t.Key !== undefined);
+    if (!tags.length)
+        return undefined;
+    return new URLSearchParams(tags.map((t) => [t.Key, t.Value ?? ""])).toString();
+}
+
+;// CONCATENATED MODULE: ./src/platforms/s3/write.ts
+
 
 
 
 
 /** CopyObject copies at most 5 GB (5 GiB) in one request; larger sources go through UploadPartCopy. */
 const COPY_OBJECT_LIMIT = 5 * 1024 ** 3;
-const CONCURRENCY = 8;
-/** A write failed part-way: the keys written until then, so the report can say what changed. */
-class RestoreInterrupted extends Error {
-    name = "RestoreInterrupted";
+/** A write without a clear answer, and the read that would have told whether it happened failed too. */
+class UnsettledWrite extends Error {
+    name = "UnsettledWrite";
     cause;
-    written;
-    constructor(cause, written, total) {
-        super(`${cause instanceof Error ? cause.message : String(cause)} (after ${written.length} of ${total} keys were written)`);
-        this.cause = cause;
-        this.written = written;
+    constructor(write, read) {
+        super(`${write.message}; reading the key to see whether it was written failed too: ${read instanceof Error ? read.message : String(read)}`);
+        this.cause = read;
     }
 }
-/**
- * Applies the plan's restores and deletes, a few keys at a time, then checks each written key: the
- * newest entry must be this run's write and the one under it the version the plan saw as current.
- * Anything else means another writer changed the key during the restore; it is reported, never
- * overwritten again (what it wrote stays in the key's history either way).
- */
-async function applyRestore(clients, plan, options) {
-    const work = plan.keys.filter((k) => k.action === "restore" || k.action === "delete");
-    const results = work.map((p) => ({ plan: p }));
-    let next = 0;
-    let done = 0;
-    let lastLog = Date.now();
-    const worker = async () => {
-        while (next < results.length) {
-            if (options.signal?.aborted)
-                throw new Error(`stopped (the run was cancelled) after ${done} of ${results.length} keys`);
-            const result = results[next++];
-            result.written = await writeKey(clients, plan.bucket, result.plan, options);
-            done++;
-            if (Date.now() - lastLog >= 5000) {
-                lastLog = Date.now();
-                options.log(`${done} of ${results.length} keys written.`);
-            }
-        }
-    };
-    try {
-        await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
-    }
-    catch (error) {
-        throw new RestoreInterrupted(error, results.filter((r) => r.written), results.length);
-    }
-    await verify(clients, plan, results);
-    return results;
-}
+/** Writes one key as planned; an unclear answer is settled by reading the key before writing again. */
 async function writeKey(clients, bucket, plan, options) {
     try {
         return await (plan.action === "delete"
@@ -359,36 +339,45 @@ async function writeKey(clients, bucket, plan, options) {
             : copyVersion(clients, bucket, plan, options));
     }
     catch (error) {
-        if (!(error instanceof StorageError) || !error.ambiguous)
+        if (!(error instanceof client/* StorageError */.aq) || !error.ambiguous)
             throw error;
         // No clear answer: read the key, and write once more only if the first try left no trace.
-        const latest = (await keyHistory(clients, bucket, plan.key, 1))[0];
-        if (latest &&
-            latest.versionId !== plan.current.versionId &&
-            (await isOurs(clients, bucket, plan, latest))) {
-            return latest.versionId;
+        let latest;
+        let ours;
+        try {
+            latest = (await keyHistory(clients, bucket, plan.key, 1))[0];
+            ours =
+                latest !== undefined &&
+                    latest.versionId !== plan.current.versionId &&
+                    (await isOurs(clients, bucket, plan, latest));
         }
+        catch (readError) {
+            throw new UnsettledWrite(error, readError);
+        }
+        if (ours && latest)
+            return latest.versionId;
         options.log(`${error.message}; the key is unchanged, so it is written once more.`);
         return plan.action === "delete"
             ? deleteKey(clients, bucket, plan.key)
             : copyVersion(clients, bucket, plan, options);
     }
 }
+/** Whether `latest` is this run's write of the key: a delete marker for a delete, else the restored-from mark. */
 async function isOurs(clients, bucket, plan, latest) {
     if (plan.action === "delete")
         return latest.deleteMarker;
     if (latest.deleteMarker)
         return false;
     const { HeadObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
-    const head = await call("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: latest.versionId })), plan.key);
+    const head = await (0,client/* call */.T1)("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: latest.versionId })), plan.key);
     return head.Metadata?.[RESTORED_FROM] === plan.target?.versionId;
 }
 async function deleteKey(clients, bucket, key) {
     const { DeleteObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
     // No VersionId: on a versioned bucket this adds a delete marker; every version stays recoverable.
-    const answer = await call("DeleteObject", () => clients.write.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })), key);
+    const answer = await (0,client/* call */.T1)("DeleteObject", () => clients.write.send(new DeleteObjectCommand({ Bucket: bucket, Key: key })), key);
     if (!answer.VersionId)
-        throw new StorageError("DeleteObject", new Error("S3 answered without the delete marker's version id"), key);
+        throw new client/* StorageError */.aq("DeleteObject", new Error("S3 answered without the delete marker's version id"), key);
     return answer.VersionId;
 }
 /** `bucket/key?versionId=…` with the key URL-encoded, as CopyObject's x-amz-copy-source requires. */
@@ -400,7 +389,9 @@ async function copyVersion(clients, bucket, plan, options) {
     const { CopyObjectCommand, HeadObjectCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
     const target = plan.target;
     // REPLACE, to add the restored-from mark; so every header the version had is read and sent again.
-    const head = await call("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: target.versionId })), plan.key);
+    const head = await (0,client/* call */.T1)("HeadObject", () => clients.read.send(new HeadObjectCommand({ Bucket: bucket, Key: plan.key, VersionId: target.versionId })), plan.key);
+    // The copy does not carry the version's ACL or encryption: both are read and sent again.
+    const acl = await versionAcl(clients, bucket, plan.key, target.versionId);
     const headers = {
         ContentType: head.ContentType,
         CacheControl: head.CacheControl,
@@ -411,28 +402,139 @@ async function copyVersion(clients, bucket, plan, options) {
         WebsiteRedirectLocation: head.WebsiteRedirectLocation,
         Metadata: { ...head.Metadata, [RESTORED_FROM]: target.versionId },
         StorageClass: target.storageClass,
+        ...encryptionHeaders(head),
+        ...acl,
     };
     const source = copySource(bucket, plan.key, target.versionId);
     if (target.size > (options.copyLimit ?? COPY_OBJECT_LIMIT)) {
+        // A multipart upload copies no tags: they go with CreateMultipartUpload.
+        const Tagging = await versionTagging(clients, bucket, plan.key, target.versionId);
         return copyLarge(clients, {
             bucket,
             key: plan.key,
             source,
             size: target.size,
-            headers,
+            headers: { ...headers, ...(Tagging ? { Tagging } : {}) },
             partSize: options.partSize,
         });
     }
-    const answer = await call("CopyObject", () => clients.write.send(new CopyObjectCommand({
+    const answer = await (0,client/* call */.T1)("CopyObject", () => clients.write.send(new CopyObjectCommand({
         Bucket: bucket,
         Key: plan.key,
         CopySource: source,
         MetadataDirective: "REPLACE",
+        // COPY (the default, said outright): the tags of the version copied.
+        TaggingDirective: "COPY",
         ...headers,
     })), plan.key);
     if (!answer.VersionId)
-        throw new StorageError("CopyObject", new Error("S3 answered without the new version's id"), plan.key);
+        throw new client/* StorageError */.aq("CopyObject", new Error("S3 answered without the new version's id"), plan.key);
     return answer.VersionId;
+}
+
+;// CONCATENATED MODULE: ./src/platforms/s3/restore.ts
+
+
+
+const CONCURRENCY = 8;
+/**
+ * The restore stopped: every worker was let finish the key it was writing, then the keys it had sent
+ * writes for were read back. `written` is what the bucket shows this run wrote, when `readBack`.
+ */
+class RestoreInterrupted extends Error {
+    name = "RestoreInterrupted";
+    cause;
+    written;
+    /** False: the bucket could not be read back; `written` holds only the writes S3 answered. */
+    readBack;
+    /** Writes sent without a clear answer, when the bucket could not be read back. */
+    unsure;
+    constructor(cause, written, readBack, unsure) {
+        super(cause instanceof Error ? cause.message : String(cause));
+        this.cause = cause;
+        this.written = written;
+        this.readBack = readBack;
+        this.unsure = unsure;
+    }
+}
+/**
+ * Applies the plan's restores and deletes, a few keys at a time, then checks each written key: the
+ * newest entry must be this run's write and the one under it the version the plan saw as current.
+ * Anything else means another writer changed the key during the restore; it is reported, never
+ * overwritten again (what it wrote stays in the key's history either way).
+ *
+ * On the first failure (or a cancel) no worker starts another key; those writing one finish it, then
+ * every key a write was sent for is read back, so what is reported is what the bucket holds.
+ */
+async function applyRestore(clients, plan, options) {
+    const work = plan.keys.filter((k) => k.action === "restore" || k.action === "delete");
+    const results = work.map((p) => ({ plan: p }));
+    const sent = new Set();
+    // Writes that failed without a clear answer (no answer, or a 5xx): they may have happened.
+    const unclear = new Set();
+    let next = 0;
+    let done = 0;
+    let failure;
+    let lastLog = Date.now();
+    const worker = async () => {
+        while (next < results.length && !failure) {
+            if (options.signal?.aborted) {
+                failure = {
+                    error: new Error("stopped (the run was cancelled)"),
+                };
+                return;
+            }
+            const result = results[next++];
+            sent.add(result);
+            try {
+                result.written = await writeKey(clients, plan.bucket, result.plan, options);
+            }
+            catch (error) {
+                // A clear refusal wrote nothing; anything else may have written.
+                if (!(error instanceof client/* StorageError */.aq) || error.ambiguous)
+                    unclear.add(result);
+                failure ??= { error };
+                return;
+            }
+            done++;
+            if (Date.now() - lastLog >= 5000) {
+                lastLog = Date.now();
+                options.log(`${done} of ${results.length} keys written.`);
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, results.length) }, worker));
+    if (failure)
+        throw await stopped(clients, plan, [...sent], unclear.size, failure.error, options);
+    try {
+        await verify(clients, plan, results);
+    }
+    catch (error) {
+        // Every write was answered; only the check after them could not read the bucket.
+        throw new RestoreInterrupted(error, results, false, 0);
+    }
+    return results;
+}
+/** Reads back each key a write was sent for: this run's write is the newest entry, or it did not happen. */
+async function stopped(clients, plan, sent, unclear, cause, options) {
+    options.log(`Stopped after ${sent.length} keys were sent; reading them back.`);
+    // What S3 answered, kept in case the read-back fails part-way.
+    const answered = sent.map((r) => [r, r.written]);
+    try {
+        for (const result of sent) {
+            const latest = (await keyHistory(clients, plan.bucket, result.plan.key, 1))[0];
+            const ours = latest !== undefined &&
+                latest.versionId !== result.plan.current.versionId &&
+                (latest.versionId === result.written || (await isOurs(clients, plan.bucket, result.plan, latest)));
+            result.written = ours ? latest.versionId : undefined;
+        }
+    }
+    catch {
+        for (const [result, written] of answered)
+            result.written = written;
+        return new RestoreInterrupted(cause, sent.filter((r) => r.written), false, unclear);
+    }
+    return new RestoreInterrupted(cause, sent.filter((r) => r.written), true, 0);
 }
 /** Checks each written key, reading the prefix again when that takes fewer requests than one per key. */
 async function verify(clients, plan, results) {
@@ -485,9 +587,12 @@ function reportPath(temp, bucket) {
 /**
  * One line per key: what the restore does (or did) with it, the version it brings back (`null` for a
  * key that did not exist then), the version it replaces (kept in the key's history), and after a run
- * the version written and whether another writer changed the key meanwhile.
+ * the version written and whether another writer changed the key meanwhile. After a stop part-way,
+ * `written` is only on keys the bucket shows this run wrote (`readBack: false`: those S3 answered).
  */
-function writeReport(path, plan, dryRun, results) {
+function writeReport(path, plan, dryRun, results, 
+/** Set when the run stopped part-way: whether `results` were read back from the bucket. */
+stopped) {
     const byKey = new Map((results ?? []).map((r) => [r.plan.key, r]));
     const keys = plan.keys.map((k) => {
         const result = byKey.get(k.key);
@@ -507,6 +612,8 @@ function writeReport(path, plan, dryRun, results) {
         pointInTime: new Date(plan.at).toISOString(),
         dryRun,
         applied: results !== undefined,
+        ...(stopped ? { complete: false, readBack: stopped.readBack } : {}),
+        ...(results ? { written: results.filter((r) => r.written).length } : {}),
         counts: plan.counts,
         keys,
     };
@@ -524,7 +631,7 @@ class NoVersioningError extends Error {
 }
 function clientsFor(ctx) {
     const { settings } = ctx;
-    return s3Clients({
+    return (0,client/* s3Clients */.fF)({
         endpoint: settings.endpoint,
         region: settings.region,
         accessKeyId: settings["access-key-id"],
@@ -534,11 +641,11 @@ function clientsFor(ctx) {
 async function requireVersioning(clients, bucket) {
     let status;
     try {
-        status = await versioningStatus(clients, bucket);
+        status = await (0,client/* versioningStatus */.zi)(clients, bucket);
     }
     catch (error) {
         // Services without the versioning API (R2, Supabase Storage) answer NotImplemented or similar.
-        if (error instanceof StorageError && (error.code === "NotImplemented" || error.status === 501))
+        if (error instanceof client/* StorageError */.aq && (error.code === "NotImplemented" || error.status === 501))
             status = undefined;
         else
             throw error;
@@ -603,7 +710,7 @@ function describeStorage(plan, summary) {
 
 
 
-/** Copies and deletes as planned, then rewrites the report with what was written (also when stopped part-way). */
+/** Copies and deletes as planned, then rewrites the report with what was written (read back when stopped part-way). */
 async function applyStorage(ctx, plan) {
     const started = Date.now();
     const clients = await clientsFor(ctx);
@@ -613,12 +720,13 @@ async function applyStorage(ctx, plan) {
             signal: ctx.signal,
         });
         writeReport(plan.report, plan.restore, false, results);
-        return { results, elapsedMs: Date.now() - started };
+        return { kind: "restored", results, elapsedMs: Date.now() - started };
     }
     catch (error) {
-        if (error instanceof RestoreInterrupted)
-            writeReport(plan.report, plan.restore, false, error.written);
-        throw error;
+        if (!(error instanceof RestoreInterrupted))
+            throw error;
+        writeReport(plan.report, plan.restore, false, error.written, { readBack: error.readBack });
+        return { kind: "stopped", stopped: error, cancelled: ctx.signal.aborted };
     }
     finally {
         clients.close();
@@ -633,7 +741,7 @@ var secrets = __webpack_require__(8198);
 
 /** S3 error codes a person can act on. */
 const ADVICE = {
-    AccessDenied: "the credentials lack a permission: the restore needs s3:GetBucketVersioning, s3:ListBucketVersions, s3:GetObjectVersion, s3:PutObject and s3:DeleteObject on the bucket.",
+    AccessDenied: "the credentials lack a permission: the restore needs s3:GetBucketVersioning, s3:ListBucketVersions, s3:GetObjectVersion, s3:GetObjectVersionAcl, s3:GetObjectVersionTagging, s3:PutObject, s3:PutObjectAcl, s3:PutObjectTagging and s3:DeleteObject on the bucket (and kms:Decrypt, kms:GenerateDataKey on an SSE-KMS key).",
     InvalidAccessKeyId: "the access key id is not known to this service: check access-key-id (and endpoint, for a compatible service).",
     SignatureDoesNotMatch: "the secret access key does not match the key id: check secret-access-key.",
     NoSuchBucket: "there is no such bucket at this endpoint and region: check bucket, endpoint and region.",
@@ -642,20 +750,24 @@ const ADVICE = {
     SlowDown: "the service is throttling requests: run again in a few minutes (finished keys are left alone).",
     NotImplemented: "this service does not implement the call: it is not S3-compatible enough for a versioned restore.",
 };
-function explainStorage(error, phase, _plan) {
+/** The error, the service's code and what to do about it. */
+function adviseStorage(error) {
     const cause = error instanceof RestoreInterrupted ? error.cause : error;
     const message = (0,secrets/* errorMessage */.gJ)(error);
-    const code = cause instanceof StorageError ? cause.code : undefined;
+    const code = cause instanceof client/* StorageError */.aq ? cause.code : undefined;
     const advice = code ? ADVICE[code] : undefined;
-    const unreachable = cause instanceof StorageError && cause.status === undefined && !code;
+    const unreachable = cause instanceof client/* StorageError */.aq && cause.status === undefined && !code;
     const next = advice ??
         (unreachable
             ? "the service did not answer: check endpoint and that the runner can reach it."
             : undefined);
+    return `${message}${next ? `\nWhat to do: ${next}` : ""}`;
+}
+function explainStorage(error, phase, _plan) {
     const partial = phase === "apply"
-        ? "\nSome keys may already be restored (the report lists them); running again is safe: keys already as they were are left alone."
+        ? "\nSome keys may already be restored; running again is safe: keys already as they were are left alone."
         : "";
-    return `${message}${next ? `\nWhat to do: ${next}` : ""}${partial}`;
+    return `${adviseStorage(error)}${partial}`;
 }
 
 // EXTERNAL MODULE: ./src/core/wait.ts
@@ -663,8 +775,9 @@ var wait = __webpack_require__(3210);
 ;// CONCATENATED MODULE: ./src/actions/storage-restore/report.ts
 
 
+
 function planOutputs(plan) {
-    return { report: plan.report, restored: 0, deleted: 0 };
+    return { report: plan.report, restored: 0, deleted: 0, changed: false };
 }
 function nothingToDo(plan) {
     const { counts } = plan.restore;
@@ -676,6 +789,8 @@ function nothingToDo(plan) {
     };
 }
 function reportStorage(ctx, plan, run) {
+    if (run.kind === "stopped")
+        return reportStopped(plan, run);
     const restored = run.results.filter((r) => r.plan.action === "restore").length;
     const deleted = run.results.filter((r) => r.plan.action === "delete").length;
     const changed = run.results.filter((r) => r.changed);
@@ -686,7 +801,13 @@ function reportStorage(ctx, plan, run) {
     return {
         status: "restored",
         headline: changed.length ? "⚠️ restored, with keys changed meanwhile" : "✅ restored",
-        outputs: { restored, deleted, changed: changed.length, report: plan.report },
+        outputs: {
+            restored,
+            deleted,
+            changed: run.results.length > 0,
+            "changed-meanwhile": changed.length,
+            report: plan.report,
+        },
         summary: (summary) => {
             summary.text(`\`${where(plan.restore)}\` restored to **${at}** in ${(0,wait/* formatMs */._)(run.elapsedMs)}: ${restored} keys restored, ${deleted} deleted (delete markers), ${plan.restore.counts.unchanged} already as they were.`);
             if (changed.length) {
@@ -695,6 +816,35 @@ function reportStorage(ctx, plan, run) {
                 summary.table(["Key", "What was seen"], changed.map((r) => [r.plan.key, r.changed]));
             }
             summary.text(`Report: \`${plan.report}\`. Every replaced version is kept in its key's history.`);
+        },
+    };
+}
+/** A restore that stopped: what the bucket holds now (read back), `changed` from it, and the next step. */
+function reportStopped(plan, run) {
+    const { stopped } = run;
+    const planned = plan.restore.counts.restore + plan.restore.counts.delete;
+    const written = stopped.written.length;
+    const restored = stopped.written.filter((r) => r.plan.action === "restore").length;
+    const deleted = written - restored;
+    const changed = written > 0 ? "true" : stopped.readBack || stopped.unsure === 0 ? "false" : "unknown";
+    const list = `aws s3api list-object-versions --bucket ${plan.restore.bucket} --prefix '${plan.restore.prefix}'`;
+    const state = !stopped.readBack
+        ? `The bucket could not be read back: S3 answered ${written} of ${planned} writes${stopped.unsure ? `, and ${stopped.unsure} got no clear answer (they may have been written)` : ""}. See what each key holds with: ${list}, then run again: keys already as they were are left alone.`
+        : written === 0
+            ? `Read back: none of the ${planned} keys was written: the bucket is as before. Run again once the cause is fixed.`
+            : written === planned
+                ? `Read back: all ${planned} keys hold the restored version (${restored} restored, ${deleted} deleted); only what came after failed. A rerun says already-current.`
+                : `Read back: ${written} of ${planned} keys hold the restored version (${restored} restored, ${deleted} deleted), the other ${planned - written} are as before; the report lists each key written. Run again to finish: keys already as they were are left alone.`;
+    const failure = `${run.cancelled ? "Cancelled: " : ""}${adviseStorage(stopped)}\n${state}`;
+    return {
+        status: "failed",
+        headline: run.cancelled ? "⏹️ cancelled" : "❌ failed",
+        failure,
+        outputs: { restored, deleted, changed, report: plan.report },
+        summary: (summary) => {
+            summary.text(`**${run.cancelled ? "Cancelled" : "Failed"}** on \`${where(plan.restore)}\` (changed: ${changed}).`);
+            summary.text(state);
+            summary.text(`Report: \`${plan.report}\`.`);
         },
     };
 }
@@ -711,6 +861,7 @@ function reportStorage(ctx, plan, run) {
     name: "storage-restore",
     title: "Storage restore",
     inputs: inputs/* storageRestoreInputs */.NY,
+    reportsChanged: true,
     plan: planStorage,
     nothingToDo: nothingToDo,
     describe: describeStorage,
@@ -785,6 +936,83 @@ function checkInputs(settings) {
     if (problems.length)
         throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems.join("\n"));
     return { at };
+}
+
+
+/***/ }),
+
+/***/ 2728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   aq: () => (/* binding */ StorageError),
+/* harmony export */   fF: () => (/* binding */ s3Clients),
+/* harmony export */   zi: () => (/* binding */ versioningStatus)
+/* harmony export */ });
+async function s3Clients(options) {
+    const { S3Client } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const credentials = options.accessKeyId && options.secretAccessKey
+        ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey }
+        : undefined;
+    const common = {
+        endpoint: options.endpoint || undefined,
+        forcePathStyle: Boolean(options.endpoint),
+        // Compatible services ignore the region but the signature needs one; AWS redirects a wrong one.
+        region: options.region || process.env.AWS_REGION || "us-east-1",
+        followRegionRedirects: true,
+        credentials,
+    };
+    const read = new S3Client({ ...common, maxAttempts: 4 });
+    const write = new S3Client({ ...common, maxAttempts: 1 });
+    return {
+        read,
+        write,
+        close: () => {
+            read.destroy();
+            write.destroy();
+        },
+    };
+}
+/** An S3 call that failed: the service's error code (NoSuchBucket, AccessDenied…) and HTTP status. */
+class StorageError extends Error {
+    name = "StorageError";
+    operation;
+    code;
+    status;
+    key;
+    constructor(operation, cause, key) {
+        const e = cause;
+        const status = e?.$metadata?.httpStatusCode;
+        const code = e?.name && e.name !== "Error" ? e.name : undefined;
+        const what = key === undefined ? operation : `${operation} of ${JSON.stringify(key)}`;
+        super(`${what} failed${code ? ` (${code}${status ? `, HTTP ${status}` : ""})` : ""}: ${e?.message ?? String(cause)}`);
+        this.operation = operation;
+        this.code = code;
+        this.status = status;
+        this.key = key;
+    }
+    /** No answer, or a server error: the write may or may not have happened. */
+    get ambiguous() {
+        return this.status === undefined || this.status >= 500;
+    }
+}
+async function call(operation, run, key) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        throw new StorageError(operation, error, key);
+    }
+}
+/**
+ * The bucket's versioning state (GetBucketVersioning): "Enabled", "Suspended", or undefined when it
+ * was never turned on. Services without versioning (R2, Supabase Storage) answer an error or nothing.
+ */
+async function versioningStatus(clients, bucket) {
+    const { GetBucketVersioningCommand } = await __webpack_require__.e(/* import() */ 711).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19));
+    const answer = await call("GetBucketVersioning", () => clients.read.send(new GetBucketVersioningCommand({ Bucket: bucket })));
+    return typeof answer.Status === "string" ? answer.Status : undefined;
 }
 
 

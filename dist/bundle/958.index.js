@@ -1,0 +1,929 @@
+export const id = 958;
+export const ids = [958,719];
+export const modules = {
+
+/***/ 3052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DJ: () => (/* binding */ STATUS_STYLE),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   L5: () => (/* binding */ parseFields),
+/* harmony export */   Uz: () => (/* binding */ escapeGitHubMarkdown),
+/* harmony export */   it: () => (/* binding */ contextParts),
+/* harmony export */   vL: () => (/* binding */ contextFromRun),
+/* harmony export */   xv: () => (/* binding */ truncate)
+/* harmony export */ });
+/* unused harmony export STATUSES */
+/** What a notification says, independent of the channel it goes to. */
+// `unverified`: rolled back, but the verification did not conclude (an inconclusive verdict): never a recovery.
+const STATUSES = (/* unused pure expression or super */ null && (["started", "succeeded", "failed", "cancelled", "info", "unverified"]));
+const STATUS_STYLE = {
+    started: {
+        emoji: ":rotating_light:",
+        symbol: "🚨",
+        color: 0xdbab09,
+        teamsColor: "Warning",
+        word: "Started",
+    },
+    succeeded: {
+        emoji: ":white_check_mark:",
+        symbol: "✅",
+        color: 0x2eb67d,
+        teamsColor: "Good",
+        word: "Succeeded",
+    },
+    failed: { emoji: ":x:", symbol: "❌", color: 0xe01e5a, teamsColor: "Attention", word: "Failed" },
+    cancelled: {
+        emoji: ":no_entry_sign:",
+        symbol: "🚫",
+        color: 0x868e96,
+        teamsColor: "Default",
+        word: "Cancelled",
+    },
+    info: { emoji: ":information_source:", symbol: "ℹ️", color: 0x1d9bd1, teamsColor: "Accent", word: "Info" },
+    unverified: {
+        emoji: ":warning:",
+        symbol: "⚠️",
+        color: 0xe8912d,
+        teamsColor: "Warning",
+        word: "Rolled back, not verified",
+    },
+};
+/** The run's context, as the runner's run context has it; each part is absent outside a runner. */
+function contextFromRun(run) {
+    const repository = run.repository?.full;
+    return {
+        runUrl: run.runUrl,
+        actor: run.actor,
+        repository,
+        repositoryUrl: repository ? `${run.serverUrl}/${repository}` : undefined,
+        // A branch or tag reads better short: refs/heads/main → main.
+        ref: run.ref?.replace(/^refs\/(heads|tags)\//, ""),
+        sha: run.sha,
+        workflow: run.workflow,
+    };
+}
+const ELLIPSIS = "…";
+/**
+ * Cuts `text` to at most `max` UTF-16 units (what the platforms count, or more), ending with an
+ * ellipsis, never splitting a surrogate pair.
+ */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    if (max <= 0)
+        return "";
+    let cut = text.slice(0, max - ELLIPSIS.length);
+    const last = cut.charCodeAt(cut.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        cut = cut.slice(0, -1);
+    return cut + ELLIPSIS;
+}
+/** `Key: value` lines. Returns the 1-based numbers of lines that are not of that form in `bad`. */
+function parseFields(raw) {
+    const fields = [];
+    const bad = [];
+    raw.split(/\r?\n/).forEach((line, index) => {
+        if (!line.trim())
+            return;
+        const colon = line.indexOf(":");
+        const name = colon > 0 ? line.slice(0, colon).trim() : "";
+        if (!name) {
+            bad.push(index + 1);
+            return;
+        }
+        fields.push({ name, value: line.slice(colon + 1).trim() });
+    });
+    return { fields, bad };
+}
+/** One line of context: status, repository@ref (linked), workflow, actor, time. */
+function contextParts(message) {
+    const parts = [{ text: STATUS_STYLE[message.status].word }];
+    if (message.repository) {
+        const text = `${message.repository}${message.ref ? `@${message.ref}` : ""}`;
+        parts.push(message.repositoryUrl ? { text, url: message.repositoryUrl } : { text });
+    }
+    if (message.workflow)
+        parts.push({ text: `workflow ${message.workflow}` });
+    if (message.actor)
+        parts.push({ text: `by ${message.actor}` });
+    parts.push({ text: message.time.replace(/\.\d+Z$/, "Z") });
+    return parts;
+}
+/**
+ * Text from commit messages, reasons and bodies, made inert for Discord's and Teams' Markdown: no bold,
+ * links, headings, quotes, spoilers or code from someone's commit message. Underscores inside words stay
+ * (`dpl_abc`), since no renderer reads them as emphasis there.
+ */
+function escapeMarkdown(text) {
+    return text
+        .replace(/[\\*`~|[\]]/g, "\\$&")
+        .replace(/(^|[^\p{L}\p{N}])_|_(?=[^\p{L}\p{N}]|$)/gu, (match) => match.replace("_", "\\_"))
+        .replace(/^(\s*)(#|>|-#)/gm, "$1\\$2")
+        .replace(/<(?=[@#:]|a:|t:)/g, "\\<");
+}
+/** The same for GitHub Markdown (issues): also no HTML and no @mentions (which notify people and teams). */
+function escapeGitHubMarkdown(text) {
+    return escapeMarkdown(text)
+        .replace(/\\\|/g, "|")
+        .replace(/</g, "&lt;")
+        .replace(/@(?=[\w-])/g, "@\u2060");
+}
+
+
+/***/ }),
+
+/***/ 2301:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B2: () => (/* binding */ postJson),
+/* harmony export */   Q6: () => (/* binding */ ChannelError),
+/* harmony export */   a5: () => (/* binding */ channelError),
+/* harmony export */   o5: () => (/* binding */ chatClient)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+/* harmony import */ var _core_secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3210);
+
+
+
+/**
+ * A delivery that failed. The message names the channel and the platform's answer, never the URL:
+ * webhook URLs are credentials.
+ */
+class ChannelError extends Error {
+    name = "ChannelError";
+    status;
+    code;
+    /** The request may have been applied (its answer was lost): re-read before sending it again. */
+    ambiguous;
+    constructor(message, status, code, ambiguous = false) {
+        super((0,_core_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message));
+        this.status = status;
+        this.code = code;
+        this.ambiguous = ambiguous;
+    }
+}
+function chatClient(label, options, extra = {}) {
+    return new _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq({
+        // Requests use absolute URLs; the base is never used.
+        baseUrl: "http://localhost",
+        platform: label,
+        timeoutMs: options.timeoutMs ?? 15_000,
+        retries: options.retries ?? 4,
+        backoffBaseMs: options.backoffBaseMs ?? 500,
+        backoffMaxMs: options.backoffMaxMs ?? 8_000,
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+        errorDetails: platformError,
+        onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._)(event.delayMs)} (attempt ${event.attempt + 1})`),
+        ...extra,
+    });
+}
+/** Error code and message out of Slack (`invalid_payload` text), Discord (`{code, message}`) or other bodies. */
+function platformError(body) {
+    if (typeof body === "string")
+        return body ? { message: body.slice(0, 200) } : undefined;
+    if (!body || typeof body !== "object")
+        return undefined;
+    const b = body;
+    // Slack: {error: "word"}; Discord: {code, message}; Azure (Teams workflows): {error: {code, message}}.
+    const nested = typeof b.error === "object" && b.error ? b.error : undefined;
+    const code = nested ? nested.code : (b.error ?? b.code);
+    const message = nested ? nested.message : b.message;
+    return {
+        code: typeof code === "string" || typeof code === "number" ? String(code) : undefined,
+        message: typeof message === "string" ? message.slice(0, 200) : undefined,
+    };
+}
+/**
+ * POSTs a JSON payload to a webhook. Chat messages are retried on 5xx and timeouts too: a rare
+ * duplicate message is better than a team that never hears of the rollback.
+ */
+async function postJson(label, url, payload, options, extra = {}) {
+    const http = chatClient(label, options);
+    try {
+        return await http.request({
+            method: "POST",
+            path: url,
+            body: payload,
+            headers: extra.headers,
+            safeToRetry: true,
+        });
+    }
+    catch (error) {
+        throw channelError(label, error, extra.hint);
+    }
+}
+/** An HttpError (whose text holds the URL) turned into a message naming the channel only. */
+function channelError(label, error, hint) {
+    if (error instanceof ChannelError)
+        return error;
+    if (!(error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$))
+        return new ChannelError(`${label}: ${String(error)}`);
+    const { status, code, platformMessage } = error.details;
+    let what;
+    if (error.kind === "timeout")
+        what = "no answer in time";
+    else if (error.kind === "network")
+        what = `could not connect (${code ?? "network error"})`;
+    else if (error.kind === "parse")
+        what = `answered ${status} with a body that is not understood`;
+    else if (status === 401 || status === 403) {
+        const said = [code, platformMessage].filter((text) => text && (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainRefusal */ .v1)(text)).join(": ");
+        what = `HTTP ${status}${said ? ` ${said}` : " (the answer's body is not shown)"}`;
+    }
+    else {
+        const detail = [code, platformMessage].filter(Boolean).join(": ");
+        what = `HTTP ${status}${detail ? ` ${detail}` : ""}`;
+    }
+    const retryLater = / \(the platform asks to wait \d+s: try again later\)$/.exec(error.message)?.[0] ?? "";
+    return new ChannelError(`${label}: ${what}${retryLater}.${hint ? ` ${hint}` : ""}`, status, code, error.ambiguous);
+}
+
+
+/***/ }),
+
+/***/ 1719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ githubErrorMessage),
+/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+
+/** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
+async function githubClient(options) {
+    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
+}
+/**
+ * GitHub's error as a sentence: status, message and the first validation error. The body of a 401 or 403
+ * is quoted only when it is a plain refusal ("Bad credentials"): a proxy or server that echoes the
+ * request could otherwise put a credential into logs and summaries.
+ */
+function githubErrorMessage(error) {
+    const e = error;
+    const data = e.response?.data;
+    const refused = e.status === 401 || e.status === 403;
+    const said = (text) => (text && (!refused || (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .isPlainRefusal */ .v1)(text)) ? text : undefined);
+    const detail = said(data?.errors?.[0]?.message ?? data?.errors?.[0]?.code);
+    const message = refused ? said(data?.message) : (data?.message ?? e.message ?? String(error));
+    return `${e.status ?? "error"}${message ? ` ${message}` : ""}${detail ? ` (${detail})` : ""}`;
+}
+
+
+/***/ }),
+
+/***/ 1840:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ke: () => (/* binding */ findOpenIncident),
+/* harmony export */   Kp: () => (/* binding */ incidentIssueBody),
+/* harmony export */   recordIncident: () => (/* binding */ recordIncident)
+/* harmony export */ });
+/* unused harmony exports INCIDENT_LABEL, incidentCommentBody, IncidentError, INCIDENT_SEARCH_PAGES */
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
+/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3052);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1719);
+
+
+
+
+const INCIDENT_LABEL = "incident";
+/** GitHub's limit on an issue title. */
+const TITLE_MAX = 256;
+const DEFAULT_RESOLUTION = {
+    started: "Rollback in progress.",
+    succeeded: "Production rolled back to the last known-good version.",
+    failed: "The rollback failed: production may still serve the bad version. Follow the runbook by hand.",
+    cancelled: "The rollback was cancelled before it finished.",
+    info: undefined,
+    unverified: "Rolled back, but the verification did not conclude (no data, or the metrics provider down): a person must check production before calling it recovered.",
+};
+function report(report) {
+    const style = _chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[report.status];
+    const links = [
+        report.runUrl && `[workflow run](${report.runUrl})`,
+        report.repository &&
+            (report.repositoryUrl
+                ? `[${report.repository}${report.ref ? `@${report.ref}` : ""}](${report.repositoryUrl})`
+                : report.repository),
+        report.sha && `commit ${report.sha.slice(0, 7)}`,
+    ].filter(Boolean);
+    const rows = [
+        [
+            "Time",
+            report.time
+                .replace(/\.\d+Z$/, "Z")
+                .replace("T", " ")
+                .replace("Z", " UTC"),
+        ],
+        ["Status", `${style.symbol} ${style.word}`],
+        [
+            "Version (from → to)",
+            report.changes.map((c) => (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(`${c.name}: ${c.value}`)).join("\n") || undefined,
+        ],
+        ["Reason", report.reason && (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.reason)],
+        ["Duration", report.durationMs === undefined ? undefined : (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(report.durationMs)],
+        ["Impact", report.impact ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.impact) : "_to be filled in_"],
+        [
+            "Resolution",
+            report.resolution ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.resolution) : DEFAULT_RESOLUTION[report.status],
+        ],
+        ["Links", links.join(" · ")],
+    ];
+    const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(value)} |`)];
+    if (report.actor)
+        lines.push(`| **Run by** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(`@${report.actor}`)} |`);
+    const text = report.message.trim() ? `\n\n${(0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.message.trim())}` : "";
+    return `${lines.join("\n")}${text}`;
+}
+function incidentIssueBody(r) {
+    return `## Incident report\n\n${report(r)}\n\n<sub>Opened by the notify action. Later updates on this incident are added as comments; close the issue when the incident is resolved.</sub>\n`;
+}
+function incidentCommentBody(r) {
+    return `### Update: ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].symbol} ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].word}\n\n${report(r)}\n`;
+}
+class IncidentError extends Error {
+    name = "IncidentError";
+}
+function hint(error) {
+    const status = error.status;
+    if (status === 401)
+        return " Check github-token.";
+    if (status === 403)
+        return " Give the workflow `permissions: issues: write` (and check the token may write to this repository).";
+    if (status === 404)
+        return " Check the token can see this repository.";
+    if (status === 410)
+        return " Issues are disabled for this repository: enable them or set incident-issue: false.";
+    return "";
+}
+/** Pages of open incident issues looked through (100 each) before giving up. */
+const INCIDENT_SEARCH_PAGES = 10;
+/**
+ * The open issue labelled `label` whose title is exactly `title`. Bounded: a server that ignores `page`
+ * (answering the first page again and again) or a repository with thousands of open incidents must not
+ * keep the step listing forever.
+ */
+async function findOpenIncident(octokit, options) {
+    const { owner, repo, title } = options;
+    const perPage = 100;
+    const seen = new Set();
+    for (let page = 1; page <= INCIDENT_SEARCH_PAGES; page++) {
+        const { data } = await octokit.rest.issues.listForRepo({
+            owner,
+            repo,
+            state: "open",
+            labels: options.label ?? INCIDENT_LABEL,
+            per_page: perPage,
+            page,
+        });
+        // The issues list includes pull requests; an incident is an issue.
+        const found = data.find((issue) => issue.title === title && !issue.pull_request);
+        if (found)
+            return { number: found.number, html_url: found.html_url };
+        if (data.length < perPage)
+            return undefined;
+        if (data.every((issue) => seen.has(issue.number))) {
+            options.log?.(`GitHub issue: page ${page} repeats earlier issues (the server ignores paging); search stopped.`);
+            return undefined;
+        }
+        for (const issue of data)
+            seen.add(issue.number);
+    }
+    options.log?.(`GitHub issue: no open incident titled like this in the first ${INCIDENT_SEARCH_PAGES * perPage} open incident issues; search stopped.`);
+    return undefined;
+}
+/**
+ * Opens the incident issue, or comments on the open one with the same title, so one incident never gets
+ * two issues. A create that may have been applied (5xx, lost connection) is checked by reading again.
+ */
+async function recordIncident(octokit, options) {
+    const { owner, repo, report: r } = options;
+    const label = options.label ?? INCIDENT_LABEL;
+    const title = (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(r.title, TITLE_MAX);
+    const search = { owner, repo, title, label, log: options.log };
+    let existing;
+    try {
+        existing = await findOpenIncident(octokit, search);
+    }
+    catch (error) {
+        throw new IncidentError(`GitHub issue: listing open issues failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+    }
+    if (existing) {
+        try {
+            const { data } = await octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: existing.number,
+                body: incidentCommentBody(r),
+            });
+            return {
+                action: "commented",
+                number: existing.number,
+                url: existing.html_url,
+                commentUrl: data.html_url,
+            };
+        }
+        catch (error) {
+            throw new IncidentError(`GitHub issue: commenting on #${existing.number} failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+        }
+    }
+    try {
+        const { data } = await octokit.rest.issues.create({
+            owner,
+            repo,
+            title,
+            body: incidentIssueBody(r),
+            labels: [label],
+        });
+        return { action: "opened", number: data.number, url: data.html_url };
+    }
+    catch (error) {
+        const status = error.status;
+        if (status === undefined || status >= 500) {
+            const created = await findOpenIncident(octokit, search).catch(() => undefined);
+            if (created)
+                return { action: "opened", number: created.number, url: created.html_url };
+        }
+        throw new IncidentError(`GitHub issue: opening the issue failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ BetterStackClient)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
+
+
+// Better Stack Uptime API v2 (betterstack.com/docs/uptime/api): `Authorization: Bearer TOKEN`; JSON:API-style
+// answers `{data: {id, type, attributes}}`; a status report per incident, later messages as status updates,
+// each naming every affected resource with `degraded`, `downtime` or `resolved` (the only words accepted).
+const RESOURCE_STATUS = {
+    none: "degraded",
+    minor: "degraded",
+    major: "degraded",
+    critical: "downtime",
+};
+const reportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    attributes: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        aggregate_state: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish(),
+        affected_resources: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ status_page_resource_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]) }).passthrough())
+            .nullish(),
+    })
+        .passthrough(),
+});
+const resourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    attributes: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ public_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish() }).passthrough(),
+});
+const page = (item) => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item), pagination: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ next: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish() }).nullish() });
+const HINT = "Check betterstack-api-token (a Team API token: Better Stack → API tokens) and betterstack-status-page-id.";
+class BetterStackClient {
+    channel = "betterstack";
+    label = "Better Stack";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/api/v2/status-pages/${encodeURIComponent(options.pageId)}`;
+        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
+    }
+    async components() {
+        const all = [];
+        for (let n = 1; n <= 10; n++) {
+            const { data, pagination } = await this.http.request({ path: `${this.page}/resources`, query: { page: n }, schema: page(resourceSchema) }, HINT);
+            const fresh = data.filter((r) => !all.some((known) => known.id === r.id));
+            all.push(...fresh.map((r) => ({ id: r.id, name: r.attributes.public_name ?? r.id })));
+            if (!pagination?.next || fresh.length === 0)
+                break;
+        }
+        return all;
+    }
+    async get(id) {
+        const answer = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({
+            path: `${this.page}/status-reports/${encodeURIComponent(id)}`,
+            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: reportSchema }),
+        }, HINT));
+        return answer && toIncident(answer.data);
+    }
+    async find(tag) {
+        for (let n = 1; n <= 5; n++) {
+            const { data, pagination } = await this.http.request({ path: `${this.page}/status-reports`, query: { page: n }, schema: page(reportSchema) }, HINT);
+            const found = data
+                .map(toIncident)
+                .reverse()
+                .find((incident) => incident.name.endsWith(tag));
+            if (found)
+                return found;
+            if (!pagination?.next)
+                return undefined;
+        }
+        return undefined;
+    }
+    // Better Stack has no incident status words: the message and each resource's status tell the state.
+    async open(text, components) {
+        const answer = await this.http.request({
+            method: "POST",
+            path: `${this.page}/status-reports`,
+            body: {
+                title: text.name,
+                message: text.message,
+                report_type: "manual",
+                affected_resources: affected(components, RESOURCE_STATUS[text.impact]),
+            },
+            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: reportSchema }),
+        }, HINT);
+        return toIncident(answer.data);
+    }
+    async update(id, text, components, state) {
+        const resolve = state === "resolved";
+        await this.http.request({
+            method: "POST",
+            path: `${this.page}/status-reports/${encodeURIComponent(id)}/status-updates`,
+            body: {
+                message: text.message,
+                affected_resources: affected(components, resolve ? "resolved" : RESOURCE_STATUS[text.impact]),
+            },
+            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough() }),
+        }, HINT);
+    }
+}
+function affected(components, status) {
+    return components.map((id) => ({ status_page_resource_id: id, status }));
+}
+function toIncident(report) {
+    // The docs list Operational, Maintenance, Downtime and Degraded; a resolved report reads as operational.
+    const state = report.attributes.aggregate_state?.toLowerCase() ?? "";
+    return {
+        id: report.id,
+        name: report.attributes.title,
+        resolved: ["operational", "resolved"].includes(state),
+        components: (report.attributes.affected_resources ?? []).map((r) => String(r.status_page_resource_id)),
+    };
+}
+
+
+/***/ }),
+
+/***/ 9110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $u: () => (/* binding */ orNotFound),
+/* harmony export */   J3: () => (/* binding */ StatusHttp),
+/* harmony export */   as: () => (/* binding */ DEFAULT_TEXT),
+/* harmony export */   wD: () => (/* binding */ IMPACTS)
+/* harmony export */ });
+/* unused harmony export providerError */
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
+/* harmony import */ var _chat_send_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2301);
+
+
+/** The impact words Statuspage uses (`impact_override`); the other providers map from them. */
+const IMPACTS = ["none", "minor", "major", "critical"];
+/** The runbook's wording, per phase of the rollback; `status-page-message` replaces it. */
+const DEFAULT_TEXT = {
+    name: "Service Degradation",
+    message: {
+        started: "We're currently experiencing issues and have initiated a rollback to restore service.",
+        failed: "The rollback has not restored service yet. We're continuing to work on it and will post another update soon.",
+        cancelled: "We're continuing to work on restoring service and will post another update soon.",
+        info: "We're continuing to investigate and will post another update soon.",
+        unverified: "We've rolled back to the previous version and are monitoring the results before calling service restored.",
+        succeeded: "Service has been restored by rolling back to the previous version. This incident is resolved.",
+    },
+};
+/**
+ * An HttpClient for a status page API: JSON, the provider's auth header, and Statuspage's 420 treated like
+ * 429 (its docs: "420 or 429 … Retry-After"), since both mean the request was refused before it acted.
+ */
+class StatusHttp {
+    label;
+    http;
+    options;
+    constructor(label, baseUrl, headers, options) {
+        this.label = label;
+        this.options = options;
+        this.http = new _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpClient */ .Qq({
+            baseUrl,
+            platform: label,
+            headers,
+            timeoutMs: options.timeoutMs ?? 15_000,
+            retries: options.retries ?? 4,
+            backoffBaseMs: options.backoffBaseMs ?? 500,
+            backoffMaxMs: options.backoffMaxMs ?? 8_000,
+            maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+            errorDetails: providerError,
+            onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying (attempt ${event.attempt + 1})`),
+        });
+    }
+    async request(request, hint) {
+        const retries = this.options.retries ?? 4;
+        for (let attempt = 0;; attempt++) {
+            try {
+                // The schema applies to real answers only, so the 420 is read without it.
+                const { schema, ...rest } = request;
+                const response = await this.http.request({ ...rest, acceptStatuses: [420] });
+                if (response.status !== 420)
+                    return parseAnswer(this.label, response.status, response.data, schema);
+                const waitMs = (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(response.headers["retry-after"]) ?? 1000 * 2 ** attempt;
+                if (attempt >= retries || waitMs > (this.options.maxRetryAfterMs ?? 60_000)) {
+                    throw new _chat_send_js__WEBPACK_IMPORTED_MODULE_1__/* .ChannelError */ .Q6(`${this.label}: HTTP 420 rate limited (the platform asks to wait ${Math.ceil(waitMs / 1000)}s: try again later).`, 420);
+                }
+                this.options.log?.(`${this.label}: 420, retrying in ${Math.ceil(waitMs / 1000)}s`);
+                await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(waitMs);
+            }
+            catch (error) {
+                throw (0,_chat_send_js__WEBPACK_IMPORTED_MODULE_1__/* .channelError */ .a5)(this.label, error, hint);
+            }
+        }
+    }
+}
+function parseAnswer(label, status, body, schema) {
+    if (!schema)
+        return body;
+    const result = schema.safeParse(body);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? issue.path.join(".") : "body";
+    throw new _chat_send_js__WEBPACK_IMPORTED_MODULE_1__/* .ChannelError */ .Q6(`${label}: answered ${status} with a body that is not understood (${where}: ${issue?.message}).`, status);
+}
+/** A read that answers 404 for "no such thing": undefined then. */
+async function orNotFound(read) {
+    try {
+        return await read;
+    }
+    catch (error) {
+        if (error instanceof _chat_send_js__WEBPACK_IMPORTED_MODULE_1__/* .ChannelError */ .Q6 && error.status === 404)
+            return undefined;
+        throw error;
+    }
+}
+/** Error code and message from Statuspage (`{error}`), Instatus (`{message}`), Better Stack (`{errors}`). */
+function providerError(body) {
+    if (typeof body === "string")
+        return body ? { message: body.slice(0, 200) } : undefined;
+    if (!body || typeof body !== "object")
+        return undefined;
+    const b = body;
+    const raw = b.error ?? b.errors ?? b.message;
+    const text = typeof raw === "string"
+        ? raw
+        : Array.isArray(raw)
+            ? raw.filter((item) => typeof item === "string").join("; ")
+            : raw && typeof raw === "object"
+                ? Object.entries(raw)
+                    .map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(", ") : String(value)}`)
+                    .join("; ")
+                : undefined;
+    const code = typeof b.code === "string" || typeof b.code === "number" ? String(b.code) : undefined;
+    return { code, message: text?.slice(0, 200) };
+}
+
+
+/***/ }),
+
+/***/ 7098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ InstatusClient)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
+
+
+// Instatus API v1 (instatus.com/help/api): `Authorization: Bearer KEY`; incidents under /v1/{page_id}/incidents,
+// later messages as POST …/incidents/{id}/incident-updates; statuses are upper-case words and each component's
+// status is set per message through `statuses: [{id, status}]`.
+const COMPONENT_STATUS = {
+    none: "DEGRADEDPERFORMANCE",
+    minor: "DEGRADEDPERFORMANCE",
+    major: "PARTIALOUTAGE",
+    critical: "MAJOROUTAGE",
+};
+const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough()).nullish(),
+});
+const componentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
+const HINT = "Check instatus-api-key (Instatus → User settings → Developer settings) and instatus-page-id.";
+class InstatusClient {
+    channel = "instatus";
+    label = "Instatus";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/v1/${encodeURIComponent(options.pageId)}`;
+        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
+    }
+    async components() {
+        const list = await this.http.request({ path: `${this.page}/components`, schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(componentSchema) }, HINT);
+        return list.map(({ id, name }) => ({ id, name }));
+    }
+    async get(id) {
+        const data = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, HINT));
+        return data && toIncident(data);
+    }
+    async find(tag) {
+        // Newest first; this rollback's incident is on the first pages. Bounded: a server that ignores `page`
+        // must not loop.
+        for (let page = 1; page <= 5; page++) {
+            const list = await this.http.request({
+                path: `${this.page}/incidents`,
+                query: { page, per_page: 50 },
+                schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(incidentSchema),
+            }, HINT);
+            const found = list.find((incident) => incident.name.endsWith(tag));
+            if (found)
+                return toIncident(found);
+            if (list.length < 50)
+                return undefined;
+        }
+        return undefined;
+    }
+    async open(text, components, state) {
+        const data = await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents`,
+            body: {
+                name: text.name,
+                message: text.message,
+                status: state.toUpperCase(),
+                components,
+                statuses: components.map((id) => ({ id, status: COMPONENT_STATUS[text.impact] })),
+                started: new Date().toISOString(),
+                notify: true,
+            },
+            schema: incidentSchema,
+        }, HINT);
+        return toIncident(data);
+    }
+    async update(id, text, components, state) {
+        const status = state === "resolved" ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
+        await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents/${encodeURIComponent(id)}/incident-updates`,
+            body: {
+                message: text.message,
+                status: state.toUpperCase(),
+                components,
+                statuses: components.map((c) => ({ id: c, status })),
+                started: new Date().toISOString(),
+                notify: true,
+            },
+            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough(),
+        }, HINT);
+    }
+}
+function toIncident(data) {
+    return {
+        id: data.id,
+        name: data.name,
+        resolved: data.status.toUpperCase() === "RESOLVED",
+        components: (data.components ?? []).map((c) => c.id),
+    };
+}
+
+
+/***/ }),
+
+/***/ 6658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ StatuspageClient)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
+
+
+// Atlassian Statuspage REST API v1 (developer.statuspage.io): `Authorization: OAuth KEY`; incidents under
+// /pages/{page_id}/incidents with the body wrapped in `{incident: {…}}`; components as a map of id → status.
+/** Component statuses by impact; `operational` when resolved. */
+const COMPONENT_STATUS = {
+    none: "degraded_performance",
+    minor: "degraded_performance",
+    major: "partial_outage",
+    critical: "major_outage",
+};
+const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    shortlink: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish(),
+    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough()).nullish(),
+});
+const componentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), group: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullish() });
+const HINT = "Check statuspage-api-key (an API key of a user with the Incident Manager role: Statuspage → API info) and statuspage-page-id.";
+class StatuspageClient {
+    channel = "statuspage";
+    label = "Statuspage";
+    http;
+    page;
+    constructor(options) {
+        this.page = `/pages/${encodeURIComponent(options.pageId)}`;
+        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `OAuth ${options.apiKey}` }, options);
+    }
+    async components() {
+        const all = [];
+        // Pages have at most a few hundred components; a server that ignores `page` stops the loop too.
+        for (let page = 1; page <= 10; page++) {
+            const batch = await this.http.request({
+                path: `${this.page}/components`,
+                query: { page, per_page: 100 },
+                schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(componentSchema),
+            }, HINT);
+            const fresh = batch.filter((c) => !all.some((known) => known.id === c.id));
+            all.push(...fresh.map(({ id, name }) => ({ id, name })));
+            if (batch.length < 100 || fresh.length === 0)
+                break;
+        }
+        return all;
+    }
+    async get(id) {
+        const data = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, HINT));
+        return data && toIncident(data);
+    }
+    async find(tag, search) {
+        // `q` searches names and updates (developer.statuspage.io, "Get a list of incidents"), newest first; the
+        // name's ending decides.
+        const list = await this.http.request({
+            path: `${this.page}/incidents`,
+            query: { q: search, limit: 100 },
+            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(incidentSchema),
+        }, HINT);
+        const found = list.find((incident) => incident.name.endsWith(tag));
+        return found && toIncident(found);
+    }
+    async open(text, components, state) {
+        const data = await this.http.request({
+            method: "POST",
+            path: `${this.page}/incidents`,
+            body: {
+                incident: {
+                    name: text.name,
+                    status: state,
+                    impact_override: text.impact,
+                    body: text.message,
+                    component_ids: components,
+                    components: Object.fromEntries(components.map((id) => [id, COMPONENT_STATUS[text.impact]])),
+                },
+            },
+            schema: incidentSchema,
+        }, HINT);
+        return toIncident(data);
+    }
+    async update(id, text, components, state) {
+        const resolve = state === "resolved";
+        const status = resolve ? "operational" : COMPONENT_STATUS[text.impact];
+        await this.http.request({
+            method: "PATCH",
+            path: `${this.page}/incidents/${encodeURIComponent(id)}`,
+            body: {
+                incident: {
+                    status: state,
+                    body: text.message,
+                    ...(resolve ? {} : { impact_override: text.impact }),
+                    component_ids: components,
+                    components: Object.fromEntries(components.map((c) => [c, status])),
+                },
+            },
+            schema: incidentSchema,
+        }, HINT);
+    }
+}
+function toIncident(data) {
+    // `postmortem` and `completed` (maintenance) are past resolution too.
+    const resolved = ["resolved", "postmortem", "completed"].includes(data.status);
+    return {
+        id: data.id,
+        name: data.name,
+        resolved,
+        url: data.shortlink ?? undefined,
+        components: (data.components ?? []).map((c) => c.id),
+    };
+}
+
+
+/***/ })
+
+};
