@@ -256,8 +256,19 @@ describe("the local drill", () => {
     const cli = drill("--target", "vercel", "--fault", "vercel-lost-answer", "--fault", "statuspage-down");
     expect(cli.status).toBe(0);
     expect(cli.stdout).toMatch(/handled +vercel-promote: /);
-    expect(cli.stdout).toMatch(/notified +notify partial/);
+    expect(cli.stdout).toMatch(/notified +notify partial: .*; statuspage NOT reached: /);
     expect(cli.stdout).toContain("Production recovered.");
+  });
+
+  it("says which channel was not reached and why, and counts its retries apart from the overhead", {
+    timeout: 120_000,
+  }, () => {
+    const cli = drill("--target", "vercel", "--fault", "slack-down");
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toMatch(/announced +notify partial: .*; slack NOT reached: .*500/);
+    expect(cli.stdout).toMatch(
+      /Total [\d.]+s: simulated platform work .+, waiting out injected faults \(retries' back-off\) [\d.]+s, the suite's own overhead/,
+    );
   });
 
   it("refuses an unknown fault, and one that does not fit the target", () => {

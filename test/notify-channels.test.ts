@@ -70,7 +70,11 @@ describe("notify: every channel against the local sink", () => {
       ...allChannels(),
     });
     expect(tk.failed).toBeUndefined();
-    expect(tk.outputs).toEqual({ status: "sent", sent: "slack discord teams webhook" });
+    expect(tk.outputs).toEqual({
+      status: "sent",
+      sent: "slack discord teams webhook",
+      "failed-channels": "[]",
+    });
 
     const [slack] = sim.messages("slack-webhook");
     const blocks = expectSlackMessage(slack);
@@ -143,7 +147,11 @@ describe("notify: every channel against the local sink", () => {
   it("truncates a huge message and 60 fields on every channel, and every channel accepts it", async () => {
     const fields = Array.from({ length: 60 }, (_, i) => `Service ${i + 1}: ${"d".repeat(1500)}`).join("\n");
     const tk = await run({ title: "T".repeat(400), message: "m".repeat(50_000), fields, ...allChannels() });
-    expect(tk.outputs).toEqual({ status: "sent", sent: "slack discord teams webhook" });
+    expect(tk.outputs).toEqual({
+      status: "sent",
+      sent: "slack discord teams webhook",
+      "failed-channels": "[]",
+    });
     const blocks = expectSlackMessage(sim.messages("slack-webhook")[0]);
     expect(blocks.filter((block) => block.fields)).toHaveLength(6);
     expectDiscordMessage(sim.messages("discord")[0]);
@@ -181,7 +189,11 @@ describe("notify: every channel against the local sink", () => {
     });
     const tk = await run(allChannels());
     expect(tk.failed).toBeUndefined();
-    expect(tk.outputs).toEqual({ status: "partial", sent: "slack discord webhook" });
+    expect(tk.outputs).toEqual({
+      status: "partial",
+      sent: "slack discord webhook",
+      "failed-channels": expect.stringContaining('"channel":"teams"'),
+    });
     expect(sim.requests("teams")).toHaveLength(4);
     expect(tk.logs).toContainEqual(
       expect.stringMatching(/^warning: Teams webhook: HTTP 500 Boom: down\. Check the teams-webhook/),
@@ -193,7 +205,11 @@ describe("notify: every channel against the local sink", () => {
   it("fail-on-error: true fails the step naming the channel, not its URL", async () => {
     sim.inject("discord", { kind: "status", status: 404, body: { code: 10015, message: "Unknown Webhook" } });
     const tk = await run({ ...allChannels(), "fail-on-error": "true" });
-    expect(tk.outputs).toEqual({ status: "partial", sent: "slack teams webhook" });
+    expect(tk.outputs).toEqual({
+      status: "partial",
+      sent: "slack teams webhook",
+      "failed-channels": expect.stringContaining('"channel":"discord"'),
+    });
     expect(tk.failed).toMatch(
       /^notify: 1 of 4 channels could not be reached \(status partial\):\nDiscord webhook: HTTP 404 10015: Unknown Webhook\./,
     );
@@ -215,7 +231,11 @@ describe("notify: every channel against the local sink", () => {
       "discord-webhook": sim.discordWebhookUrl,
     });
     expect(down.failed).toBeUndefined();
-    expect(down.outputs).toEqual({ status: "failed", sent: "" });
+    expect(down.outputs).toEqual({
+      status: "failed",
+      sent: "",
+      "failed-channels": expect.stringContaining('"channel":"slack"'),
+    });
     const log = down.logs.join("\n");
     expect(log).toContain("Slack webhook: HTTP 403 action_prohibited.");
     expect(log).toMatch(/Discord webhook: could not connect \(\w+\)/);
@@ -227,7 +247,11 @@ describe("notify: every channel against the local sink", () => {
       { "webhook-url": "http://127.0.0.1:9/hooks/secret-path-xyz" },
       { ...fast, retries: 1 },
     );
-    expect(tk.outputs).toEqual({ status: "failed", sent: "" });
+    expect(tk.outputs).toEqual({
+      status: "failed",
+      sent: "",
+      "failed-channels": expect.stringContaining('"channel":"webhook"'),
+    });
     expect(tk.logs.join("\n")).toContain("warning: Webhook: could not connect (ECONNREFUSED).");
     expect(tk.logs.join("\n")).not.toContain("secret-path-xyz");
   });
@@ -276,7 +300,11 @@ describe("notify: Slack Web API", () => {
 
   it("treats HTTP 200 with ok:false as a failure, with Slack's error and what to do", async () => {
     const tk = await run({ ...api(), "slack-token": "xoxb-wrong-token-000", "fail-on-error": "true" });
-    expect(tk.outputs).toEqual({ status: "failed", sent: "" });
+    expect(tk.outputs).toEqual({
+      status: "failed",
+      sent: "",
+      "failed-channels": expect.stringContaining('"channel":"slack"'),
+    });
     expect(tk.failed).toContain(
       "Slack API: chat.postMessage failed: invalid_auth. Check slack-token: a bot token (xoxb-…) of an app installed in this workspace.",
     );

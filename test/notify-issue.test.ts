@@ -82,6 +82,7 @@ describe("notify: the incident issue", () => {
     expect(tk.outputs).toEqual({
       status: "sent",
       sent: "github-issue",
+      "failed-channels": "[]",
       "issue-url": created?.html_url,
       "issue-number": String(created?.number),
     });

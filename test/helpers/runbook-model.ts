@@ -111,6 +111,7 @@ class World {
   }
 
   unitOf(step: Step): Unit | undefined {
+    if (String(step.with?.["dry-run"]) === "true") return undefined;
     const action = step.uses?.replace(/^\$\/actions\//, "") ?? "";
     if (action === "traffic") return step.with?.mode === "pause" ? "traffic-stop" : "traffic-resume";
     return UNIT_OF_ACTION[action];
@@ -130,6 +131,8 @@ class World {
 
   /** A platform step's outputs, as the actions' interfaces define them. */
   act(step: Step, result: "success" | "failure" | "cancelled"): Record<string, string> {
+    // A dry run (the start job's migrations preview) changes nothing and is no step of the runbook.
+    if (String(step.with?.["dry-run"]) === "true") return {};
     const action = step.uses?.replace(/^\$\/actions\//, "") ?? "";
     const unit = this.unitOf(step);
     if (unit) this.ran.add(unit);

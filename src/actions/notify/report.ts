@@ -26,7 +26,11 @@ export function reportNotify(
   const sent = outcomes.filter((o) => o.result === "sent").map((o) => o.channel);
   const failed = outcomes.filter((o) => o.result === "failed");
   const status = failed.length ? (sent.length ? "partial" : "failed") : sent.length ? "sent" : "skipped";
-  const outputs: Outputs = { sent: sent.join(" "), "status-page-incident": incidentOutput(outcomes) };
+  const outputs: Outputs = {
+    sent: sent.join(" "),
+    "failed-channels": JSON.stringify(failed.map((o) => ({ channel: o.channel, reason: o.detail }))),
+    "status-page-incident": incidentOutput(outcomes),
+  };
   for (const outcome of outcomes) {
     for (const [name, value] of Object.entries(outcome.outputs ?? {}))
       if (name !== "incident") outputs[name] = value;

@@ -40,7 +40,7 @@ async function cli(): Promise<void> {
     log: (line) => console.log(line),
   });
   console.log(
-    `\nTotal ${formatMs(result.totalMs)}: simulated platform work ${formatMs(result.platformMs)}, the suite's own overhead ${formatMs(result.overheadMs)}.`,
+    `\nTotal ${formatMs(result.totalMs)}: simulated platform work ${formatMs(result.platformMs)}, ${result.faultWaitMs ? `waiting out injected faults (retries' back-off) ${formatMs(result.faultWaitMs)}, ` : ""}the suite's own overhead ${formatMs(result.overheadMs)}.`,
   );
   if (values.summaries) {
     for (const [label, run] of Object.entries(result.runs))

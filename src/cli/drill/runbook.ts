@@ -57,15 +57,30 @@ export interface DrillResult {
   totalMs: number;
   /** Time the simulated platforms spent working on the critical path (rollbacks run in parallel). */
   platformMs: number;
+  /** Summed back-off of the retries that injected faults caused (steps in parallel may overlap). */
+  faultWaitMs: number;
   overheadMs: number;
   runs: Record<string, ActionRun>;
 }
 
 /** Log lines that show the suite coping with a fault: retries, re-reads, refusals to resend. */
 const HANDLED = /retrying|re-read|no clear answer|did accept|rate-limit|not sent again|could not reach/i;
+/** A retry's back-off as the clients log it ("retrying in 1.2s", "retry 2 in 350 ms"). */
+const BACKOFF = /(?:retrying in|retry \d+ in) ([\d.]+) ?(ms|s)\b/;
 /** A rollback's warning that the bad release also changed the schema. */
 const MIGRATIONS = /^Migrations between/;
 const REASON = "Checkout failing after the 14:02 deploy (drill)";
+
+/** The channels a notify could not reach, and why, for its timeline line. */
+function unreached(run: ActionRun): string {
+  let failed: { channel: string; reason: string }[] = [];
+  try {
+    failed = JSON.parse(run.outputs["failed-channels"] || "[]");
+  } catch {
+    return "";
+  }
+  return failed.map((f) => `; ${f.channel} NOT reached: ${f.reason}`).join("");
+}
 
 export async function runDrill(options: DrillOptions = {}): Promise<DrillResult> {
   const target = options.target ?? "all";
@@ -93,6 +108,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
   // The suite's own time counts from here: starting servers is the drill's, not the rollback's.
   started = performance.now();
   const runs: Record<string, ActionRun> = {};
+  // Time spent waiting out injected faults (retries' back-off) is neither the platforms' work nor overhead.
+  let backoffMs = 0;
   try {
     injectFaults(world, faults);
     step(
@@ -123,6 +140,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
         onLine: (line) => {
           const text = line.replace(/^::(warning|notice)[^:]*::/, "");
           if (line.startsWith("::add-mask::")) return;
+          const backoff = BACKOFF.exec(text);
+          if (backoff) backoffMs += Number(backoff[1]) * (backoff[2] === "s" ? 1000 : 1);
           if (MIGRATIONS.test(text)) step("migrations", `${name}: ${decode(text)}`);
           else if (HANDLED.test(text)) step("handled", `${name}: ${decode(text)}`);
         },
@@ -152,7 +171,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     }).then((announced) => {
       step(
         "announced",
-        `notify ${announced.outputs.status}: ${announced.outputs.sent || "nothing sent"}`,
+        `notify ${announced.outputs.status}: ${announced.outputs.sent || "nothing sent"}${unreached(announced)}`,
         announced.durationMs,
       );
       return announced;
@@ -289,7 +308,7 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     });
     step(
       "notified",
-      `notify ${report.outputs.status}: ${decision.headline}; ${report.outputs.sent || "nothing sent"}${report.outputs["issue-url"] ? ` (${report.outputs["issue-url"]})` : ""}`,
+      `notify ${report.outputs.status}: ${decision.headline}; ${report.outputs.sent || "nothing sent"}${report.outputs["issue-url"] ? ` (${report.outputs["issue-url"]})` : ""}${unreached(report)}`,
       report.durationMs,
     );
     const serving = servingNow(world, railwayOn ? ["backend", "ai-engine"] : [], vercelOn);
@@ -305,7 +324,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       timeline,
       totalMs,
       platformMs,
-      overheadMs: totalMs - platformMs,
+      faultWaitMs: backoffMs,
+      overheadMs: Math.max(0, totalMs - platformMs - backoffMs),
       runs,
     };
   } finally {
