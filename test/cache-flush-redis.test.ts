@@ -175,8 +175,11 @@ describe("a server that goes away mid-scan", () => {
     expect(counts.removed).toBeGreaterThanOrEqual(10_000);
     expect(counts.removed).toBeLessThan(200_000);
     expect(message).toContain(`127.0.0.1:${server.port}`);
-    // The UNLINK in flight when the server died is handed on unanswered, for a read-back to settle.
-    expect((failure as FlushInterrupted).unanswered.length).toBeLessThanOrEqual(50);
+    // The UNLINK in flight when the server died is handed on unanswered, for a read-back to settle: one SCAN
+    // page, which COUNT only hints at (Redis's SCAN docs: a page may hold more).
+    const { unanswered } = failure as FlushInterrupted;
+    expect(unanswered.length).toBeLessThan(1000);
+    for (const key of unanswered) expect(key.toString()).toMatch(/^page:/);
   });
 });
 
