@@ -109,6 +109,22 @@ describe("running an action from a terminal", () => {
     expect(own.stderr).toContain("is the rollback suite's own checkout");
   });
 
+  it("--help exits 0 everywhere: the action runner, an action, the simulators, the drill", async () => {
+    const runs = await Promise.all([
+      cli("--help"),
+      cli("traffic", "--help"),
+      spawnCli("src/cli/simulators.ts", ["--help"]),
+      spawnCli("src/cli/drill/index.ts", ["--help"]),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+    expect(runs[0]?.stdout).toMatch(/^Usage: npm run action -- <analyze\|/);
+    // traffic's token comes from the variable of the platform it acts on.
+    expect(runs[1]?.stdout).toContain("--token (required, or $VERCEL_TOKEN / $RAILWAY_TOKEN by --platform)");
+    expect(runs[2]?.stdout).toMatch(/^Usage: npm run simulators -- \[--port 4100\]/);
+    expect(runs[3]?.stdout).toMatch(/^Usage: npm run drill -- /);
+    for (const run of runs) expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it("says in one line that a simulator port is busy", async () => {
     const blocker = createServer();
     await new Promise<void>((done) => blocker.listen(0, "127.0.0.1", done));
