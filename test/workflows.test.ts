@@ -110,6 +110,25 @@ describe("workflows and action metadata", () => {
     expect(on.workflow_dispatch?.inputs.reason?.required).toBe(true);
   });
 
+  it("uploads a safety dump only encrypted, kept for a short time", () => {
+    const uploads = [...workflows, ...actionFiles].flatMap((path) =>
+      stepsOf(path).filter(
+        ({ step }) =>
+          step.uses?.startsWith("actions/upload-artifact@") &&
+          String(step.with?.path).includes("safety-backup"),
+      ),
+    );
+    expect(uploads.map(({ where }) => where.split(" ")[0]).sort()).toEqual([
+      ".github/workflows/rollback.yml",
+      "action.yml",
+    ]);
+    for (const { where, step } of uploads) {
+      const condition = (step as Step & { if?: string }).if ?? "";
+      expect(condition, where).toMatch(/endsWith\(steps\.[a-z-]+\.outputs\.safety-backup, '\.enc'\)/);
+      expect(Number(step.with?.["retention-days"]), where).toBeLessThanOrEqual(3);
+    }
+  });
+
   it("pins third-party actions by full commit SHA", () => {
     const loose = [...workflows, ...actionFiles].flatMap((path) =>
       stepsOf(path)

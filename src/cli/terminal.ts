@@ -66,6 +66,7 @@ const ENVIRONMENT_INPUTS: Record<
   },
   "database-restore": {
     "database-url": "DATABASE_URL",
+    "safety-backup-key": "DATABASE_SAFETY_BACKUP_KEY",
     "railway-token": "RAILWAY_TOKEN",
     "atlas-client-id": "ATLAS_CLIENT_ID",
     "atlas-client-secret": "ATLAS_CLIENT_SECRET",
