@@ -32,7 +32,11 @@ const rootInputs = (load("action.yml").inputs ?? {}) as Inputs;
 /** Every `secrets.X` and `vars.X` the workflows read. */
 function referencedSettings(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const path of [".github/workflows/rollback.yml", ".github/workflows/post-deploy.yml"]) {
+  for (const path of [
+    ".github/workflows/rollback.yml",
+    ".github/workflows/post-deploy.yml",
+    ".github/workflows/rollback-readiness.yml",
+  ]) {
     for (const [, kind, name] of readFileSync(path, "utf8").matchAll(
       /\b(secrets|vars)\.([A-Z][A-Z0-9_]*)/g,
     )) {
