@@ -21,6 +21,61 @@ function failedChecks(tk: RecordingToolkit) {
   return JSON.parse(tk.outputs["failed-checks"] ?? "[]") as { name: string; reason: string }[];
 }
 
+describe("smoke-test with one pass (samples: 1)", () => {
+  const onePass = { samples: "1", interval: "0" };
+  const phasesOf = (tk: RecordingToolkit) =>
+    JSON.parse(readFileSync(tk.outputs.report ?? "", "utf8")).samples.map((s: { phase: string }) => s.phase);
+
+  it("sends one request per URL: the warm-up's first success is the sample", async () => {
+    app = new App({ "/a": reply(200, "ok"), "/b": reply(200, "ok"), "/c": reply(200, "ok") });
+    await app.start();
+    const tk = await run({ url: `${app.url}/a, ${app.url}/b, ${app.url}/c`, ...onePass });
+    expect(tk.outputs.status).toBe("pass");
+    expect([...app.hits.values()]).toEqual([1, 1, 1]);
+    expect(phasesOf(tk)).toEqual(["verify", "verify", "verify"]);
+    expect(tk.outputs["error-rate"]).toBe("0");
+    expect(Number(tk.outputs["p95-ms"])).toBeGreaterThanOrEqual(0);
+    expect(tk.summary).toContain("Error rate 0.0% over 3 verification samples");
+  });
+
+  it("after a slow start, counts only the first success as the sample, with no request after it", async () => {
+    const readyAt = Date.now() + 300;
+    app = new App({ "/healthz": (_req, res) => void res.writeHead(Date.now() < readyAt ? 503 : 200).end() });
+    await app.start();
+    const tk = await run({ url: `${app.url}/healthz`, ...onePass });
+    expect(tk.outputs.status).toBe("pass");
+    const phases = phasesOf(tk);
+    expect(app.hits.get("/healthz")).toBe(phases.length);
+    expect(phases.at(-1)).toBe("verify");
+    expect(phases.slice(0, -1).every((phase: string) => phase === "warm-up")).toBe(true);
+    expect(phases.length).toBeGreaterThan(1);
+  });
+
+  it("judges that one request by max-p95-ms, and fails a URL that never answers 2xx", async () => {
+    const slow = (_req: unknown, res: import("node:http").ServerResponse) =>
+      void setTimeout(() => res.writeHead(200).end("ok"), 120);
+    app = new App({ "/slow": slow, "/down": reply(503, "maintenance") });
+    await app.start();
+    const p95 = await run({ url: `${app.url}/slow`, "max-p95-ms": "50", ...onePass });
+    expect(p95.outputs.status).toBe("fail");
+    expect(app.hits.get("/slow")).toBe(1);
+    expect(p95.failed).toMatch(/p95 \d+ ms, over the 50 ms limit/);
+    const down = await run({ url: `${app.url}/down`, "ready-timeout": "0", ...onePass });
+    expect(down.outputs.status).toBe("fail");
+    expect(app.hits.get("/down")).toBe(1);
+    expect(phasesOf(down)).toEqual(["warm-up"]);
+  });
+
+  it("keeps a separate verification window when more than one sample is asked for", async () => {
+    app = new App({ "/healthz": reply(200, "ok") });
+    await app.start();
+    const tk = await run({ url: `${app.url}/healthz`, samples: "2", interval: "0" });
+    expect(tk.outputs.status).toBe("pass");
+    expect(app.hits.get("/healthz")).toBe(3);
+    expect(phasesOf(tk)).toEqual(["warm-up", "verify", "verify"]);
+  });
+});
+
 describe("smoke-test against a real local server", () => {
   it("passes once the app is healthy after a slow start", async () => {
     const readyAt = Date.now() + 400;

@@ -10,6 +10,7 @@ export interface SmokeSettings {
   /** Sent with every request; a check's own headers win. */
   headers: Record<string, string>;
   readyTimeoutMs: number;
+  /** Verification requests per check; with 1, the warm-up's first success is that one sample. */
   samples: number;
   intervalMs: number;
   maxErrorRate: number;
@@ -56,6 +57,8 @@ export interface SmokeResult {
 }
 
 interface Probe {
+  /** This probe's entry in the samples. */
+  sample: Sample;
   status?: number;
   body: string;
   bodyCut?: true;
@@ -75,7 +78,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
   const probe = (check: Check, phase: Sample["phase"]): Promise<Probe> =>
     limit.run(async () => {
       const began = performance.now();
-      let result: Probe;
+      let result: Omit<Probe, "sample">;
       try {
         const fetched = await fetchCheck(
           check,
@@ -103,8 +106,7 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
           failure: describeError(error, settings.requestTimeoutMs),
         };
       }
-      lastProbes.set(check, result);
-      samples.push({
+      const sample: Sample = {
         check: check.name,
         phase,
         time: new Date().toISOString(),
@@ -113,8 +115,11 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
         ok: result.failure === undefined,
         error: result.failure,
         ...(result.bodyCut ? { bodyCut: true as const } : {}),
-      });
-      return result;
+      };
+      samples.push(sample);
+      const probed = { ...result, sample };
+      lastProbes.set(check, probed);
+      return probed;
     });
 
   const pending = new Set(settings.checks);
@@ -152,6 +157,20 @@ export async function runSmoke(settings: SmokeSettings): Promise<SmokeResult> {
       };
     }
     settings.onProgress?.(`${check.name}: ready after ${attempts} attempt${attempts > 1 ? "s" : ""}`);
+    // One pass asked for: the warm-up's first success is that pass, so each URL costs one request, not two.
+    if (settings.samples === 1) {
+      last.sample.phase = "verify";
+      const latency = [last.latencyMs];
+      return {
+        check,
+        ready: true,
+        warmupAttempts: attempts,
+        verifySamples: 1,
+        verifyFailures: 0,
+        p50Ms: percentile(latency, 50),
+        p95Ms: percentile(latency, 95),
+      };
+    }
     const verifyStart = Date.now();
     const latencies: number[] = [];
     let failures = 0;
