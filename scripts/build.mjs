@@ -33,13 +33,18 @@ function bundle(entry, out) {
 
 /**
  * An action's entry point. It checks the Node version before loading the bundle: on an older Node the bundle
- * fails while loading, and the runner prints its minified source around a TypeError.
+ * fails while loading, and the runner prints its minified source around a TypeError. Then it turns on V8's
+ * compile cache (in the OS temp folder, which lasts the job on a hosted runner): a later step of the job
+ * that runs any action of this bundle skips parsing and compiling what an earlier one did. Where the folder
+ * cannot be written, or NODE_DISABLE_COMPILE_CACHE is set, Node goes on without it.
  */
 function stub(name) {
-  return `if (Number(process.versions.node.split(".")[0]) < 24) {
+  return `import module from "node:module";
+if (Number(process.versions.node.split(".")[0]) < 24) {
   console.log(\`::error::This action needs Node.js 24 (action.yml: using: node24); it was started on Node.js \${process.versions.node}.\`);
   process.exit(1);
 }
+module.enableCompileCache();
 const { run } = await import("../bundle/index.js");
 await run(${JSON.stringify(name)});
 `;

@@ -2,6 +2,7 @@ import { type Dispatcher, request } from "undici";
 import type { z } from "zod";
 import { errorCode, networkText } from "./network-text.ts";
 import { redact } from "./secrets.ts";
+import { sleep } from "./wait.ts";
 
 export type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -118,7 +119,7 @@ export function backoffDelay(attempt: number, baseMs: number, maxMs: number, ran
   return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 // Network failures where the request provably never reached the server.
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);

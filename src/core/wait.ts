@@ -1,4 +1,5 @@
-import { sleep } from "./http.ts";
+// Kept apart from http.ts: formatting a duration (every summary does) must not load the HTTP client.
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export type PollResult<T> = { done: true; value: T } | { done: false; state?: string };
 
