@@ -1,7 +1,11 @@
 // Start-up cost of each action: from spawning `node dist/<name>/index.js` to its first request (HTTP at a local
 // server that answers 404, so each action stops there, or the first git command for revert-commit), against
 // `node -e 0`; and the JavaScript in dist/ in all.
-// Run: node bench/startup.ts (DIST=DIR measures bundles built elsewhere with `node scripts/build.mjs --out DIR`)
+// Each action twice per round: "warm", with V8's compile cache that an earlier step of the job filled (a folder
+// of this bench's own, filled by one untimed run first), and "cold", without it (the first step on a fresh
+// runner).
+// Run: node bench/startup.ts (DIST=DIR measures bundles built elsewhere with `node scripts/build.mjs --out DIR`;
+// RUNS=N rounds, default 21)
 import { spawn } from "node:child_process";
 import {
   chmodSync,
@@ -15,10 +19,10 @@ import {
 } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const RUNS = 21;
+const RUNS = Number(process.env.RUNS || 21);
 const dist = resolve(process.env.DIST || "dist");
 const dir = mkdtempSync(join(tmpdir(), "startup-"));
 let firstRequestAt = 0;
@@ -99,7 +103,7 @@ function run(args: string[], env: Record<string, string>): Promise<{ started: nu
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Spawn to first request (HTTP at the server, or the first git command). */
-async function firstRequest(name: string): Promise<number | undefined> {
+async function firstRequest(name: string, cache: "warm" | "cold"): Promise<number | undefined> {
   firstRequestAt = 0;
   rmSync(marker, { force: true });
   const env: Record<string, string> = {
@@ -110,6 +114,9 @@ async function firstRequest(name: string): Promise<number | undefined> {
     GITHUB_STEP_SUMMARY: join(dir, "summary"),
     GITHUB_REPOSITORY: "acme/shop",
     GITHUB_API_URL: base,
+    ...(cache === "warm"
+      ? { NODE_COMPILE_CACHE: join(dir, "compile-cache") }
+      : { NODE_DISABLE_COMPILE_CACHE: "1" }),
   };
   writeFileSync(env.GITHUB_OUTPUT as string, "");
   writeFileSync(env.GITHUB_STEP_SUMMARY as string, "");
@@ -125,22 +132,33 @@ const bundles = readdirSync("actions")
   .filter((name) => existsSync(join(dist, name, "index.js")))
   .sort();
 const bare: number[] = [];
-const times = new Map<string, number[]>(bundles.map((name) => [name, []]));
+const times = new Map<string, number[]>(
+  bundles.flatMap((name) => [`${name} warm`, `${name} cold`].map((k) => [k, []])),
+);
+for (const name of bundles) await firstRequest(name, "warm");
 for (let i = 0; i < RUNS; i++) {
   const { started, exited } = await run(["-e", "0"], { PATH: process.env.PATH ?? "" });
   bare.push(exited - started);
   for (const name of bundles) {
-    const ms = await firstRequest(name);
-    if (ms !== undefined) times.get(name)?.push(ms);
+    for (const cache of ["warm", "cold"] as const) {
+      const ms = await firstRequest(name, cache);
+      if (ms !== undefined) times.get(`${name} ${cache}`)?.push(ms);
+    }
   }
 }
 const bareMs = median(bare);
-console.log(`node -e 0: median ${bareMs.toFixed(0)} ms (Node ${process.version}, ${RUNS} interleaved runs)`);
-for (const name of bundles) {
-  const samples = times.get(name) ?? [];
+console.log(
+  `node -e 0: median ${bareMs.toFixed(0)} ms (Node ${process.version}, ${RUNS} interleaved rounds, load ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`,
+);
+const figure = (key: string) => {
+  const samples = times.get(key) ?? [];
   const ms = median(samples);
+  const missing = samples.length < RUNS ? ` [${RUNS - samples.length} runs made no request]` : "";
+  return `${ms.toFixed(0)} ms (${(ms / bareMs).toFixed(2)}×)${missing}`;
+};
+for (const name of bundles) {
   console.log(
-    `${name}: first request after ${ms.toFixed(0)} ms median (${(ms / bareMs).toFixed(2)}× node -e 0)${samples.length < RUNS ? ` [${RUNS - samples.length} runs made no request]` : ""}`,
+    `${name}: first request, median: warm ${figure(`${name} warm`)}, cold ${figure(`${name} cold`)}`,
   );
 }
 /** Bytes of JavaScript under a folder, all the way down. */

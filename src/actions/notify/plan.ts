@@ -4,10 +4,9 @@ import { type ChatStatus, escapeGitHubMarkdown, STATUS_STYLE } from "../../platf
 import type { SendOptions } from "../../platforms/chat/send.ts";
 import type { ChannelPlan } from "./channel.ts";
 import { chatChannels } from "./chat.ts";
-import { checkInputs } from "./checks.ts";
+import { checkInputs, recordsDeployment } from "./checks.ts";
 import { compose } from "./compose.ts";
 import { type NotifyInputs, STATUS_ALIASES } from "./inputs.ts";
-import { deploymentChannel, pagerDutyChannel, statusPageChannels } from "./outside.ts";
 
 export type NotifySettings = Settings<NotifyInputs>;
 
@@ -36,11 +35,14 @@ export async function planNotify(ctx: ActionContext<NotifyInputs>, tuning: SendO
       : (settings.status as ChatStatus);
   const said = compose(settings, status, run, Date.now());
   const send: SendOptions = { ...tuning, log: (line) => ctx.log.info(line) };
+  // Status pages, PagerDuty and GitHub deployments load only when one is set up: a chat-only run (a Slack
+  // webhook) reaches its request without building their clients and response schemas.
+  const outside = usesOutside(settings) ? await import("./outside.ts") : undefined;
   const channels = [
     ...chatChannels(settings, said, run, send, (line) => ctx.tk.notice(line)),
-    ...(await statusPageChannels(settings, said, run, send)),
-    ...pagerDutyChannel(settings, said, run, send),
-    ...deploymentChannel(settings, said, run),
+    ...((await outside?.statusPageChannels(settings, said, run, send)) ?? []),
+    ...(outside?.pagerDutyChannel(settings, said, run, send) ?? []),
+    ...(outside?.deploymentChannel(settings, said, run) ?? []),
   ];
   if (channels.length === 0) ctx.tk.notice(NO_CHANNEL);
   const dryRun = settings["dry-run"];
@@ -52,6 +54,17 @@ export async function planNotify(ctx: ActionContext<NotifyInputs>, tuning: SendO
     }
   }
   return { status, title: said.shown.title, channels, failOnError: settings["fail-on-error"], dryRun };
+}
+
+/** Each channel of outside.ts needs one of these (and checks the rest itself). */
+function usesOutside(settings: NotifySettings): boolean {
+  return Boolean(
+    settings["statuspage-api-key"] ||
+      settings["instatus-api-key"] ||
+      settings["betterstack-api-token"] ||
+      settings["pagerduty-routing-key"] ||
+      recordsDeployment(settings),
+  );
 }
 
 export function describeNotify(plan: NotifyPlan, summary: Summary): void {
