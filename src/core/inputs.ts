@@ -26,9 +26,15 @@ class Problem extends Error {
 /** Fields read as secrets, and whether they hold header lines whose values are masked one by one. */
 const secretFields = new WeakMap<z.ZodType, "secret" | "headers">();
 
+/**
+ * Every field starts from this one string schema: building a zod string is the costly part of a schema, and
+ * an action declares up to 60 inputs at start-up.
+ */
+const rawString = z.string();
+
 /** A zod field over the raw input string: `parse` throws a Problem to reject it. */
 function field<T>(parse: (raw: string) => T) {
-  return z.string().transform((raw, ctx): T => {
+  return rawString.transform((raw, ctx): T => {
     try {
       return parse(raw.trim());
     } catch (error) {
