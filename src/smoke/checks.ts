@@ -27,11 +27,12 @@ export interface Check {
   expect: Expectation;
 }
 
-const statusSpec = z.union([
-  z.number().int().min(100).max(599),
-  z.array(z.number().int().min(100).max(599)).min(1),
-  z.string().regex(/^[1-5]xx$/, 'use a status code, a list of codes, or a class like "2xx"'),
-]);
+const statusSpec = () =>
+  z.union([
+    z.number().int().min(100).max(599),
+    z.array(z.number().int().min(100).max(599)).min(1),
+    z.string().regex(/^[1-5]xx$/, 'use a status code, a list of codes, or a class like "2xx"'),
+  ]);
 
 /** Methods a health check can use; anything else is a typo or an attempt to smuggle a request line. */
 export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -39,40 +40,44 @@ export const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTION
 /** Header names whose values are credentials, masked like the `headers` input's values. */
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|auth|session|password/i;
 
-const checkSchema = z
-  .object({
-    name: z.string().min(1).optional(),
-    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).refine(
-      (url) => {
-        // zod runs this even when the URL check failed: leave that one to report.
-        const parsed = URL.parse(url);
-        return !parsed?.username && !parsed?.password;
-      },
-      CREDENTIALS_IN_URL.replace(/^has/, "must not have").replace(/\.$/, ""),
-    ),
-    method: z
-      .string()
-      .transform((method) => method.toUpperCase())
-      .pipe(z.enum(METHODS, { error: `must be one of ${METHODS.join(", ")}` }))
-      .default("GET"),
-    headers: z
-      .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
-      .default({}),
-    body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
-    expect: z
-      .object({
-        status: statusSpec.optional(),
-        "body-contains": z.string().min(1).optional(),
-        "body-matches": z.string().min(1).optional(),
-        json: z.record(z.string(), z.unknown()).optional(),
-        "max-ms": z.number().positive().optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict();
+const checkSchema = () =>
+  z
+    .object({
+      name: z.string().min(1).optional(),
+      url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).refine(
+        (url) => {
+          // zod runs this even when the URL check failed: leave that one to report.
+          const parsed = URL.parse(url);
+          return !parsed?.username && !parsed?.password;
+        },
+        CREDENTIALS_IN_URL.replace(/^has/, "must not have").replace(/\.$/, ""),
+      ),
+      method: z
+        .string()
+        .transform((method) => method.toUpperCase())
+        .pipe(z.enum(METHODS, { error: `must be one of ${METHODS.join(", ")}` }))
+        .default("GET"),
+      headers: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String))
+        .default({}),
+      body: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).optional(),
+      expect: z
+        .object({
+          status: statusSpec().optional(),
+          "body-contains": z.string().min(1).optional(),
+          "body-matches": z.string().min(1).optional(),
+          json: z.record(z.string(), z.unknown()).optional(),
+          "max-ms": z.number().positive().optional(),
+        })
+        .strict()
+        .default({}),
+    })
+    .strict();
 
-function statuses(spec: z.output<typeof statusSpec> | undefined): number[] | undefined {
+/** Built when a `checks` input is given: a run with `url` alone does not pay for it at start-up. */
+const checksSchema = () => z.array(checkSchema()).min(1);
+
+function statuses(spec: z.output<ReturnType<typeof statusSpec>> | undefined): number[] | undefined {
   if (spec === undefined) return undefined;
   if (typeof spec === "number") return [spec];
   if (Array.isArray(spec)) return spec;
@@ -98,7 +103,7 @@ export async function parseChecks(text: string): Promise<Check[]> {
       throw new Error(`is not valid YAML or JSON (${(error as Error).message.split("\n")[0]}).`);
     }
   }
-  const result = z.array(checkSchema).min(1).safeParse(raw);
+  const result = checksSchema().safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
     const [index, ...rest] = issue?.path ?? [];
