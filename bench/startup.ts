@@ -152,6 +152,7 @@ console.log(
 );
 const figure = (key: string) => {
   const samples = times.get(key) ?? [];
+  if (samples.length === 0) return "no request in any run (this bench gives it no inputs)";
   const ms = median(samples);
   const missing = samples.length < RUNS ? ` [${RUNS - samples.length} runs made no request]` : "";
   return `${ms.toFixed(0)} ms (${(ms / bareMs).toFixed(2)}×)${missing}`;
