@@ -59,7 +59,7 @@ function httpAdvice(error, team) {
         case 422:
             return `${what} Vercel refused this target: it must be a READY production deployment of the project (use strategy: promote for one that never served production).`;
         case 429:
-            return `${what} Vercel kept rate-limiting the requests${error.details.retryAfterMs ? ` (it asked to wait ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(error.details.retryAfterMs)})` : ""}: try again in a few minutes.`;
+            return `${what} Vercel kept rate-limiting the requests${error.details.retryAfterMs ? ` (it asked to wait ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(error.details.retryAfterMs)})` : ""}: try again in a few minutes.`;
         default:
             if (error.status !== undefined && error.status >= 500) {
                 return `${what} Vercel's API is failing: check https://www.vercel-status.com and re-run this action (it is safe to repeat).`;
@@ -83,13 +83,13 @@ const advice = {
     reasonShortened: (length, kept) => `\`reason\` is ${length} characters; Vercel records at most 250, so the rollback is described as: "${kept}" (the summary keeps it whole).`,
     inFlightLeftAlone: (list) => `Production builds are still on their way and \`cancel-in-flight\` is false, so they were left alone: ${list}. When one finishes it can take production again (unless production is pinned after this rollback).`,
     cancelFailed: (id, message) => `Could not cancel ${id} (${message}); the rollback goes on. Check it on Vercel: if it finished, it may be staged or serving.`,
-    aliasJobTimeout: (r) => `The ${r.type} to ${r.to} was accepted, but Vercel had not moved the domains after ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(r.elapsedMs)} (alias job: ${r.state ?? "unknown"}; production serves ${r.serving ?? "unknown"}). It may still complete: check the project's Deployments page, raise \`wait\`, or re-run this action later (it reports already-current once done).`,
+    aliasJobTimeout: (r) => `The ${r.type} to ${r.to} was accepted, but Vercel had not moved the domains after ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(r.elapsedMs)} (alias job: ${r.state ?? "unknown"}; production serves ${r.serving ?? "unknown"}). It may still complete: check the project's Deployments page, raise \`wait\`, or re-run this action later (it reports already-current once done).`,
     aliasJobFailed: (r) => `Vercel's ${r.type} alias job to ${r.to} failed; production still serves ${r.serving ?? "unknown"}. Domains that did not move: ${r.domains}. Check those domains in the project's Domains settings (DNS, certificates), then re-run this action.`,
     aliasListFailed: (message) => `could not be listed (${message})`,
     aliasJobEnded: (r) => `The ${r.type} to ${r.to} was ${r.ending === "skipped" ? "skipped by Vercel" : `superseded by a newer ${r.other}`}; production serves ${r.serving ?? "unknown"}. Someone else is changing production: check with them before re-running.`,
     notApplied: (type, to, message) => `The ${type} request to Vercel failed without an answer (${message}), and the project shows no ${type} to ${to}: it was not applied. It was not sent again, to never ${type} twice. Re-run this action (it is safe to repeat).`,
     rebuildNotStarted: (preview, message) => `The request to rebuild preview ${preview} for production failed without an answer (${message}), and the project shows no new production build from it: it was not started. It was not sent again, to never start two builds. Re-run this action (it is safe to repeat).`,
-    rebuildTimeout: (build, preview, state, elapsedMs) => `The production rebuild ${build} of preview ${preview} was still ${state ?? "building"} after ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(elapsedMs)}. Production was not changed. Follow the build on Vercel, then run this action with deployment: ${build} once it is READY, or raise \`wait\`.`,
+    rebuildTimeout: (build, preview, state, elapsedMs) => `The production rebuild ${build} of preview ${preview} was still ${state ?? "building"} after ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(elapsedMs)}. Production was not changed. Follow the build on Vercel, then run this action with deployment: ${build} once it is READY, or raise \`wait\`.`,
     rebuildEnded: (build, preview, state, error) => `The production rebuild ${build} of preview ${preview} ended ${state}${error ? `: ${error}` : ""}. Production was not changed. Check the build logs on Vercel.`,
     pinned: (serving) => [
         "**Production is pinned** (auto-assignment of production domains is off): new production deploys build",

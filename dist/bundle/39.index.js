@@ -795,7 +795,7 @@ function reportStorage(ctx, plan, run) {
     const deleted = run.results.filter((r) => r.plan.action === "delete").length;
     const changed = run.results.filter((r) => r.changed);
     const at = new Date(plan.restore.at).toISOString();
-    ctx.log.info(`${where(plan.restore)} restored to ${at}: ${restored} keys restored, ${deleted} deleted in ${(0,wait/* formatMs */._)(run.elapsedMs)}.`);
+    ctx.log.info(`${where(plan.restore)} restored to ${at}: ${restored} keys restored, ${deleted} deleted in ${(0,wait/* formatMs */._V)(run.elapsedMs)}.`);
     for (const r of changed)
         ctx.log.warn(`${r.plan.key}: changed by another writer during the restore: ${r.changed}.`);
     return {
@@ -809,7 +809,7 @@ function reportStorage(ctx, plan, run) {
             report: plan.report,
         },
         summary: (summary) => {
-            summary.text(`\`${where(plan.restore)}\` restored to **${at}** in ${(0,wait/* formatMs */._)(run.elapsedMs)}: ${restored} keys restored, ${deleted} deleted (delete markers), ${plan.restore.counts.unchanged} already as they were.`);
+            summary.text(`\`${where(plan.restore)}\` restored to **${at}** in ${(0,wait/* formatMs */._V)(run.elapsedMs)}: ${restored} keys restored, ${deleted} deleted (delete markers), ${plan.restore.counts.unchanged} already as they were.`);
             if (changed.length) {
                 summary.heading("Changed by another writer during the restore");
                 summary.text("These keys are not as they were at the time: something wrote them while the restore ran. Stop the writers (traffic) and run again.");

@@ -441,7 +441,7 @@ function describeTraffic(plan, summary) {
 
 function describeEnd(end) {
     if (end.kind === "timeout")
-        return `is still ${end.status ?? "on its way"}${end.elapsedMs ? ` after ${(0,wait/* formatMs */._)(end.elapsedMs)}` : " (`wait: 0`: not waited for)"}`;
+        return `is still ${end.status ?? "on its way"}${end.elapsedMs ? ` after ${(0,wait/* formatMs */._V)(end.elapsedMs)}` : " (`wait: 0`: not waited for)"}`;
     if (end.kind === "cancelled")
         return `was ${end.status ?? "on its way"} when the run was cancelled`;
     return `ended ${end.status}`;
@@ -579,7 +579,7 @@ async function redeploy(client, log, ids, target) {
 /** Polls a deployment until it succeeds, fails, the deadline passes or the run is cancelled (a read only). */
 async function waitEnd(client, id, options) {
     let status;
-    const result = await (0,wait/* waitFor */.f)({
+    const result = await (0,wait/* waitFor */.fm)({
         what: options.what,
         timeoutMs: options.settings.wait,
         // Frugal: Railway's hourly limits are low (PLATFORMS.md); the CLI polls every 5 s.
@@ -1028,6 +1028,288 @@ function hasDrift(drift) {
 async function setAutoDeploy(client, ids, enabled) {
     const data = await client.mutate("ServiceInstanceAutoDeployUpdate", _operations_js__WEBPACK_IMPORTED_MODULE_0__/* .AUTO_DEPLOY_UPDATE_MUTATION */ .IO, { input: { ...ids, enabled } }, autoDeployData);
     return data.serviceInstanceAutoDeployUpdate.enabled;
+}
+
+
+/***/ }),
+
+/***/ 1720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ inFlight),
+/* harmony export */   aU: () => (/* binding */ dashboardUrl),
+/* harmony export */   am: () => (/* binding */ madeFrom),
+/* harmony export */   bx: () => (/* binding */ chooseTarget),
+/* harmony export */   pB: () => (/* binding */ findNewDeployment),
+/* harmony export */   uC: () => (/* binding */ inFlightFrom),
+/* harmony export */   v8: () => (/* binding */ metaText),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports sameImage, isRestoration */
+const SUCCESS = new Set(["SUCCESS", "SLEEPING"]);
+const FAILED = new Set(["FAILED", "CRASHED", "REMOVED", "REMOVING", "SKIPPED"]);
+const PENDING = new Set(["BUILDING", "DEPLOYING", "INITIALIZING", "NEEDS_APPROVAL", "QUEUED", "WAITING"]);
+/**
+ * What `deploymentCancel` is for (issue 19 names QUEUED, WAITING, BUILDING, DEPLOYING). INITIALIZING is
+ * included: it becomes BUILDING moments later, and left alone it would land after the rollback.
+ */
+const CANCELLABLE = new Set(["QUEUED", "WAITING", "INITIALIZING", "BUILDING", "DEPLOYING"]);
+function classifyStatus(status) {
+    if (SUCCESS.has(status))
+        return "success";
+    if (FAILED.has(status))
+        return "failed";
+    if (PENDING.has(status))
+        return "pending";
+    return "unknown";
+}
+/** States an older deployment may be in and still be a known-good version to go back to. */
+const GOOD_HISTORY = new Set(["SUCCESS", "REMOVED", "REMOVING", "SLEEPING"]);
+function dashboardUrl(projectId, serviceId, environmentId, deploymentId) {
+    const query = new URLSearchParams({ environmentId, id: deploymentId });
+    return `https://railway.com/project/${encodeURIComponent(projectId)}/service/${encodeURIComponent(serviceId)}?${query}`;
+}
+/** A string field of a deployment's meta (an untyped JSON scalar). */
+function metaText(d, key) {
+    const meta = d.meta && typeof d.meta === "object" ? d.meta : {};
+    const value = meta[key];
+    return typeof value === "string" && value ? value : undefined;
+}
+/**
+ * Whether two deployments run the same image: by digest when both have one, else by image name. This is
+ * how a rollback shows what it was made from (PLATFORMS.md: its meta carries the target's
+ * `image`/`imageDigest` and `reason: "rollback"`; no key names the target).
+ */
+function sameImage(a, b) {
+    const [da, db] = [metaText(a, "imageDigest"), metaText(b, "imageDigest")];
+    if (da && db)
+        return da === db;
+    const [ia, ib] = [metaText(a, "image"), metaText(b, "image")];
+    return ia !== undefined && ia === ib;
+}
+/** A rollback or redeploy made this deployment from an older one (its meta says so, not which one). */
+function isRestoration(d) {
+    const reason = metaText(d, "reason");
+    return reason === "rollback" || reason === "redeploy";
+}
+/**
+ * Whether `deployment` is `source` again: a rollback carries its image; a redeploy rebuilds its commit
+ * (a new image, so the commit is all that links them).
+ */
+function madeFrom(deployment, source) {
+    if (deployment.id === source.id)
+        return false;
+    if (sameImage(deployment, source))
+        return true;
+    const commit = metaText(deployment, "commitHash");
+    return (metaText(deployment, "reason") === "redeploy" &&
+        commit !== undefined &&
+        commit === metaText(source, "commitHash"));
+}
+/**
+ * The newest deployment older than the active one that Railway allows to roll back to (`canRollback`),
+ * skipping failed, crashed and never-served ones and those running the active image. If the active
+ * deployment is itself a rollback or redeploy, production is already rolled back: going further back needs
+ * an explicit id, so a second automatic run never picks the version the first one replaced.
+ */
+function chooseTarget(active, history) {
+    const activeAt = Date.parse(active.createdAt);
+    const older = history.filter((d) => d.id !== active.id && Date.parse(d.createdAt) < activeAt);
+    const source = older.find((d) => madeFrom(active, d));
+    if (source && isRestoration(active))
+        return { kind: "current", source, skipped: [] };
+    if (isRestoration(active))
+        return { kind: "restored", skipped: [] };
+    const skipped = [];
+    for (const candidate of older) {
+        const reason = unsuitable(candidate, active);
+        if (reason) {
+            skipped.push({ id: candidate.id, status: candidate.status, reason });
+            continue;
+        }
+        return { kind: "target", target: candidate, skipped };
+    }
+    return {
+        kind: "none",
+        skipped,
+        reason: older.length
+            ? `none of the ${older.length} older deployments listed can be rolled back to`
+            : "there is no deployment older than the active one",
+    };
+}
+function unsuitable(candidate, active) {
+    if (!GOOD_HISTORY.has(candidate.status)) {
+        if (candidate.status === "FAILED")
+            return "it failed";
+        if (candidate.status === "CRASHED")
+            return "it crashed";
+        return `its status ${candidate.status} is not a known-good state`;
+    }
+    if (candidate.canRollback === false)
+        return "Railway no longer allows rolling back to it (canRollback: false, image past retention)";
+    if (sameImage(candidate, active))
+        return "it runs the same image as the active deployment";
+    return undefined;
+}
+/** Deployments of the service still on their way (queued, building, deploying), newest first. */
+function inFlight(history) {
+    return history.filter((d) => CANCELLABLE.has(d.status));
+}
+/** A rollback/redeploy of `target` already on its way (another run's): follow it instead of sending one. */
+function inFlightFrom(history, target) {
+    return inFlight(history).find((d) => isRestoration(d) && madeFrom(d, target));
+}
+/**
+ * After a rollback (which returns only `true`), the new deployment is one that was not there before the
+ * mutation and runs the target's image: a push racing it is new too, but from other source. Of several,
+ * the oldest (a later one would be someone else's rollback).
+ */
+function findNewDeployment(before, after, target) {
+    const fresh = after.filter((d) => !before.has(d.id) && d.id !== target.id);
+    const made = fresh.filter((d) => madeFrom(d, target));
+    const found = made[made.length - 1];
+    return { found, others: fresh.filter((d) => d !== found) };
+}
+
+
+/***/ }),
+
+/***/ 3584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ ScopeError),
+/* harmony export */   KI: () => (/* binding */ resolveProject),
+/* harmony export */   bs: () => (/* binding */ resolveServices),
+/* harmony export */   g9: () => (/* binding */ resolveEnvironment),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3393);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A name or id that matches nothing the token can see; `known` lists what it can. */
+class NotFoundError extends Error {
+    name = "NotFoundError";
+    what;
+    wanted;
+    known;
+    constructor(what, wanted, known, message) {
+        super(message);
+        this.what = what;
+        this.wanted = wanted;
+        this.known = known;
+    }
+}
+/** A project token used outside its scope (another project or environment). */
+class ScopeError extends Error {
+    name = "ScopeError";
+    input;
+    scope;
+    constructor(input, scope, message) {
+        super(message);
+        this.input = input;
+        this.scope = scope;
+    }
+}
+function names(items) {
+    return items.map((i) => i.name);
+}
+/**
+ * The project, by the token's scope, an id, or a name. A name is looked up in the personal account's
+ * projects and in every workspace of the token's user (`me { workspaces }`, then
+ * `projects(workspaceId:)`): root `projects` alone lists no workspace project (PLATFORMS.md).
+ */
+async function resolveProject(token, wanted) {
+    const { client, scope } = token;
+    if (scope) {
+        if (wanted && wanted !== scope.project.id && wanted !== scope.project.name) {
+            throw new ScopeError("project", scope.project.name, `The project token belongs to project "${scope.project.name}" (${scope.project.id}), but project is "${wanted}".`);
+        }
+        return scope.project;
+    }
+    if (!wanted) {
+        // Refused as a project token: before asking for a project, make sure it is a Railway token at all
+        // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
+        if (token.probedAsProject)
+            await rejectedAsToken(token, () => client.projects());
+        throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
+    }
+    return rejectedAsToken(token, async () => {
+        if (UUID.test(wanted)) {
+            try {
+                return await client.project(wanted);
+            }
+            catch (error) {
+                // Not a project id after all (or not visible): look it up by name below.
+                if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || isRejection(error))
+                    throw error;
+            }
+        }
+        const projects = await visibleProjects(client);
+        const found = projects.find((p) => p.id === wanted || p.name === wanted);
+        if (!found) {
+            throw new NotFoundError("project", [wanted], names(projects), `No Railway project "${wanted}" is visible to this token. Projects it can see: ${names(projects).join(", ") || "(none)"}.`);
+        }
+        return client.project(found.id);
+    });
+}
+/** Personal projects plus each workspace's; a workspace token (no user behind it) gets the root list only. */
+async function visibleProjects(client) {
+    let workspaces = [];
+    try {
+        workspaces = await client.workspaces();
+    }
+    catch (error) {
+        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || !error.notAuthorized)
+            throw error;
+    }
+    const lists = await Promise.all([client.projects(), ...workspaces.map((w) => client.projects(w.id))]);
+    return [...new Map(lists.flat().map((p) => [p.id, p])).values()];
+}
+function isRejection(error) {
+    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9 && error.notAuthorized;
+}
+/**
+ * A refusal of the first account-side read means Railway rejects the token itself: under `auto` it was
+ * already refused as a project token, so neither kind fits.
+ */
+async function rejectedAsToken(token, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (!isRejection(error))
+            throw error;
+        const triedAs = token.probedAsProject ? ["project", "account"] : ["account"];
+        throw new _client_js__WEBPACK_IMPORTED_MODULE_0__/* .TokenRejectedError */ .WR([...triedAs], error.messages);
+    }
+}
+function resolveEnvironment(project, token, wanted) {
+    const found = project.environments.find((e) => e.id === wanted || e.name === wanted);
+    const scope = token.scope;
+    if (scope) {
+        const own = project.environments.find((e) => e.id === scope.environmentId) ?? {
+            id: scope.environmentId,
+            name: scope.environmentId,
+        };
+        if (!found || found.id !== own.id) {
+            throw new ScopeError("environment", own.name, `The project token is scoped to environment "${own.name}", but environment is "${wanted}".`);
+        }
+        return own;
+    }
+    if (!found) {
+        throw new NotFoundError("environment", [wanted], names(project.environments), `Project "${project.name}" has no environment "${wanted}". Its environments: ${names(project.environments).join(", ") || "(none)"}.`);
+    }
+    return found;
+}
+function resolveServices(project, wanted) {
+    const missing = wanted.filter((w) => !project.services.some((s) => s.id === w || s.name === w));
+    if (missing.length) {
+        throw new NotFoundError("service", missing, names(project.services), `Project "${project.name}" has no service ${missing.map((m) => `"${m}"`).join(", ")}. Its services: ${names(project.services).join(", ") || "(none)"}.`);
+    }
+    const found = wanted.map((w) => project.services.find((s) => s.id === w || s.name === w));
+    return [...new Map(found.map((s) => [s.id, s])).values()];
 }
 
 

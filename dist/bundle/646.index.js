@@ -48,14 +48,14 @@ const WORDS = {
     none: (d) => `No deployment to ${d.verb ?? "roll back"} to: ${d.reason} among the last ${d.listed}. Give deployment explicitly${d.url ? ` (see ${d.url})` : ""}.`,
     "not-found": (d) => `Deployment ${d.id} was not found (${d.messages.join("; ")}). Check the deployment input: copy the id from the service's Deployments tab.`,
     elsewhere: (d) => `Deployment ${d.id} belongs to another service or environment, not ${d.service} in ${d.environment}. Check the deployment and services inputs.`,
-    timeout: (d) => `Deployment ${d.id} did not reach SUCCESS within ${(0,wait/* formatMs */._)(d.waitMs)} (last status ${d.status ?? "unknown"}). It may still finish: see ${d.url}. Raise wait if deploys take longer.`,
+    timeout: (d) => `Deployment ${d.id} did not reach SUCCESS within ${(0,wait/* formatMs */._V)(d.waitMs)} (last status ${d.status ?? "unknown"}). It may still finish: see ${d.url}. Raise wait if deploys take longer.`,
     ended: (d) => `Deployment ${d.id} ended ${d.status}: ${d.status === "REMOVED"
         ? "another deployment replaced it (a push or another rollback?): check which deployment serves now"
         : `check its logs; the previous deployment ${d.from} may still serve. Try another target with deployment: <id>`}. ${d.url}`,
     replaced: (d) => `Deployment ${d.id} reached SUCCESS, but ${d.by.id} (${describeOrigin(d.by)}) replaced it right after: production is not on the target. Cancel or roll back ${d.by.id}, and pause auto-deploy (freeze-auto-deploy: true). ${d.url}`,
     "not-listed": (d) => d.ambiguous
-        ? `The ${d.verb} request's answer was lost and no new deployment appeared within ${(0,wait/* formatMs */._)(d.withinMs)}, so Railway probably did not act. It was not sent again, to avoid a double ${d.verb}: re-run the action (it is safe to repeat).`
-        : `Railway accepted the ${d.verb} but no new deployment running the target's image appeared within ${(0,wait/* formatMs */._)(d.withinMs)}. Check the service's deployments on Railway.`,
+        ? `The ${d.verb} request's answer was lost and no new deployment appeared within ${(0,wait/* formatMs */._V)(d.withinMs)}, so Railway probably did not act. It was not sent again, to avoid a double ${d.verb}: re-run the action (it is safe to repeat).`
+        : `Railway accepted the ${d.verb} but no new deployment running the target's image appeared within ${(0,wait/* formatMs */._V)(d.withinMs)}. Check the service's deployments on Railway.`,
     "restart-unknown": (d) => `The restart request's answer was lost and ${d.id} still reports ${d.status}, so it is unknown whether Railway restarted it. It was not sent again: check ${d.url} and re-run if needed.`,
 };
 class TargetError extends Error {
@@ -203,7 +203,7 @@ async function mutate(plan, sp, log) {
         return now;
     }
     const known = new Set(sp.known);
-    const found = await (0,wait/* waitFor */.f)({
+    const found = await (0,wait/* waitFor */.fm)({
         what: `the new deployment of ${sp.service.name}`,
         timeoutMs: FIND_NEW_MS,
         initialDelayMs: 1000,
@@ -331,7 +331,7 @@ async function change(plan, sp, result, log, signal) {
             from: sp.from.id,
             url: url(created.id),
         });
-    log.info(`Deployment ${created.id} is ${outcome.status} after ${(0,wait/* formatMs */._)(outcome.elapsedMs)}.`);
+    log.info(`Deployment ${created.id} is ${outcome.status} after ${(0,wait/* formatMs */._V)(outcome.elapsedMs)}.`);
     if (plan.freeze)
         result.autoDeploy = await freeze(plan, sp, log);
     const after = await lookAgain(plan, sp, created, log);
@@ -637,7 +637,7 @@ function writeTable(plan, summary, rows, results) {
         url(r.plan, r.plan.from?.id),
         url(r.plan, toOf(r.plan)),
         url(r.plan, r.newDeploymentId),
-        results?.[i] ? (0,wait/* formatMs */._)(results[i].elapsedMs) : undefined,
+        results?.[i] ? (0,wait/* formatMs */._V)(results[i].elapsedMs) : undefined,
         r.message,
     ]));
     const changes = plan.services.filter((sp) => sp.kind === "change");
@@ -793,8 +793,8 @@ function reportRailway(_ctx, plan, results) {
 /* harmony export */   h8: () => (/* binding */ migrationsOutput),
 /* harmony export */   sg: () => (/* binding */ stopIfBlocked)
 /* harmony export */ });
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8557);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3235);
 
 
 /** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
@@ -810,7 +810,7 @@ class MigrationsBlocked extends Error {
 function stopIfBlocked(check, dryRun) {
     if (!check?.blocks || dryRun)
         return;
-    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
+    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_0__/* .line */ .n8)(m)}`);
     const unknown = check.unknown.map((sentence) => `- ${sentence}`);
     throw new MigrationsBlocked([
         `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
@@ -835,9 +835,9 @@ function describeMigrations(check, summary) {
         ]));
     else if (!check.unknown.length)
         summary.text("None.");
-    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV));
     if (check.restore.length)
-        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV));
     if (check.blocks)
         summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
     else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
@@ -936,6 +936,288 @@ async function setAutoDeploy(client, ids, enabled) {
 
 /***/ }),
 
+/***/ 1720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ inFlight),
+/* harmony export */   aU: () => (/* binding */ dashboardUrl),
+/* harmony export */   am: () => (/* binding */ madeFrom),
+/* harmony export */   bx: () => (/* binding */ chooseTarget),
+/* harmony export */   pB: () => (/* binding */ findNewDeployment),
+/* harmony export */   uC: () => (/* binding */ inFlightFrom),
+/* harmony export */   v8: () => (/* binding */ metaText),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports sameImage, isRestoration */
+const SUCCESS = new Set(["SUCCESS", "SLEEPING"]);
+const FAILED = new Set(["FAILED", "CRASHED", "REMOVED", "REMOVING", "SKIPPED"]);
+const PENDING = new Set(["BUILDING", "DEPLOYING", "INITIALIZING", "NEEDS_APPROVAL", "QUEUED", "WAITING"]);
+/**
+ * What `deploymentCancel` is for (issue 19 names QUEUED, WAITING, BUILDING, DEPLOYING). INITIALIZING is
+ * included: it becomes BUILDING moments later, and left alone it would land after the rollback.
+ */
+const CANCELLABLE = new Set(["QUEUED", "WAITING", "INITIALIZING", "BUILDING", "DEPLOYING"]);
+function classifyStatus(status) {
+    if (SUCCESS.has(status))
+        return "success";
+    if (FAILED.has(status))
+        return "failed";
+    if (PENDING.has(status))
+        return "pending";
+    return "unknown";
+}
+/** States an older deployment may be in and still be a known-good version to go back to. */
+const GOOD_HISTORY = new Set(["SUCCESS", "REMOVED", "REMOVING", "SLEEPING"]);
+function dashboardUrl(projectId, serviceId, environmentId, deploymentId) {
+    const query = new URLSearchParams({ environmentId, id: deploymentId });
+    return `https://railway.com/project/${encodeURIComponent(projectId)}/service/${encodeURIComponent(serviceId)}?${query}`;
+}
+/** A string field of a deployment's meta (an untyped JSON scalar). */
+function metaText(d, key) {
+    const meta = d.meta && typeof d.meta === "object" ? d.meta : {};
+    const value = meta[key];
+    return typeof value === "string" && value ? value : undefined;
+}
+/**
+ * Whether two deployments run the same image: by digest when both have one, else by image name. This is
+ * how a rollback shows what it was made from (PLATFORMS.md: its meta carries the target's
+ * `image`/`imageDigest` and `reason: "rollback"`; no key names the target).
+ */
+function sameImage(a, b) {
+    const [da, db] = [metaText(a, "imageDigest"), metaText(b, "imageDigest")];
+    if (da && db)
+        return da === db;
+    const [ia, ib] = [metaText(a, "image"), metaText(b, "image")];
+    return ia !== undefined && ia === ib;
+}
+/** A rollback or redeploy made this deployment from an older one (its meta says so, not which one). */
+function isRestoration(d) {
+    const reason = metaText(d, "reason");
+    return reason === "rollback" || reason === "redeploy";
+}
+/**
+ * Whether `deployment` is `source` again: a rollback carries its image; a redeploy rebuilds its commit
+ * (a new image, so the commit is all that links them).
+ */
+function madeFrom(deployment, source) {
+    if (deployment.id === source.id)
+        return false;
+    if (sameImage(deployment, source))
+        return true;
+    const commit = metaText(deployment, "commitHash");
+    return (metaText(deployment, "reason") === "redeploy" &&
+        commit !== undefined &&
+        commit === metaText(source, "commitHash"));
+}
+/**
+ * The newest deployment older than the active one that Railway allows to roll back to (`canRollback`),
+ * skipping failed, crashed and never-served ones and those running the active image. If the active
+ * deployment is itself a rollback or redeploy, production is already rolled back: going further back needs
+ * an explicit id, so a second automatic run never picks the version the first one replaced.
+ */
+function chooseTarget(active, history) {
+    const activeAt = Date.parse(active.createdAt);
+    const older = history.filter((d) => d.id !== active.id && Date.parse(d.createdAt) < activeAt);
+    const source = older.find((d) => madeFrom(active, d));
+    if (source && isRestoration(active))
+        return { kind: "current", source, skipped: [] };
+    if (isRestoration(active))
+        return { kind: "restored", skipped: [] };
+    const skipped = [];
+    for (const candidate of older) {
+        const reason = unsuitable(candidate, active);
+        if (reason) {
+            skipped.push({ id: candidate.id, status: candidate.status, reason });
+            continue;
+        }
+        return { kind: "target", target: candidate, skipped };
+    }
+    return {
+        kind: "none",
+        skipped,
+        reason: older.length
+            ? `none of the ${older.length} older deployments listed can be rolled back to`
+            : "there is no deployment older than the active one",
+    };
+}
+function unsuitable(candidate, active) {
+    if (!GOOD_HISTORY.has(candidate.status)) {
+        if (candidate.status === "FAILED")
+            return "it failed";
+        if (candidate.status === "CRASHED")
+            return "it crashed";
+        return `its status ${candidate.status} is not a known-good state`;
+    }
+    if (candidate.canRollback === false)
+        return "Railway no longer allows rolling back to it (canRollback: false, image past retention)";
+    if (sameImage(candidate, active))
+        return "it runs the same image as the active deployment";
+    return undefined;
+}
+/** Deployments of the service still on their way (queued, building, deploying), newest first. */
+function inFlight(history) {
+    return history.filter((d) => CANCELLABLE.has(d.status));
+}
+/** A rollback/redeploy of `target` already on its way (another run's): follow it instead of sending one. */
+function inFlightFrom(history, target) {
+    return inFlight(history).find((d) => isRestoration(d) && madeFrom(d, target));
+}
+/**
+ * After a rollback (which returns only `true`), the new deployment is one that was not there before the
+ * mutation and runs the target's image: a push racing it is new too, but from other source. Of several,
+ * the oldest (a later one would be someone else's rollback).
+ */
+function findNewDeployment(before, after, target) {
+    const fresh = after.filter((d) => !before.has(d.id) && d.id !== target.id);
+    const made = fresh.filter((d) => madeFrom(d, target));
+    const found = made[made.length - 1];
+    return { found, others: fresh.filter((d) => d !== found) };
+}
+
+
+/***/ }),
+
+/***/ 3584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ ScopeError),
+/* harmony export */   KI: () => (/* binding */ resolveProject),
+/* harmony export */   bs: () => (/* binding */ resolveServices),
+/* harmony export */   g9: () => (/* binding */ resolveEnvironment),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3393);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A name or id that matches nothing the token can see; `known` lists what it can. */
+class NotFoundError extends Error {
+    name = "NotFoundError";
+    what;
+    wanted;
+    known;
+    constructor(what, wanted, known, message) {
+        super(message);
+        this.what = what;
+        this.wanted = wanted;
+        this.known = known;
+    }
+}
+/** A project token used outside its scope (another project or environment). */
+class ScopeError extends Error {
+    name = "ScopeError";
+    input;
+    scope;
+    constructor(input, scope, message) {
+        super(message);
+        this.input = input;
+        this.scope = scope;
+    }
+}
+function names(items) {
+    return items.map((i) => i.name);
+}
+/**
+ * The project, by the token's scope, an id, or a name. A name is looked up in the personal account's
+ * projects and in every workspace of the token's user (`me { workspaces }`, then
+ * `projects(workspaceId:)`): root `projects` alone lists no workspace project (PLATFORMS.md).
+ */
+async function resolveProject(token, wanted) {
+    const { client, scope } = token;
+    if (scope) {
+        if (wanted && wanted !== scope.project.id && wanted !== scope.project.name) {
+            throw new ScopeError("project", scope.project.name, `The project token belongs to project "${scope.project.name}" (${scope.project.id}), but project is "${wanted}".`);
+        }
+        return scope.project;
+    }
+    if (!wanted) {
+        // Refused as a project token: before asking for a project, make sure it is a Railway token at all
+        // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
+        if (token.probedAsProject)
+            await rejectedAsToken(token, () => client.projects());
+        throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
+    }
+    return rejectedAsToken(token, async () => {
+        if (UUID.test(wanted)) {
+            try {
+                return await client.project(wanted);
+            }
+            catch (error) {
+                // Not a project id after all (or not visible): look it up by name below.
+                if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || isRejection(error))
+                    throw error;
+            }
+        }
+        const projects = await visibleProjects(client);
+        const found = projects.find((p) => p.id === wanted || p.name === wanted);
+        if (!found) {
+            throw new NotFoundError("project", [wanted], names(projects), `No Railway project "${wanted}" is visible to this token. Projects it can see: ${names(projects).join(", ") || "(none)"}.`);
+        }
+        return client.project(found.id);
+    });
+}
+/** Personal projects plus each workspace's; a workspace token (no user behind it) gets the root list only. */
+async function visibleProjects(client) {
+    let workspaces = [];
+    try {
+        workspaces = await client.workspaces();
+    }
+    catch (error) {
+        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || !error.notAuthorized)
+            throw error;
+    }
+    const lists = await Promise.all([client.projects(), ...workspaces.map((w) => client.projects(w.id))]);
+    return [...new Map(lists.flat().map((p) => [p.id, p])).values()];
+}
+function isRejection(error) {
+    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9 && error.notAuthorized;
+}
+/**
+ * A refusal of the first account-side read means Railway rejects the token itself: under `auto` it was
+ * already refused as a project token, so neither kind fits.
+ */
+async function rejectedAsToken(token, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (!isRejection(error))
+            throw error;
+        const triedAs = token.probedAsProject ? ["project", "account"] : ["account"];
+        throw new _client_js__WEBPACK_IMPORTED_MODULE_0__/* .TokenRejectedError */ .WR([...triedAs], error.messages);
+    }
+}
+function resolveEnvironment(project, token, wanted) {
+    const found = project.environments.find((e) => e.id === wanted || e.name === wanted);
+    const scope = token.scope;
+    if (scope) {
+        const own = project.environments.find((e) => e.id === scope.environmentId) ?? {
+            id: scope.environmentId,
+            name: scope.environmentId,
+        };
+        if (!found || found.id !== own.id) {
+            throw new ScopeError("environment", own.name, `The project token is scoped to environment "${own.name}", but environment is "${wanted}".`);
+        }
+        return own;
+    }
+    if (!found) {
+        throw new NotFoundError("environment", [wanted], names(project.environments), `Project "${project.name}" has no environment "${wanted}". Its environments: ${names(project.environments).join(", ") || "(none)"}.`);
+    }
+    return found;
+}
+function resolveServices(project, wanted) {
+    const missing = wanted.filter((w) => !project.services.some((s) => s.id === w || s.name === w));
+    if (missing.length) {
+        throw new NotFoundError("service", missing, names(project.services), `Project "${project.name}" has no service ${missing.map((m) => `"${m}"`).join(", ")}. Its services: ${names(project.services).join(", ") || "(none)"}.`);
+    }
+    const found = wanted.map((w) => project.services.find((s) => s.id === w || s.name === w));
+    return [...new Map(found.map((s) => [s.id, s])).values()];
+}
+
+
+/***/ }),
+
 /***/ 3263:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -944,10 +1226,10 @@ async function setAutoDeploy(client, ids, enabled) {
 /* harmony export */ });
 /* unused harmony exports websocketUrl, subscribeDeployment */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1720);
-/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2052);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3210);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1720);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2052);
 
 
 
@@ -967,16 +1249,16 @@ const FALLBACK_FIRST_MS = 2000;
 const FALLBACK_MAX_MS = 8000;
 /** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
 const TICK_MS = 50;
-const nextMessage = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+const nextMessage = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
 });
-const nextPayload = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    data: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }) })
+const nextPayload = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    data: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }) })
         .nullable()
         .optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }).loose()).optional(),
+    errors: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).loose()).optional(),
 });
 /** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
 function websocketUrl(apiUrl) {
@@ -1021,7 +1303,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
             // Already closing.
         }
     };
-    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
     const send = (message) => socket.send(JSON.stringify(message));
     socket.onopen = () => send({ type: "connection_init", payload: {} });
     socket.onerror = (event) => fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
@@ -1041,7 +1323,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
                     type: "subscribe",
                     payload: {
                         operationName: "DeploymentStatus",
-                        query: _operations_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
+                        query: _operations_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
                         variables: { id: deploymentId },
                     },
                 });
@@ -1098,10 +1380,10 @@ async function waitForDeployment(client, deploymentId, options) {
     const see = (status) => {
         heardAt = Date.now();
         // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
-        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest)))
+        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest)))
             return;
         latest = status;
-        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
+        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
             unknownSeen.add(status);
             options.log.warn(`${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`);
         }
@@ -1115,7 +1397,7 @@ async function waitForDeployment(client, deploymentId, options) {
         const subscribedAt = Date.now();
         let lastRead;
         let fallbackDelay = FALLBACK_FIRST_MS;
-        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .f)({
+        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitFor */ .fm)({
             what: options.what,
             timeoutMs: options.timeoutMs,
             initialDelayMs: TICK_MS,
@@ -1139,7 +1421,7 @@ async function waitForDeployment(client, deploymentId, options) {
                 }
                 if (latest === undefined)
                     return { done: false };
-                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest);
+                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest);
                 if (kind === "success" || kind === "failed")
                     return { done: true, value: latest };
                 return { done: false, state: latest };
@@ -1148,7 +1430,7 @@ async function waitForDeployment(client, deploymentId, options) {
         if (result.outcome === "timeout") {
             return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
         }
-        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
+        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
         return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
     }
     finally {

@@ -2,7 +2,7 @@ export const id = 970;
 export const ids = [970];
 export const modules = {
 
-/***/ 8970:
+/***/ 6589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,996 +10,1609 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ vercel_promote)
+  "default": () => (/* binding */ actions_analyze)
 });
 
 // EXTERNAL MODULE: ./src/core/action.ts
 var action = __webpack_require__(5605);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/core/http.ts
 var http = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/core/wait.ts
-var wait = __webpack_require__(3210);
-// EXTERNAL MODULE: ./src/actions/vercel-promote/explain.ts
-var explain = __webpack_require__(3565);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/alias-job.ts
-
-
-
-// Date headers have whole seconds, so the measured clock offset is up to 1 s early; allow that and latency.
-const CLOCK_TOLERANCE_MS = 2000;
-// Alias jobs usually take seconds: poll fast for this long, then back off.
-const FAST_PHASE_MS = 20_000;
-const FAST = { initialDelayMs: 100, factor: 1.5, maxDelayMs: 300 };
-const SLOW = { initialDelayMs: 1000, factor: 1.5, maxDelayMs: 5000 };
-const FINISHED = new Set(["succeeded", "failed", "skipped"]);
-const done = (type) => (type === "rollback" ? "rolled-back" : "promoted");
-/** Whether `request` is the one asked for since `since` (Vercel's clock), not the one seen before. */
-function isOurs(request, r, since) {
-    if (!request || request.type !== r.type || request.toDeploymentId !== r.to)
-        return false;
-    if (r.before &&
-        request.requestedAt === r.before.requestedAt &&
-        request.toDeploymentId === r.before.toDeploymentId)
-        return false;
-    return request.requestedAt >= since - CLOCK_TOLERANCE_MS;
-}
-/** Asks for the rollback or promote once, then waits for its alias job; never sends it twice. */
-async function requestChange(r) {
-    const { client, log, type, before } = r;
-    if (before && before.type === type && before.toDeploymentId === r.to && !FINISHED.has(before.jobStatus)) {
-        // An earlier run's request for the same change is still in flight: wait for it rather than send another.
-        log.info(`A ${type} to ${r.to} is already in progress (alias job ${before.jobStatus}): not sending another.`);
-        if (r.waitMs === 0)
-            return { status: "requested", project: undefined };
-        return { status: done(type), project: await waitForAliasJob(r, before.requestedAt, undefined) };
-    }
-    let status;
-    const sentAt = Date.now();
-    // On Vercel's clock, as measured from the answers (the next answer refines it).
-    const since = () => client.serverTime(sentAt);
-    try {
-        log.info(`Requesting ${type} of the project to ${r.to}…`);
-        status =
-            type === "rollback"
-                ? await client.requestRollback({
-                    projectId: r.projectId,
-                    deploymentId: r.to,
-                    description: r.description,
-                })
-                : await client.requestPromote(r.projectId, r.to);
-    }
-    catch (error) {
-        if (!(error instanceof http/* HttpError */.j$))
-            throw error;
-        if (error.status === 409) {
-            // Someone (or an earlier run) made it current in between: confirm from the project.
-            const now = await client.getProject(r.projectId);
-            if (now.targets?.production?.id === r.to)
-                return { status: "already-current", project: now };
-            throw error;
-        }
-        if (!error.ambiguous)
-            throw error;
-        // No answer: the request may have been applied. Decide from the project, never send it again.
-        log.warn(`The ${type} request got no clear answer (${error.message}); reading the project to see whether it was applied.`);
-        const now = await client.getProject(r.projectId);
-        const request = now.lastAliasRequest ?? undefined;
-        if (!isOurs(request, r, since())) {
-            if (now.targets?.production?.id === r.to)
-                return { status: done(type), project: now };
-            throw new Error(explain/* advice */.v9.notApplied(type, r.to, error.message));
-        }
-        log.info(`Vercel did accept the ${type} (alias job ${request?.jobStatus ?? "pending"}).`);
-        status = 201;
-    }
-    if (status === 202)
-        return { status: "queued", project: undefined };
-    if (r.waitMs === 0)
-        return { status: "requested", project: undefined };
-    return { status: done(type), project: await waitForAliasJob(r, since(), before) };
-}
-/** Polls the project until this run's alias job succeeds or fails; fast at first, then backing off. */
-async function waitForAliasJob(r, since, before) {
-    const { client, type, to } = r;
-    let last;
-    const outcome = await pollUntil(r.log, `the ${type} alias job to ${to}`, r.deadline, async () => {
-        const now = await client.getProject(r.projectId);
-        last = now;
-        const request = now.lastAliasRequest ?? undefined;
-        if (!request)
-            return { done: false, state: "request not visible yet" };
-        if (!isOurs(request, { type, to, before }, since)) {
-            if (request.requestedAt > since && request.requestedAt !== before?.requestedAt) {
-                return { done: true, value: { now, ending: "superseded", request } };
-            }
-            return { done: false, state: "request not visible yet" };
-        }
-        if (FINISHED.has(request.jobStatus))
-            return { done: true, value: { now, ending: request.jobStatus, request } };
-        return { done: false, state: request.jobStatus };
-    });
-    if (outcome.outcome === "timeout") {
-        throw new Error(explain/* advice */.v9.aliasJobTimeout({
-            type,
-            to,
-            elapsedMs: outcome.elapsedMs,
-            state: outcome.lastState,
-            serving: last?.targets?.production?.id,
-        }));
-    }
-    const { now, ending, request } = outcome.value;
-    if (ending === "succeeded")
-        return now;
-    const serving = now.targets?.production?.id;
-    if (ending === "failed") {
-        // Listing the domains is a courtesy: its own failure must never hide the job's.
-        let domains;
-        try {
-            const failed = await client.failedAliases(r.projectId, type);
-            domains = failed.length
-                ? failed.map((a) => `${a.alias}${a.status ? ` (${a.status})` : ""}`).join(", ")
-                : "none listed";
-        }
-        catch (error) {
-            domains = explain/* advice */.v9.aliasListFailed(error instanceof Error ? error.message : String(error));
-        }
-        throw new Error(explain/* advice */.v9.aliasJobFailed({ type, to, serving, domains }));
-    }
-    throw new Error(explain/* advice */.v9.aliasJobEnded({
-        type,
-        to,
-        ending,
-        other: `${request.type} to ${request.toDeploymentId}`,
-        serving,
-    }));
-}
-/** `waitFor` in two phases: quick polls while a prompt answer is likely, then backed-off ones. */
-async function pollUntil(log, what, deadline, poll) {
-    const started = Date.now();
-    // waitFor counts per phase: show the time against the whole deadline instead.
-    const onProgress = (line) => log.info(line.replace(/\([^()]* of [^()]*\)$/, `(${(0,wait/* formatMs */._)(Date.now() - started)} of ${(0,wait/* formatMs */._)(deadline - started)})`));
-    // A job is never done the instant it is requested: the first look would be wasted.
-    await (0,http/* sleep */.yy)(Math.min(FAST.initialDelayMs, Math.max(0, deadline - started)));
-    const fastMs = Math.max(0, Math.min(deadline - Date.now(), FAST_PHASE_MS));
-    const first = await (0,wait/* waitFor */.f)({ what, timeoutMs: fastMs, poll, onProgress, ...FAST });
-    const rest = deadline - Date.now();
-    if (first.outcome === "done" || rest <= 0)
-        return first;
-    const second = await (0,wait/* waitFor */.f)({ what, timeoutMs: rest, poll, onProgress, ...SLOW });
-    return { ...second, elapsedMs: Date.now() - started, polls: first.polls + second.polls };
-}
-
-// EXTERNAL MODULE: ./src/platforms/vercel/client.ts + 1 modules
-var vercel_client = __webpack_require__(8574);
-// EXTERNAL MODULE: ./src/actions/vercel-promote/target.ts
-var vercel_promote_target = __webpack_require__(2329);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/in-flight.ts
-
-
-
-
-/** Production deployments still BUILDING, QUEUED or INITIALIZING, newer than the target, minus `exclude`. */
-async function listInFlight(client, options) {
-    const { deployments } = await client.listDeployments({
-        projectId: options.projectId,
-        target: "production",
-        state: vercel_client/* IN_FLIGHT_STATES */._y,
-        limit: 20,
-    });
-    return deployments
-        .filter((d) => vercel_client/* IN_FLIGHT_STATES */._y.includes(d.readyState))
-        .filter((d) => options.newerThan === undefined || d.createdAt > options.newerThan)
-        .filter((d) => !options.exclude?.includes(d.uid))
-        .map((d) => ({
-        id: d.uid,
-        state: d.readyState,
-        createdAt: d.createdAt,
-        origin: (0,vercel_promote_target/* origin */.TG)((0,vercel_promote_target/* fromListItem */.g8)(d)),
-    }));
-}
-/** Cancels each build; a cancel that fails (finished meanwhile, no permission) is a warning, never a stop. */
-async function cancelAll(client, log, builds) {
-    const result = { cancelled: [], failed: [] };
-    for (const build of builds) {
-        try {
-            await client.cancelDeployment(build.id);
-            log.info(`Cancelled ${build.id} (${build.state}: ${build.origin}) so it cannot land after the rollback.`);
-            result.cancelled.push(build);
-        }
-        catch (error) {
-            if (!(error instanceof http/* HttpError */.j$))
-                throw error;
-            const message = `${error.status ?? error.code}${error.details.platformMessage ? `: ${error.details.platformMessage}` : ""}`;
-            log.warn(explain/* advice */.v9.cancelFailed(build.id, message));
-            result.failed.push({ deployment: build, message });
-        }
-    }
-    return result;
-}
-
-// EXTERNAL MODULE: ./src/migrations/report.ts
-var report = __webpack_require__(3183);
-// EXTERNAL MODULE: ./src/core/report.ts
-var core_report = __webpack_require__(8557);
-// EXTERNAL MODULE: ./src/migrations/check.ts + 5 modules
-var check = __webpack_require__(3235);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/migrations.ts
-
-
+;// CONCATENATED MODULE: ./src/platforms/metrics/types.ts
 
 /**
- * The migrations between the target's commit and production's (meta `githubCommitSha`, `githubOrg`/
- * `githubRepo`); a CLI deploy has no commit, and the check says so. Block mode stops here, before any change.
+ * A provider could not give a value. `permanent`: asking again will not help (a query the provider
+ * rejects, a key it refuses), so the metric stops at once instead of spending its error budget.
  */
-async function migrationsOf(ctx, plan) {
-    const { from, target } = plan;
-    const ranges = from && !plan.alreadyCurrent
-        ? [
-            {
-                label: plan.project.name,
-                target: { name: `the target deployment ${target.id}`, commit: target.sha },
-                production: { name: `production's deployment ${from.id}`, commit: from.sha },
-                repo: from.repo ?? target.repo,
-                deployed: { target: iso(target.createdAt), production: iso(from.createdAt) },
-            },
-        ]
-        : [];
-    const migrations = await (0,check/* checkMigrations */.wE)(ctx, ranges);
-    (0,core_report/* setOutputs */.n0)(ctx.tk, { migrations: (0,report/* migrationsOutput */.h8)(migrations) });
-    (0,report/* stopIfBlocked */.sg)(migrations, plan.dryRun);
-    return migrations;
+class MetricsError extends Error {
+    name = "MetricsError";
+    provider;
+    status;
+    code;
+    permanent;
+    constructor(provider, message, options = {}) {
+        super(message);
+        this.provider = provider;
+        this.status = options.status;
+        this.code = options.code;
+        this.permanent = options.permanent ?? false;
+    }
 }
-const iso = (ms) => (ms === undefined ? undefined : new Date(ms).toISOString());
-
-// EXTERNAL MODULE: ./src/actions/vercel-promote/pick.ts
-var pick = __webpack_require__(8745);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/plan.ts
-
-
-
-
-
-
-
-// Vercel records a rollback description of at most 250 UTF-16 code units.
-const MAX_DESCRIPTION = 250;
-function vercelClient(ctx) {
-    const { settings } = ctx;
-    return new vercel_client/* VercelClient */.zJ({
-        token: settings.token,
-        baseUrl: settings["api-url"],
-        team: settings.team,
-        log: ctx.log,
-    });
-}
-async function planVercelPromote(ctx) {
-    let planned;
-    try {
-        planned = await plan(ctx);
-    }
-    catch (error) {
-        throw new explain/* Scoped */.Fe(error, ctx.settings.team);
-    }
-    return { ...planned, migrations: await migrationsOf(ctx, planned) };
-}
-async function plan(ctx) {
-    const { settings, log } = ctx;
-    const client = vercelClient(ctx);
-    const project = await client.getProject(settings.project);
-    const current = project.targets?.production ?? undefined;
-    log.info(`Project ${project.name} (${project.id})${settings.team ? `, team ${settings.team}` : ""}: production serves ${current ? `${current.id} (${current.url ?? "?"})` : "nothing"}.`);
-    const from = current && {
-        id: current.id,
-        url: current.url ?? "",
-        createdAt: current.createdAt,
-        readyState: current.readyState ?? "READY",
-        readySubstate: current.readySubstate,
-        target: "production",
-        commit: (0,vercel_promote_target/* commitOf */.D3)(current.meta),
-        sha: (0,vercel_promote_target/* shaOf */.ye)(current.meta),
-        repo: (0,vercel_promote_target/* repoOf */.A5)(current.meta),
-        creator: undefined,
-    };
-    const rolling = await client.getRollingRelease(project.id);
-    const active = rolling?.state === "ACTIVE" ? rolling : undefined;
-    const rolledBack = !settings.deployment && !active && (0,pick/* rolledBackTo */.rt)(project, from?.id);
-    let target;
-    if (settings.deployment)
-        target = await (0,pick/* resolveExplicit */.vI)(client, project, settings.deployment, settings.strategy);
-    else if (active?.currentDeployment) {
-        // During a rolling release, the stable deployment still serves most visitors: go back to it wholly.
-        log.info(`A rolling release is ACTIVE (canary ${active.canaryDeployment?.id ?? "unknown"}): rolling back to its current deployment.`);
-        target = await (0,pick/* resolveExplicit */.vI)(client, project, active.currentDeployment.id, "rollback");
-    }
-    else if (rolledBack && from)
-        target = from;
-    else if (!from)
-        throw new Error(explain/* advice */.v9.noProduction(project.name));
-    else
-        target = await (0,pick/* pickAutomatically */.Bm)(client, log, project, from);
-    const kind = (0,pick/* chooseKind */.sM)(settings.strategy, target);
-    const verb = { rollback: "roll back", promote: "promote", rebuild: "rebuild for production and promote" }[kind];
-    log.info(`Target: ${(0,vercel_promote_target/* describeTarget */.ff)(target)}.`);
-    log.info(`Plan: ${verb} ${target.id}${from ? ` (production now ${from.id})` : ""}.`);
-    const description = shorten(settings.reason, MAX_DESCRIPTION);
-    if (description !== settings.reason)
-        log.warn(explain/* advice */.v9.reasonShortened(settings.reason.length, description));
-    const inFlight = await listInFlight(client, { projectId: project.id, newerThan: target.createdAt });
-    if (inFlight.length && !settings["cancel-in-flight"]) {
-        log.warn(explain/* advice */.v9.inFlightLeftAlone(inFlight.map((d) => d.id).join(", ")));
-    }
-    return {
-        dryRun: settings["dry-run"],
-        project: {
-            id: project.id,
-            name: project.name,
-            team: settings.team,
-            pinned: project.autoAssignCustomDomains === false,
-            paused: project.paused === true,
-        },
-        from,
-        target,
-        kind,
-        verb,
-        reason: settings.reason,
-        description,
-        alreadyCurrent: from?.id === target.id && !active,
-        rolledBack,
-        release: active && {
-            canary: active.canaryDeployment?.id,
-            percentage: active.activeStage?.targetPercentage,
-        },
-        before: project.lastAliasRequest ?? undefined,
-        inFlight,
-        cancelInFlight: settings["cancel-in-flight"],
-        waitMs: settings.wait,
-    };
-}
-/** At most `max` UTF-16 units, cut at a word where one is near, never inside a surrogate pair. */
-function shorten(text, max) {
-    if (text.length <= max)
-        return text;
-    let cut = max - 1;
-    if (/[\uD800-\uDBFF]/.test(text[cut - 1] ?? ""))
-        cut--;
-    const space = text.lastIndexOf(" ", cut);
-    if (space > max * 0.8)
-        cut = space;
-    return `${text.slice(0, cut).trimEnd()}…`;
-}
-function nothingToDo(plan) {
-    if (!plan.alreadyCurrent || plan.dryRun)
-        return undefined;
-    // Builds on their way are still stopped when they could take production (not pinned) and may be.
-    if (plan.inFlight.length && plan.cancelInFlight && !plan.project.pinned)
-        return undefined;
-    const id = plan.target.id;
-    return {
-        status: "already-current",
-        reason: plan.rolledBack ? explain/* advice */.v9.alreadyRolledBack(id) : explain/* advice */.v9.alreadyCurrent(id),
-    };
-}
-function planOutputs(plan) {
-    return {
-        "deployment-id": plan.target.id,
-        "deployment-url": (0,vercel_promote_target/* httpsUrl */.N3)(plan.target.url),
-        "previous-deployment-id": plan.from?.id,
-        "auto-assign-disabled": (!plan.alreadyCurrent && plan.kind === "rollback") || plan.project.pinned,
-        cancelled: "[]",
-    };
-}
-function describeVercelPromote(plan, summary) {
-    const what = plan.alreadyCurrent
-        ? "already serves production: a run would change nothing"
-        : `${plan.dryRun ? "would " : ""}${plan.verb} ${plan.project.name} to it`;
-    summary.text(`**${plan.target.id}** ${plan.dryRun ? `dry run: ${what} (nothing changed).` : `${what}.`}`);
-    (0,vercel_promote_target/* fromToTable */.aC)(summary, plan.from, plan.target);
-    if (plan.release) {
-        summary.text(`A rolling release is in progress (canary ${plan.release.canary ?? "unknown"}${plan.release.percentage !== undefined ? ` at ${plan.release.percentage}%` : ""}): rolling back to its current deployment ends it.`);
-    }
-    if (plan.inFlight.length) {
-        const fate = !plan.cancelInFlight
-            ? "left alone (`cancel-in-flight: false`)"
-            : plan.dryRun
-                ? "would be cancelled"
-                : "to cancel";
-        summary.text(`**Production builds on their way** (${fate}):`);
-        summary.list(plan.inFlight.map((d) => `${d.id} ${d.state}: ${d.origin}`));
-    }
-    (0,vercel_promote_target/* reasonLine */.$E)(summary, plan.reason);
-    if (plan.kind === "rollback" && !plan.alreadyCurrent)
-        summary.text(explain/* advice */.v9.environment);
-    if (plan.alreadyCurrent && plan.project.pinned)
-        summary.text(plan.project.paused ? explain/* advice */.v9.paused : explain/* advice */.v9.pinned(plan.target.id));
-    (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
-}
-
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/rebuild.ts
-
-
-
-
-// A build found after a lost answer must have been created since the request, on Vercel's clock.
-const rebuild_CLOCK_TOLERANCE_MS = 2000;
-/** A preview is rebuilt with production settings; once READY it serves, or is promoted when pinned. */
-async function rebuildAndPromote(r) {
-    const { client, log, project, preview } = r;
-    log.info(`Rebuilding preview ${preview.id} with production settings…`);
-    const sentAt = Date.now();
-    let build;
-    try {
-        build = await client.rebuildForProduction(preview.id, project.name);
-    }
-    catch (error) {
-        if (!(error instanceof http/* HttpError */.j$) || !error.ambiguous)
-            throw error;
-        // No answer: look for the build it may have started; never start a second one.
-        log.warn(`The rebuild request got no clear answer (${error.message}); looking for the build it may have started.`);
-        const started = await findRebuild(client, project.id, preview, sentAt);
-        if (!started)
-            throw new Error(explain/* advice */.v9.rebuildNotStarted(preview.id, error.message));
-        log.info(`Vercel did start the rebuild: ${started.uid}.`);
-        build = await client.getDeployment(started.uid);
-    }
-    const built = (0,vercel_promote_target/* toTarget */.LJ)(build);
-    log.info(`New production deployment ${build.id} (${(0,vercel_promote_target/* httpsUrl */.N3)(build.url)}) is ${build.readyState}.`);
-    if (r.waitMs === 0)
-        return { result: { status: "requested", project: undefined }, served: built };
-    const ready = await pollUntil(log, `build of ${build.id}`, r.deadline, async () => {
-        const d = await client.getDeployment(build.id);
-        if (["READY", "ERROR", "CANCELED"].includes(d.readyState))
-            return { done: true, value: d };
-        return { done: false, state: d.readyState };
-    });
-    if (ready.outcome === "timeout") {
-        throw new Error(explain/* advice */.v9.rebuildTimeout(build.id, preview.id, ready.lastState, ready.elapsedMs));
-    }
-    if (ready.value.readyState !== "READY") {
-        throw new Error(explain/* advice */.v9.rebuildEnded(build.id, preview.id, ready.value.readyState, ready.value.errorMessage));
-    }
-    const served = { ...built, readyState: "READY" };
-    const now = await client.getProject(project.id);
-    if (now.targets?.production?.id === build.id)
-        return { result: { status: "promoted", project: now }, served };
-    // Production is pinned (after a rollback), so the READY build stays staged: promote it.
-    log.info(`${build.id} is READY but staged (production is pinned): promoting it.`);
-    const result = await requestChange({
-        client,
-        log,
-        projectId: project.id,
-        type: "promote",
-        to: build.id,
-        description: "",
-        before: now.lastAliasRequest ?? undefined,
-        waitMs: r.waitMs,
-        deadline: r.deadline,
-    });
-    return { result, served };
-}
-/** A production build started from `preview` since `sentAt` (same commit, created by a promote). */
-async function findRebuild(client, projectId, preview, sentAt) {
-    const { deployments } = await client.listDeployments({ projectId, target: "production", limit: 10 });
-    const since = client.serverTime(sentAt) - rebuild_CLOCK_TOLERANCE_MS;
-    return deployments.find((d) => d.createdAt >= since &&
-        d.meta?.action === "promote" &&
-        (preview.sha === undefined || (0,vercel_promote_target/* shaOf */.ye)(d.meta) === preview.sha));
-}
-
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/apply.ts
-
-
-
-
-
-
-/** Stops builds that could land after it, makes the change, then looks once more for late builds. */
-async function applyVercelPromote(ctx, plan) {
-    const { log } = ctx;
-    const client = vercelClient(ctx);
-    const deadline = Date.now() + plan.waitMs;
-    const cancel = plan.cancelInFlight
-        ? await cancelAll(client, log, plan.inFlight)
-        : { cancelled: [], failed: [] };
-    if (ctx.signal.aborted)
-        throw new action/* CancelledError */.cc("a cancellation", "Cancelled before the change was sent: production was not changed.");
-    let change;
-    if (plan.alreadyCurrent) {
-        change = { result: { status: "already-current", project: undefined }, served: plan.target };
-    }
-    else if (plan.kind === "rebuild") {
-        change = await rebuildAndPromote({
-            client,
-            log,
-            project: plan.project,
-            preview: plan.target,
-            waitMs: plan.waitMs,
-            deadline,
+/** Turns a failed request into a MetricsError; 400, 401, 403 and 404 are the caller's to fix. */
+function fromHttpError(provider, error, hint) {
+    if (error instanceof http/* HttpError */.j$) {
+        const status = error.status;
+        const permanent = status !== undefined && [400, 401, 403, 404].includes(status);
+        const advice = status === undefined ? "" : hint(status);
+        throw new MetricsError(provider, `${error.message}${advice ? ` ${advice}` : ""}`, {
+            status,
+            code: error.code,
+            permanent,
         });
+    }
+    throw error;
+}
+/** A provider's number as text: Prometheus and others write NaN and ±Inf this way. */
+function parseNumber(text) {
+    const trimmed = text.trim();
+    if (/^[+]?inf(inity)?$/i.test(trimmed))
+        return Number.POSITIVE_INFINITY;
+    if (/^-inf(inity)?$/i.test(trimmed))
+        return Number.NEGATIVE_INFINITY;
+    if (/^nan$/i.test(trimmed))
+        return Number.NaN;
+    if (trimmed === "")
+        return undefined;
+    const value = Number(trimmed);
+    return Number.isNaN(value) ? undefined : value;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/judge.ts
+const NO_DATA = {
+    fail: "failed",
+    pass: "successful",
+    inconclusive: "inconclusive",
+};
+const RANK = { successful: 0, inconclusive: 1, failed: 2 };
+/**
+ * Argo's rules for one value: the failure condition met → failed; else the success condition decides
+ * (met → successful; not met → failed, or inconclusive when a failure condition exists too); with only a
+ * failure condition, not met → successful. NaN is no data unless a condition asks `isNaN(result)`:
+ * `NaN > 0.05` is false, and a rate over zero requests must not pass by accident.
+ */
+function judgeValue(rule, value) {
+    const asksNaN = rule.failure?.handlesNaN || rule.success?.handlesNaN;
+    if (Number.isNaN(value) && !asksNaN)
+        return "no-data";
+    if (rule.failure?.test(value))
+        return "failed";
+    if (rule.success)
+        return rule.success.test(value) ? "successful" : rule.failure ? "inconclusive" : "failed";
+    return "successful";
+}
+/** Several series (one per label set) are judged one by one; the worst decides the measurement. */
+function judge(rule, values) {
+    let worst;
+    for (const { series, value } of values) {
+        const verdict = judgeValue(rule, value);
+        const judged = verdict === "no-data"
+            ? { outcome: NO_DATA[rule.noData], value, series, noData: true }
+            : { outcome: verdict, value, series, noData: false };
+        if (!worst || RANK[judged.outcome] > RANK[worst.outcome])
+            worst = judged;
+    }
+    return worst ?? { outcome: NO_DATA[rule.noData], noData: true };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/engine.ts
+
+
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener("abort", done);
+            resolve();
+        }
+        signal?.addEventListener("abort", done, { once: true });
+    });
+}
+/** A measurement that is evidence of health: a real value that passed (`no-data: pass` only tolerates a gap). */
+function passed(result) {
+    return result.measurements.filter((m) => m.outcome === "successful" && !m.noData).length;
+}
+/** An error measurement does not use up one of `count`: a pass always rests on `count` real values. */
+function budget(options) {
+    return options.count + options.consecutiveErrorLimit;
+}
+function record(spec, result, m, options, permanent) {
+    result.measurements.push(m);
+    if (m.outcome === "error") {
+        result.errors++;
+        result.consecutiveErrors++;
     }
     else {
-        const result = await requestChange({
-            client,
-            log,
-            projectId: plan.project.id,
-            type: plan.kind,
-            to: plan.target.id,
-            description: plan.description,
-            before: plan.before,
-            waitMs: plan.waitMs,
-            deadline,
+        result.consecutiveErrors = 0;
+        result[m.outcome]++;
+    }
+    const taken = result.successful + result.failed + result.inconclusive;
+    if (result.failed > spec.failureLimit) {
+        result.status = "fail";
+        const values = result.measurements.filter((x) => x.outcome === "failed").map((x) => x.value ?? "no data");
+        result.reason = `${result.failed} of ${taken} measurements failed (failure-limit ${spec.failureLimit}): ${values.join(", ")}`;
+    }
+    else if (m.outcome === "error" &&
+        (permanent || result.consecutiveErrors > options.consecutiveErrorLimit)) {
+        result.status = "error";
+        result.reason = permanent
+            ? `the provider refused the query: ${m.error}`
+            : `${result.consecutiveErrors} provider errors in a row (consecutive-error-limit ${options.consecutiveErrorLimit}): ${m.error}`;
+    }
+    else if (taken >= options.count) {
+        const evidence = passed(result);
+        if (result.inconclusive > 0) {
+            result.status = "inconclusive";
+            result.reason = `${result.inconclusive} of ${taken} measurements inconclusive (no data, or neither condition met)`;
+        }
+        else if (evidence === 0) {
+            // A pass needs one value that passed: every measurement failing "within the limit" is a failure, and
+            // gaps alone (no-data: pass) prove nothing.
+            result.status = result.failed > 0 ? "fail" : "inconclusive";
+            result.reason = result.failed
+                ? `none of ${taken} measurements passed (${result.failed} failed, failure-limit ${spec.failureLimit})`
+                : `none of ${taken} measurements had data (no-data: pass tolerates gaps, but a pass needs one value that passed)`;
+        }
+        else {
+            result.status = "pass";
+            const gaps = result.successful - evidence;
+            result.reason = `${evidence} of ${taken} measurements successful${gaps ? `, ${gaps} without data` : ""}${result.failed ? `, ${result.failed} failed (within failure-limit ${spec.failureLimit})` : ""}`;
+        }
+    }
+    else if (result.measurements.length >= budget(options)) {
+        result.status = "error";
+        result.reason = `only ${taken} of ${options.count} measurements succeeded; ${result.errors} provider errors`;
+    }
+}
+/** What a metric may still end as, for stopping as soon as the verdict cannot change. */
+function possible(spec, r, options) {
+    if (r.status === "pass" || r.status === "fail")
+        return new Set([r.status]);
+    if (r.status !== "running")
+        return new Set(["inconclusive"]);
+    const taken = r.successful + r.failed + r.inconclusive;
+    const left = Math.min(options.count - taken, budget(options) - r.measurements.length);
+    const out = new Set(["inconclusive"]);
+    const evidence = passed(r);
+    // With no value passed yet, the window may still end with every measurement failed: a failure.
+    if (r.failed + left > spec.failureLimit || evidence === 0)
+        out.add("fail");
+    if (r.inconclusive === 0 && evidence + left > 0)
+        out.add("pass");
+    return out;
+}
+/** Fail closed: any failed metric fails the analysis; errors, no data or unfinished windows never pass. */
+function combine(statuses) {
+    const out = new Set();
+    if (statuses.some((s) => s.has("fail")))
+        out.add("fail");
+    if (statuses.every((s) => s.has("pass")))
+        out.add("pass");
+    if (statuses.every((s) => s.has("pass") || s.has("inconclusive")) &&
+        statuses.some((s) => s.has("inconclusive")))
+        out.add("inconclusive");
+    return out;
+}
+async function measure(spec, round, options, now) {
+    const endMs = now();
+    const time = new Date(endMs).toISOString();
+    try {
+        const values = await spec.read({ startMs: endMs - options.intervalMs, endMs });
+        const judged = judge(spec, values);
+        const measurement = {
+            metric: spec.name,
+            round,
+            time,
+            value: judged.value,
+            series: judged.series || undefined,
+            values: values.length > 1 ? values : undefined,
+            outcome: judged.outcome,
+            noData: judged.noData || undefined,
+        };
+        return { measurement, permanent: false };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const measurement = { metric: spec.name, round, time, outcome: "error", error: message };
+        return { measurement, permanent: error instanceof MetricsError && error.permanent };
+    }
+}
+/**
+ * Argo-style analysis: after `initialDelayMs`, one round every `intervalMs` measures every unsettled
+ * metric at once (one request each), until each has `count` measurements, or stops early once the
+ * verdict can no longer change.
+ */
+async function analyze(specs, options) {
+    const now = options.now ?? Date.now;
+    const results = specs.map((spec) => ({
+        name: spec.name,
+        status: "running",
+        reason: "",
+        measurements: [],
+        successful: 0,
+        failed: 0,
+        inconclusive: 0,
+        errors: 0,
+        consecutiveErrors: 0,
+    }));
+    await sleep(options.initialDelayMs, options.signal);
+    const start = now();
+    let round = 0;
+    let settled = combine(specs.map((spec, i) => possible(spec, results[i], options)));
+    while (settled.size > 1 && !options.signal?.aborted) {
+        round++;
+        const running = results.flatMap((result, i) => (result.status === "running" ? [i] : []));
+        const taken = await Promise.all(running.map((i) => measure(specs[i], round, options, now)));
+        taken.forEach(({ measurement, permanent }, k) => {
+            const i = running[k];
+            const result = results[i];
+            record(specs[i], result, measurement, options, permanent);
+            options.onMeasurement?.(measurement, result);
         });
-        change = { result, served: plan.target };
+        settled = combine(specs.map((spec, i) => possible(spec, results[i], options)));
+        if (settled.size > 1)
+            await sleep(start + round * options.intervalMs - now(), options.signal);
     }
-    // "Rolled back" must hold when the step ends: a build that started meanwhile is stopped too.
-    const seen = [...plan.inFlight.map((d) => d.id), change.served.id];
-    const late = await listInFlight(client, {
-        projectId: plan.project.id,
-        newerThan: plan.target.createdAt,
-        exclude: seen,
-    });
-    let leftAlone = plan.cancelInFlight ? [] : [...plan.inFlight];
-    if (late.length && plan.cancelInFlight) {
-        const again = await cancelAll(client, log, late);
-        cancel.cancelled.push(...again.cancelled);
-        cancel.failed.push(...again.failed);
+    const cancelled = settled.size > 1;
+    let stoppedEarly = false;
+    for (const result of results) {
+        if (result.status !== "running")
+            continue;
+        stoppedEarly = !cancelled;
+        result.status = "unfinished";
+        result.reason = cancelled
+            ? "cancelled before its window ended"
+            : "not measured to the end: the verdict could no longer change";
     }
-    else if (late.length) {
-        log.warn(explain/* advice */.v9.inFlightLeftAlone(late.map((d) => d.id).join(", ")));
-        leftAlone = [...leftAlone, ...late];
-    }
-    return {
-        status: change.result.status,
-        served: change.served,
-        project: change.result.project,
-        cancel,
-        leftAlone,
-    };
+    const verdict = cancelled ? "inconclusive" : ([...settled][0] ?? "inconclusive");
+    return { verdict, metrics: results, rounds: round, stoppedEarly, cancelled };
 }
 
-// EXTERNAL MODULE: ./src/actions/vercel-promote/inputs.ts
-var inputs = __webpack_require__(4841);
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/report.ts
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/core/wait.ts
+var wait = __webpack_require__(3210);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/platforms/metrics/datadog.ts
 
 
 
-const WORDS = {
-    "rolled-back": () => "rolled back: production domains now point here.",
-    promoted: () => "promoted: production domains now point here.",
-    "already-current": () => "already served production: nothing changed.",
-    requested: (verb) => `${verb} requested; not waited for (\`wait: 0\`).`,
-    queued: () => "promote queued behind a rolling release: Vercel moves the domains when the release allows.",
+const DEFAULT_DATADOG_SITE = "datadoghq.com";
+// GET /api/v1/query (https://docs.datadoghq.com/api/latest/metrics/#query-timeseries-points): each series'
+// pointlist holds [ms, value] pairs whose value is null where the metric had no data.
+const answer = schemas/* object */.Ikc({
+    status: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+    series: schemas/* array */.YOg(schemas/* object */.Ikc({
+        pointlist: schemas/* array */.YOg(schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* number */.aig().nullable()])).default([]),
+        scope: schemas/* string */.YjP().optional(),
+        expression: schemas/* string */.YjP().optional(),
+        display_name: schemas/* string */.YjP().optional(),
+    })
+        .loose())
+        .default([]),
+})
+    .loose();
+const errorBody = schemas/* object */.Ikc({ errors: schemas/* array */.YOg(schemas/* string */.YjP()) }).loose();
+function datadogApiUrl(site) {
+    return `https://api.${site.replace(/^(https?:\/\/)?(api\.)?/, "").replace(/\/+$/, "")}`;
+}
+function reduce(values, aggregation) {
+    if (aggregation === "last")
+        return values[values.length - 1];
+    if (aggregation === "max")
+        return Math.max(...values);
+    if (aggregation === "min")
+        return Math.min(...values);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return aggregation === "sum" ? sum : sum / values.length;
+}
+/** Datadog's timeseries query over each measurement's window, one number per series. */
+class DatadogClient {
+    http;
+    constructor(options) {
+        this.http = new http/* HttpClient */.Qq({
+            baseUrl: options.apiUrl ?? datadogApiUrl(options.site ?? DEFAULT_DATADOG_SITE),
+            platform: "Datadog",
+            headers: { "DD-API-KEY": options.apiKey, "DD-APPLICATION-KEY": options.appKey },
+            timeoutMs: 15_000,
+            retries: 2,
+            errorDetails: (body) => {
+                const parsed = errorBody.safeParse(body);
+                return parsed.success ? { message: parsed.data.errors.join("; ") } : undefined;
+            },
+            onRetry: ({ attempt, reason }) => options.log?.(`Datadog: ${reason}, retrying (retry ${attempt})`),
+            ...options.http,
+        });
+    }
+    get requestCount() {
+        return this.http.requestCount;
+    }
+    /** Points with no data (null) are left out; a series with none left is no data, never 0. */
+    async query(query, window, aggregation) {
+        let data;
+        try {
+            const response = await this.http.request({
+                path: "/api/v1/query",
+                query: {
+                    from: Math.floor(window.startMs / 1000),
+                    to: Math.ceil(window.endMs / 1000),
+                    query,
+                },
+                schema: answer,
+            });
+            data = response.data;
+        }
+        catch (error) {
+            fromHttpError("datadog", error, (status) => status === 400
+                ? "Check the query in a Datadog notebook or the Metrics Explorer."
+                : status === 403
+                    ? "Check datadog-api-key, datadog-app-key (with the timeseries_query scope) and datadog-site."
+                    : "");
+        }
+        if (data.status === "error" || data.error) {
+            throw new MetricsError("datadog", `Datadog rejected the query: ${data.error ?? "no message"}`, {
+                permanent: true,
+            });
+        }
+        const values = [];
+        for (const series of data.series) {
+            const points = series.pointlist
+                .filter(([, value]) => value !== null)
+                .map(([, value]) => value);
+            if (points.length === 0)
+                continue;
+            values.push({
+                series: series.scope && series.scope !== "*" ? series.scope : "",
+                value: reduce(points, aggregation),
+            });
+        }
+        return values;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/platforms/metrics/prometheus.ts
+
+
+
+// Prometheus HTTP API, https://prometheus.io/docs/prometheus/latest/querying/api/: every answer is this
+// envelope; sample values are strings ("0.05", "NaN", "+Inf").
+const sample = schemas/* tuple */.PVZ([schemas/* number */.aig(), schemas/* string */.YjP()]);
+const envelope = schemas/* object */.Ikc({
+    status: schemas/* string */.YjP(),
+    data: schemas/* object */.Ikc({ resultType: schemas/* string */.YjP(), result: schemas/* unknown */.L5J() }).loose().optional(),
+    errorType: schemas/* string */.YjP().optional(),
+    error: schemas/* string */.YjP().optional(),
+    warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+})
+    .loose();
+const vector = schemas/* array */.YOg(schemas/* object */.Ikc({ metric: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()), value: sample }).loose());
+/** `name{label="value", …}` as Prometheus prints a series. */
+function seriesName(labels) {
+    const { __name__: name = "", ...rest } = labels;
+    const pairs = Object.entries(rest)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+    return pairs.length ? `${name}{${pairs.join(", ")}}` : name;
+}
+/** Instant queries against the Prometheus HTTP API (and servers speaking it: Thanos, Mimir, VictoriaMetrics). */
+class PrometheusClient {
+    http;
+    constructor(options) {
+        this.http = new http/* HttpClient */.Qq({
+            baseUrl: options.url,
+            platform: "Prometheus",
+            headers: options.headers,
+            timeoutMs: 15_000,
+            retries: 2,
+            errorDetails: (body) => {
+                const parsed = envelope.safeParse(body);
+                return parsed.success ? { code: parsed.data.errorType, message: parsed.data.error } : undefined;
+            },
+            onRetry: ({ attempt, reason }) => options.log?.(`Prometheus: ${reason}, retrying (retry ${attempt})`),
+            ...options.http,
+        });
+    }
+    get requestCount() {
+        return this.http.requestCount;
+    }
+    /** The query's value at the end of the window: one entry per series, none when nothing matched. */
+    async query(query, window) {
+        let data;
+        try {
+            const response = await this.http.request({
+                path: "/api/v1/query",
+                query: { query, time: (window.endMs / 1000).toFixed(3) },
+                schema: envelope,
+            });
+            data = response.data;
+        }
+        catch (error) {
+            fromHttpError("prometheus", error, (status) => status === 400
+                ? "Check the query in the Prometheus UI (Graph tab)."
+                : status === 401 || status === 403
+                    ? "Check prometheus-headers (an Authorization header for a hosted Prometheus)."
+                    : "");
+        }
+        if (data.status !== "success" || !data.data) {
+            throw new MetricsError("prometheus", `Prometheus answered ${data.errorType ?? data.status}: ${data.error ?? "no data"}`, {
+                code: data.errorType,
+            });
+        }
+        return values(data.data.resultType, data.data.result);
+    }
+}
+function number(text, series) {
+    const value = parseNumber(text);
+    if (value === undefined) {
+        throw new MetricsError("prometheus", `Prometheus returned ${JSON.stringify(text)}${series ? ` for ${series}` : ""}, which is not a number.`, {
+            permanent: true,
+        });
+    }
+    return value;
+}
+function values(resultType, result) {
+    if (resultType === "vector") {
+        const parsed = vector.safeParse(result);
+        if (!parsed.success)
+            throw new MetricsError("prometheus", "Prometheus returned a vector this client does not understand.");
+        return parsed.data.map(({ metric, value }) => {
+            const series = seriesName(metric);
+            return { series, value: number(value[1], series) };
+        });
+    }
+    if (resultType === "scalar" || resultType === "string") {
+        const parsed = sample.safeParse(result);
+        if (!parsed.success)
+            throw new MetricsError("prometheus", `Prometheus returned a ${resultType} this client does not understand.`);
+        return [{ series: "", value: number(parsed.data[1], "") }];
+    }
+    throw new MetricsError("prometheus", `The query returns a ${resultType}; analyze needs one number per series: end it in an instant vector, e.g. sum(rate(http_requests_total[5m])) rather than http_requests_total[5m].`, { permanent: true });
+}
+
+// EXTERNAL MODULE: ./src/smoke/checks.ts
+var checks = __webpack_require__(2844);
+;// CONCATENATED MODULE: ./src/platforms/metrics/web.ts
+
+
+
+/** Any JSON endpoint: the number at a path (a list of numbers gives one series per item). */
+class WebMetricsClient {
+    http;
+    constructor(options = {}) {
+        this.http = new http/* HttpClient */.Qq({
+            baseUrl: "http://unused.invalid",
+            platform: "Metrics endpoint",
+            timeoutMs: 15_000,
+            retries: 2,
+            onRetry: ({ attempt, reason }) => options.log?.(`Metrics endpoint: ${reason}, retrying (retry ${attempt})`),
+            ...options.http,
+        });
+    }
+    get requestCount() {
+        return this.http.requestCount;
+    }
+    async read(metric) {
+        let body;
+        try {
+            body = (await this.http.request({ path: metric.url, headers: metric.headers })).data;
+        }
+        catch (error) {
+            fromHttpError("web", error, (status) => status === 401 || status === 403
+                ? "Check the metric's headers."
+                : status === 404
+                    ? "Check the metric's url."
+                    : "");
+        }
+        if (typeof body !== "object" || body === null) {
+            throw new MetricsError("web", `${metric.url} did not answer JSON.`, { permanent: true });
+        }
+        const found = (0,checks/* jsonPath */.U1)(body, metric.jsonPath);
+        if (!found.found || found.value === null)
+            return [];
+        if (Array.isArray(found.value)) {
+            return found.value.flatMap((item, index) => {
+                const value = toNumber(item, `${metric.jsonPath}.${index}`);
+                return value === undefined ? [] : [{ series: `${metric.jsonPath}.${index}`, value }];
+            });
+        }
+        const value = toNumber(found.value, metric.jsonPath);
+        return value === undefined ? [] : [{ series: "", value }];
+    }
+}
+function toNumber(value, path) {
+    if (value === null)
+        return undefined;
+    if (typeof value === "number")
+        return value;
+    const parsed = typeof value === "string" ? parseNumber(value) : undefined;
+    if (parsed === undefined) {
+        throw new MetricsError("web", `JSON ${path} is ${JSON.stringify(value)}, which is not a number.`, {
+            permanent: true,
+        });
+    }
+    return parsed;
+}
+
+// EXTERNAL MODULE: ./src/platforms/railway/client.ts
+var railway_client = __webpack_require__(3393);
+;// CONCATENATED MODULE: ./src/platforms/railway/metrics.ts
+
+/**
+ * Railway's own HTTP metrics of a service (what its dashboard's "HTTP" tab shows): request counts per
+ * status code and duration percentiles, so a Railway user measures error rate and latency with nothing
+ * else set up. Both operations are validated against Railway's public schema in a test.
+ */
+const HTTP_METRICS_BY_STATUS_QUERY = `query HttpMetricsByStatus($serviceId: String!, $environmentId: String!, $startDate: DateTime!, $endDate: DateTime!, $stepSeconds: Int) {
+  httpMetricsGroupedByStatus(serviceId: $serviceId, environmentId: $environmentId, startDate: $startDate, endDate: $endDate, stepSeconds: $stepSeconds) {
+    statusCode
+    samples {
+      ts
+      value
+    }
+  }
+}`;
+const HTTP_DURATION_METRICS_QUERY = `query HttpDurationMetrics($serviceId: String!, $environmentId: String!, $startDate: DateTime!, $endDate: DateTime!, $stepSeconds: Int) {
+  httpDurationMetrics(serviceId: $serviceId, environmentId: $environmentId, startDate: $startDate, endDate: $endDate, stepSeconds: $stepSeconds) {
+    samples {
+      ts
+      p95
+    }
+  }
+}`;
+const METRICS_OPERATIONS = {
+    HttpMetricsByStatus: HTTP_METRICS_BY_STATUS_QUERY,
+    HttpDurationMetrics: HTTP_DURATION_METRICS_QUERY,
 };
-function reportVercelPromote(ctx, plan, applied) {
-    const { served, status, cancel } = applied;
-    const pinned = applied.project
-        ? applied.project.autoAssignCustomDomains === false
-        : plan.kind === "rollback" || plan.project.pinned;
-    ctx.log.info(`${status}: ${served.id} (${(0,vercel_promote_target/* httpsUrl */.N3)(served.url)}).`);
+const byStatus = schemas/* object */.Ikc({
+    httpMetricsGroupedByStatus: schemas/* array */.YOg(schemas/* object */.Ikc({ statusCode: schemas/* number */.aig(), samples: schemas/* array */.YOg(schemas/* object */.Ikc({ ts: schemas/* number */.aig(), value: schemas/* number */.aig() })) })),
+});
+const durations = schemas/* object */.Ikc({
+    httpDurationMetrics: schemas/* object */.Ikc({ samples: schemas/* array */.YOg(schemas/* object */.Ikc({ ts: schemas/* number */.aig(), p95: schemas/* number */.aig() })) }),
+});
+function variables(target, startMs, endMs) {
+    // One sample for the whole window: the measurement is one number per interval anyway.
+    const stepSeconds = Math.max(1, Math.round((endMs - startMs) / 1000));
     return {
-        status,
-        headline: `${status === "queued" || status === "requested" ? "⏳" : "✅"} ${status}`,
-        outputs: {
-            "deployment-id": served.id,
-            "deployment-url": (0,vercel_promote_target/* httpsUrl */.N3)(served.url),
-            "previous-deployment-id": plan.from?.id,
-            "auto-assign-disabled": pinned,
-            cancelled: JSON.stringify(cancel.cancelled.map((d) => d.id)),
-        },
-        summary: (summary) => {
-            summary.text(`**${served.id}** ${WORDS[status](plan.verb)}`);
-            (0,vercel_promote_target/* fromToTable */.aC)(summary, plan.from, served);
-            (0,vercel_promote_target/* reasonLine */.$E)(summary, plan.reason);
-            if (plan.release)
-                summary.text(`The rolling release of ${plan.release.canary ?? "the canary"} was ended by the rollback.`);
-            builds(summary, applied);
-            if (plan.kind === "rollback" && status !== "already-current")
-                summary.text(explain/* advice */.v9.environment);
-            const paused = applied.project ? applied.project.paused === true : plan.project.paused;
-            if (pinned)
-                summary.text(paused ? explain/* advice */.v9.paused : explain/* advice */.v9.pinned(served.id));
-            (0,report/* describeMigrations */.Hb)(plan.migrations, summary);
-        },
+        serviceId: target.serviceId,
+        environmentId: target.environmentId,
+        startDate: new Date(startMs).toISOString(),
+        endDate: new Date(endMs).toISOString(),
+        stepSeconds,
     };
 }
-function builds(summary, { cancel, leftAlone }) {
-    if (cancel.cancelled.length) {
-        summary.text("**Cancelled** (production builds that could have landed after the rollback):");
-        summary.list(cancel.cancelled.map((d) => `${d.id} (${d.state}): ${d.origin}`));
+/** Requests answered 5xx over all requests in the window; undefined when there were none (no data, never 0). */
+async function httpErrorRate(client, target, startMs, endMs) {
+    const data = await client.query("HttpMetricsByStatus", HTTP_METRICS_BY_STATUS_QUERY, variables(target, startMs, endMs), byStatus);
+    let total = 0;
+    let errors = 0;
+    for (const group of data.httpMetricsGroupedByStatus) {
+        const count = group.samples.reduce((sum, sample) => sum + sample.value, 0);
+        total += count;
+        if (group.statusCode >= 500)
+            errors += count;
     }
-    if (cancel.failed.length) {
-        summary.text("**Could not cancel** (check each on Vercel):");
-        summary.list(cancel.failed.map((f) => `${f.deployment.id}: ${f.message}`));
-    }
-    if (leftAlone.length) {
-        summary.text("**Left alone** (`cancel-in-flight: false`):");
-        summary.list(leftAlone.map((d) => `${d.id} (${d.state}): ${d.origin}`));
-    }
+    return total > 0 ? { rate: errors / total, errors, total } : undefined;
+}
+/** The highest p95 latency (ms) among the window's samples: the pessimistic reading; undefined without samples. */
+async function httpP95(client, target, startMs, endMs) {
+    const data = await client.query("HttpDurationMetrics", HTTP_DURATION_METRICS_QUERY, variables(target, startMs, endMs), durations);
+    const samples = data.httpDurationMetrics.samples;
+    return samples.length ? Math.max(...samples.map((sample) => sample.p95)) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/actions/vercel-promote/index.ts
+;// CONCATENATED MODULE: ./src/actions/analyze/apply.ts
 
 
 
 
 
 
-/** Points a Vercel project's production domains at a known-good deployment. */
-/* harmony default export */ const vercel_promote = ((0,action/* defineAction */.QP)({
-    name: "vercel-promote",
-    title: "Vercel production rollback",
-    inputs: inputs/* vercelPromoteInputs */.$w,
-    plan: planVercelPromote,
-    nothingToDo: nothingToDo,
-    describe: describeVercelPromote,
-    planOutputs: planOutputs,
-    apply: applyVercelPromote,
-    report: reportVercelPromote,
-    explain: explain/* explainVercelPromote */.$h,
+
+
+
+
+
+
+
+/** Railway answers with errors[] for a token that may not read a service: asking again will not help. */
+async function railwayRead(read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (error instanceof railway_client/* RailwayError */.m9) {
+            throw new MetricsError("railway", error.message, { code: error.code, permanent: error.notAuthorized });
+        }
+        if (error instanceof http/* HttpError */.j$)
+            fromHttpError("railway", error, () => "");
+        throw error;
+    }
+}
+/** One reader per metric; clients are shared by the metrics of a provider. */
+function readers(ctx, plan) {
+    const { settings } = ctx;
+    const log = (line) => ctx.log.info(line);
+    let prometheus;
+    let datadog;
+    let railway;
+    let web;
+    return plan.metrics.map((metric) => {
+        const q = metric.query;
+        switch (q.provider) {
+            case "prometheus":
+                prometheus ??= new PrometheusClient({
+                    url: settings["prometheus-url"],
+                    headers: settings["prometheus-headers"],
+                    log,
+                });
+                return (window) => prometheus.query(q.query, window);
+            case "datadog":
+                datadog ??= new DatadogClient({
+                    apiKey: settings["datadog-api-key"],
+                    appKey: settings["datadog-app-key"],
+                    site: settings["datadog-site"],
+                    apiUrl: settings["datadog-api-url"],
+                    log,
+                });
+                return (window) => datadog.query(q.query, window, q.aggregation);
+            case "railway": {
+                const scope = plan.railway;
+                if (!scope)
+                    throw new Error("Railway metrics were planned without a resolved project.");
+                railway ??= new railway_client/* RailwayClient */.xL({
+                    token: settings["railway-token"],
+                    tokenType: scope.tokenType,
+                    apiUrl: settings["railway-api-url"],
+                    logger: ctx.log,
+                });
+                const target = {
+                    serviceId: scope.services[q.service],
+                    environmentId: scope.environment.id,
+                };
+                const client = railway;
+                return ({ startMs, endMs }) => railwayRead(async () => {
+                    if (q.measure === "p95-ms") {
+                        const p95 = await httpP95(client, target, startMs, endMs);
+                        return p95 === undefined ? [] : [{ series: "", value: p95 }];
+                    }
+                    const rate = await httpErrorRate(client, target, startMs, endMs);
+                    return rate === undefined ? [] : [{ series: "", value: rate.rate }];
+                });
+            }
+        }
+        web ??= new WebMetricsClient({ log });
+        return () => web.read(q);
+    });
+}
+/** A value as the log, the table and the chart show it. */
+function shown(value) {
+    if (value === undefined)
+        return "no data";
+    return Number.isInteger(value) || !Number.isFinite(value)
+        ? String(value)
+        : String(Number(value.toPrecision(4)));
+}
+async function applyAnalyze(ctx, plan) {
+    const read = readers(ctx, plan);
+    const specs = plan.metrics.map((metric, i) => ({
+        name: metric.name,
+        failure: metric.failure,
+        success: metric.success,
+        noData: metric.noData,
+        failureLimit: metric.failureLimit,
+        read: read[i],
+    }));
+    ctx.log.info(`Analyzing ${specs.length} metric(s): ${plan.count} measurement(s) every ${(0,wait/* formatMs */._V)(plan.intervalMs)}${plan.initialDelayMs ? ` after ${(0,wait/* formatMs */._V)(plan.initialDelayMs)}` : ""}.`);
+    const analysis = await analyze(specs, {
+        intervalMs: plan.intervalMs,
+        count: plan.count,
+        initialDelayMs: plan.initialDelayMs,
+        consecutiveErrorLimit: plan.consecutiveErrorLimit,
+        signal: ctx.signal,
+        onMeasurement: (m, metric) => {
+            const what = m.outcome === "error" ? `error: ${m.error}` : `${shown(m.value)}${m.series ? ` (${m.series})` : ""}`;
+            const settled = metric.status === "running" ? "" : ` → ${metric.status}`;
+            ctx.log.info(`[${m.metric}] round ${m.round}: ${what} — ${m.outcome}${settled}`);
+        },
+    });
+    const path = (0,external_node_path_.join)(ctx.run.temp ?? (0,external_node_os_.tmpdir)(), `analyze-measurements-${process.pid}-${Date.now()}.json`);
+    const file = {
+        verdict: analysis.verdict,
+        rounds: analysis.rounds,
+        stoppedEarly: analysis.stoppedEarly,
+        metrics: analysis.metrics.map(({ measurements: _, ...metric }) => metric),
+        measurements: analysis.metrics.flatMap((metric) => metric.measurements),
+    };
+    // JSON has no NaN or ±Inf: written as Prometheus writes them, as text. Errors may quote a provider's answer.
+    const json = JSON.stringify(file, (_, v) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v), 2);
+    await (0,promises_.writeFile)(path, `${(0,secrets/* redact */.E$)(json)}\n`);
+    return { analysis, measurements: path };
+}
+
+;// CONCATENATED MODULE: ./src/actions/analyze/explain.ts
+
+
+
+/** Failures outside the measurements themselves (those are verdicts): resolving Railway services at plan time. */
+function explainAnalyze(error, phase) {
+    const message = (0,secrets/* errorMessage */.gJ)(error);
+    if (phase === "plan" && error instanceof railway_client/* RailwayError */.m9) {
+        const advice = error.notAuthorized
+            ? "Check railway-token: a project token of the environment to measure, or an account/workspace token with railway-project."
+            : "Check railway-project, railway-environment and the services named in metrics.";
+        return `${message}. ${advice} No metric was measured.`;
+    }
+    if (phase === "plan" && error instanceof http/* HttpError */.j$) {
+        return `${message}. Railway could not be reached to resolve the services in metrics; check railway-api-url and try again. No metric was measured.`;
+    }
+    return message;
+}
+
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __webpack_require__(9114);
+;// CONCATENATED MODULE: ./src/actions/analyze/inputs.ts
+
+
+
+const METRICS_EXAMPLE = '[{name: api-error-rate, provider: prometheus, query: "sum(rate(http_requests_total{code=~\\"5..\\"}[5m])) / sum(rate(http_requests_total[5m]))", failure-condition: "result > 0.05"}]';
+const analyzeInputs = {
+    metrics: inputs/* input */.hF.text({ required: true, example: METRICS_EXAMPLE }),
+    interval: inputs/* input */.hF.duration("1m"),
+    count: inputs/* input */.hF.number({ default: "5", min: 1, max: 1000, integer: true, example: "5" }),
+    "initial-delay": inputs/* input */.hF.duration("0"),
+    "consecutive-error-limit": inputs/* input */.hF.number({ default: "4", min: 0, max: 100, integer: true, example: "4" }),
+    "prometheus-url": inputs/* input */.hF.url({ example: "https://prometheus.example.com" }),
+    "prometheus-headers": inputs/* input */.hF.headers(),
+    "datadog-api-key": inputs/* input */.hF.secret(),
+    "datadog-app-key": inputs/* input */.hF.secret(),
+    "datadog-site": inputs/* input */.hF.text({ default: DEFAULT_DATADOG_SITE, example: '"datadoghq.eu"' }),
+    "datadog-api-url": inputs/* input */.hF.url({ example: "https://api.datadoghq.com" }),
+    "railway-token": inputs/* input */.hF.secret(),
+    "railway-project": inputs/* input */.hF.optional(),
+    "railway-environment": inputs/* input */.hF.optional(),
+    "railway-api-url": inputs/* input */.hF.url({ default: railway_client/* DEFAULT_API_URL */.rK, example: railway_client/* DEFAULT_API_URL */.rK }),
+    fail: inputs/* input */.hF.boolean(true),
+};
+
+;// CONCATENATED MODULE: ./src/analyze/expression.ts
+/**
+ * Conditions over one measured number, `result`: comparisons, arithmetic, `and`/`or`/`not` (also `&&`,
+ * `||`, `!`), parentheses and `isNaN(result)`. A small recursive-descent parser builds a tree that is
+ * type-checked when parsed (a condition must be true/false and must use `result`) and evaluated by
+ * walking it: no `eval`, no `Function`, nothing a condition can reach beyond its one number.
+ */
+class ExpressionError extends Error {
+    name = "ExpressionError";
+}
+const num = (a) => a;
+const bool = (a) => a;
+/** Binary operators by precedence, loosest first: [spellings → operator, operand type, result type, apply]. */
+const LEVELS = [
+    { ops: { or: "or", "||": "or" }, operand: "boolean", apply: { or: (a, b) => bool(a) || bool(b) } },
+    { ops: { and: "and", "&&": "and" }, operand: "boolean", apply: { and: (a, b) => bool(a) && bool(b) } },
+    {
+        ops: { "<": "<", "<=": "<=", ">": ">", ">=": ">=", "==": "==", "!=": "!=" },
+        operand: "number",
+        apply: {
+            "<": (a, b) => num(a) < num(b),
+            "<=": (a, b) => num(a) <= num(b),
+            ">": (a, b) => num(a) > num(b),
+            ">=": (a, b) => num(a) >= num(b),
+            "==": (a, b) => a === b,
+            "!=": (a, b) => a !== b,
+        },
+    },
+    {
+        ops: { "+": "+", "-": "-" },
+        operand: "number",
+        apply: { "+": (a, b) => num(a) + num(b), "-": (a, b) => num(a) - num(b) },
+    },
+    {
+        ops: { "*": "*", "/": "/", "%": "%" },
+        operand: "number",
+        apply: { "*": (a, b) => num(a) * num(b), "/": (a, b) => num(a) / num(b), "%": (a, b) => num(a) % num(b) },
+    },
+];
+const COMPARE = 2;
+const NOT_LEVEL = 2; // `not` binds looser than comparisons, tighter than `and`
+const APPLY = Object.assign({}, ...LEVELS.map((l) => l.apply));
+function typeOf(node) {
+    if (node.kind === "constant")
+        return typeof node.value === "number" ? "number" : "boolean";
+    if (node.kind === "result")
+        return "number";
+    if (node.kind === "unary")
+        return node.op === "-" ? "number" : "boolean";
+    return ["+", "-", "*", "/", "%"].includes(node.op) ? "number" : "boolean";
+}
+const TOKEN = /\s*(?:(\d+(?:\.\d*)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(<=|>=|==|!=|&&|\|\||[<>!()+\-*/%])|(\S))/gy;
+function tokenize(source) {
+    const tokens = [];
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(source); match; match = TOKEN.exec(source)) {
+        const [whole, number, word, symbol, other] = match;
+        const text = number ?? word ?? symbol ?? other ?? "";
+        const at = match.index + whole.length - text.length + 1;
+        if (other !== undefined) {
+            const hint = other === "=" ? ' (compare with "==")' : /[&|]/.test(other) ? ' (use "and" / "or")' : "";
+            throw new ExpressionError(`has an unexpected ${JSON.stringify(other)} at character ${at}${hint}.`);
+        }
+        tokens.push({ text, number: number !== undefined, at });
+    }
+    return tokens;
+}
+class Parser {
+    index = 0;
+    tokens;
+    usesResult = false;
+    usesNaN = false;
+    constructor(tokens) {
+        this.tokens = tokens;
+    }
+    accept(...texts) {
+        const token = this.tokens[this.index];
+        if (!token || !texts.includes(token.text))
+            return undefined;
+        this.index++;
+        return token.text;
+    }
+    fail(expected) {
+        const token = this.tokens[this.index];
+        throw new ExpressionError(token
+            ? `has an unexpected ${JSON.stringify(token.text)} at character ${token.at} (expected ${expected}).`
+            : `ends too early (expected ${expected}).`);
+    }
+    typed(node, want, op) {
+        if (typeOf(node) === want)
+            return node;
+        const got = typeOf(node) === "number" ? "a number" : "true/false";
+        throw new ExpressionError(`uses "${op}" on ${got}, where ${want === "number" ? "a number" : "a comparison"} is needed.`);
+    }
+    parse() {
+        if (this.tokens.length === 0)
+            throw new ExpressionError("is empty.");
+        const node = this.level(0);
+        if (this.index < this.tokens.length)
+            this.fail("an operator or the end");
+        return node;
+    }
+    level(depth) {
+        if (depth === NOT_LEVEL && this.accept("not", "!")) {
+            return { kind: "unary", op: "not", arg: this.typed(this.level(depth), "boolean", "not") };
+        }
+        if (depth === LEVELS.length)
+            return this.unary();
+        const { ops, operand } = LEVELS[depth];
+        let left = this.level(depth + 1);
+        for (let text = this.accept(...Object.keys(ops)); text; text = this.accept(...Object.keys(ops))) {
+            const op = ops[text];
+            if (depth === COMPARE && typeOf(left) === "boolean") {
+                throw new ExpressionError('chains comparisons: write "0.01 < result and result < 0.05".');
+            }
+            const right = this.level(depth + 1);
+            left = {
+                kind: "binary",
+                op,
+                left: this.typed(left, operand, op),
+                right: this.typed(right, operand, op),
+            };
+        }
+        return left;
+    }
+    unary() {
+        if (this.accept("-"))
+            return { kind: "unary", op: "-", arg: this.typed(this.unary(), "number", "-") };
+        if (this.accept("+"))
+            return this.typed(this.unary(), "number", "+");
+        const token = this.tokens[this.index];
+        if (!token)
+            this.fail("result, a number or (");
+        this.index++;
+        if (token.number)
+            return { kind: "constant", value: Number(token.text) };
+        if (token.text === "(") {
+            const inner = this.level(0);
+            if (!this.accept(")"))
+                this.fail('")"');
+            return inner;
+        }
+        if (token.text === "result") {
+            this.usesResult = true;
+            return { kind: "result" };
+        }
+        if (token.text === "true" || token.text === "false")
+            return { kind: "constant", value: token.text === "true" };
+        if (token.text === "isNaN") {
+            if (!this.accept("("))
+                this.fail('"(" after isNaN');
+            const arg = this.typed(this.level(0), "number", "isNaN");
+            if (!this.accept(")"))
+                this.fail('")"');
+            this.usesNaN = true;
+            return { kind: "unary", op: "isNaN", arg };
+        }
+        if (/^[A-Za-z_]/.test(token.text)) {
+            throw new ExpressionError(`uses ${JSON.stringify(token.text)} at character ${token.at}, which it does not know: only result, numbers, and, or, not and isNaN(...) are allowed.`);
+        }
+        this.index--;
+        this.fail("result, a number or (");
+    }
+}
+function evaluate(node, result) {
+    if (node.kind === "constant")
+        return node.value;
+    if (node.kind === "result")
+        return result;
+    if (node.kind === "unary") {
+        const arg = evaluate(node.arg, result);
+        return node.op === "-" ? -num(arg) : node.op === "not" ? !bool(arg) : Number.isNaN(arg);
+    }
+    // `and`/`or` need not evaluate both sides, but every side is a pure comparison: evaluating both is harmless.
+    return APPLY[node.op](evaluate(node.left, result), evaluate(node.right, result));
+}
+function thresholds(node, out = []) {
+    if (node.kind === "unary")
+        thresholds(node.arg, out);
+    if (node.kind !== "binary")
+        return out;
+    const sides = [node.left, node.right];
+    if (LEVELS[COMPARE]?.ops[node.op] && sides.some((side) => side.kind === "result")) {
+        for (const side of sides)
+            if (side.kind === "constant" && typeof side.value === "number")
+                out.push(side.value);
+    }
+    for (const side of sides)
+        thresholds(side, out);
+    return out;
+}
+/** Parses a condition; throws an ExpressionError whose message completes "The condition …". */
+function parseCondition(source) {
+    const parser = new Parser(tokenize(source));
+    const tree = parser.parse();
+    if (typeOf(tree) !== "boolean") {
+        throw new ExpressionError('is a number, not a condition: compare it, e.g. "result > 0.05".');
+    }
+    if (!parser.usesResult) {
+        throw new ExpressionError('does not use result, so it would never change: e.g. "result > 0.05".');
+    }
+    return {
+        source,
+        handlesNaN: parser.usesNaN,
+        thresholds: [...new Set(thresholds(tree))],
+        test: (result) => evaluate(tree, result) === true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/metrics.ts
+
+
+const PROVIDERS = ["prometheus", "datadog", "railway", "web"];
+/** One bad entry of `metrics`: the message names the entry (and its name when it has one). */
+class MetricsInputError extends Error {
+    name = "MetricsInputError";
+}
+const metrics_text = schemas/* string */.YjP().trim().min(1, "must not be empty");
+const common = {
+    name: metrics_text.regex(/^[^\n"`|]+$/, 'must be one line without " ` or |'),
+    "failure-condition": metrics_text.optional(),
+    "success-condition": metrics_text.optional(),
+    "failure-limit": schemas/* number */.aig().int().min(0).default(0),
+    "no-data": schemas/* enum */.k5n(["fail", "pass", "inconclusive"]).default("inconclusive"),
+};
+const entry = schemas/* discriminatedUnion */.gMt("provider", [
+    schemas/* object */.Ikc({ provider: schemas/* literal */.euz("prometheus"), query: metrics_text, ...common }).strict(),
+    schemas/* object */.Ikc({
+        provider: schemas/* literal */.euz("datadog"),
+        query: metrics_text,
+        aggregation: schemas/* enum */.k5n(["avg", "last", "max", "min", "sum"]).default("avg"),
+        ...common,
+    })
+        .strict(),
+    schemas/* object */.Ikc({
+        provider: schemas/* literal */.euz("railway"),
+        service: metrics_text,
+        measure: schemas/* enum */.k5n(["error-rate", "p95-ms"]),
+        ...common,
+    })
+        .strict(),
+    schemas/* object */.Ikc({
+        provider: schemas/* literal */.euz("web"),
+        url: schemas/* url */.OZ5({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+        headers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig(), schemas/* boolean */.zMY()]).transform(String))
+            .default({}),
+        "json-path": metrics_text,
+        ...common,
+    })
+        .strict(),
+]);
+async function load(source) {
+    try {
+        return JSON.parse(source);
+    }
+    catch {
+        // Not JSON: YAML, whose parser is only loaded by the runs that need it.
+        try {
+            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+            return parse(source);
+        }
+        catch (error) {
+            throw new MetricsInputError(`is not valid YAML or JSON (${error.message.split("\n")[0]}).`);
+        }
+    }
+}
+function where(raw, index) {
+    const name = raw?.name;
+    return `entry ${index + 1}${typeof name === "string" && name.trim() ? ` ("${name.trim()}")` : ""}`;
+}
+function condition(source, at, field) {
+    if (source === undefined)
+        return undefined;
+    try {
+        return parseCondition(source);
+    }
+    catch (error) {
+        if (!(error instanceof ExpressionError))
+            throw error;
+        throw new MetricsInputError(`${at}: ${field} ${JSON.stringify(source)} ${error.message}`);
+    }
+}
+function query(value) {
+    switch (value.provider) {
+        case "prometheus":
+            return { provider: "prometheus", query: value.query };
+        case "datadog":
+            return { provider: "datadog", query: value.query, aggregation: value.aggregation };
+        case "railway":
+            return { provider: "railway", service: value.service, measure: value.measure };
+        case "web":
+            return { provider: "web", url: value.url, headers: value.headers, jsonPath: value["json-path"] };
+    }
+}
+/**
+ * Parses the `metrics` input (a YAML or JSON list). Throws a MetricsInputError naming the entry, the
+ * field and the problem, for the caller to attach to the input's name; nothing is queried before.
+ */
+async function parseMetrics(source) {
+    const raw = await load(source);
+    if (!Array.isArray(raw) || raw.length === 0) {
+        throw new MetricsInputError("must be a list with at least one metric.");
+    }
+    const seen = new Set();
+    return raw.map((item, index) => {
+        const at = where(item, index);
+        const provider = item?.provider;
+        if (typeof item !== "object" || item === null || Array.isArray(item)) {
+            throw new MetricsInputError(`${at} is not a mapping with name, provider and a condition.`);
+        }
+        if (!PROVIDERS.includes(provider)) {
+            throw new MetricsInputError(`${at}: provider is ${provider === undefined ? "missing" : JSON.stringify(provider)}; it must be one of: ${PROVIDERS.join(", ")}.`);
+        }
+        const parsed = entry.safeParse(item);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            const field = issue?.path.join(".");
+            const message = issue?.code === "unrecognized_keys"
+                ? `has ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}, which provider ${provider} does not take`
+                : `${field || "the entry"} ${issue?.message}`;
+            throw new MetricsInputError(`${at}: ${message}.`);
+        }
+        const value = parsed.data;
+        if (seen.has(value.name))
+            throw new MetricsInputError(`${at}: the name "${value.name}" is used twice.`);
+        seen.add(value.name);
+        const failure = condition(value["failure-condition"], at, "failure-condition");
+        const success = condition(value["success-condition"], at, "success-condition");
+        if (!failure && !success) {
+            throw new MetricsInputError(`${at} has neither failure-condition nor success-condition: give at least one.`);
+        }
+        return {
+            name: value.name,
+            query: query(value),
+            failure,
+            success,
+            failureLimit: value["failure-limit"],
+            noData: value["no-data"],
+        };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/actions/analyze/plan.ts
+
+
+
+
+
+const NEEDS = {
+    prometheus: [{ input: "prometheus-url", example: "https://prometheus.example.com" }],
+    datadog: [
+        { input: "datadog-api-key", example: "${{ secrets.DATADOG_API_KEY }}" },
+        { input: "datadog-app-key", example: "${{ secrets.DATADOG_APP_KEY }}" },
+    ],
+    railway: [{ input: "railway-token", example: "${{ secrets.RAILWAY_TOKEN }}" }],
+};
+/** Every problem with the inputs at once, before any query. */
+function checkInputs(ctx, metrics) {
+    const problems = [];
+    const count = ctx.settings.count ?? 5;
+    // With failure-limit ≥ count every measurement may fail and the metric still "pass".
+    const tolerant = metrics.filter((m) => m.failureLimit >= count);
+    if (tolerant.length) {
+        problems.push((0,inputs/* inputError */.Xu)("metrics", `has failure-limit ≥ count (${count}) for ${tolerant.map((m) => `"${m.name}" (failure-limit ${m.failureLimit})`).join(", ")}: such a metric could pass with every measurement failed. Lower its failure-limit below count, or raise count.`, `failure-limit: ${Math.max(0, count - 1)} with count: ${count} ("fails only when all ${count} measurements fail")`).message);
+    }
+    for (const [provider, needs] of Object.entries(NEEDS)) {
+        const users = metrics.filter((m) => m.query.provider === provider).map((m) => `"${m.name}"`);
+        if (users.length === 0)
+            continue;
+        for (const need of needs) {
+            if (ctx.settings[need.input] === undefined) {
+                problems.push((0,inputs/* inputError */.Xu)(need.input, `is required by metric ${users.join(", ")} (provider: ${provider}).`, need.example).message);
+            }
+        }
+    }
+    if (problems.length)
+        throw new inputs/* InputError */.dz(problems.join("\n"));
+}
+async function resolveRailway(ctx, metrics) {
+    const wanted = [
+        ...new Set(metrics.flatMap((m) => (m.query.provider === "railway" ? [m.query.service] : []))),
+    ];
+    if (wanted.length === 0)
+        return undefined;
+    const { settings } = ctx;
+    const { client, scope } = await (0,railway_client/* connect */.Ng)({
+        token: settings["railway-token"],
+        tokenType: "auto",
+        apiUrl: settings["railway-api-url"],
+        logger: ctx.log,
+    });
+    let projectId = scope?.projectId;
+    if (!projectId) {
+        const given = settings["railway-project"];
+        if (!given) {
+            throw (0,inputs/* inputError */.Xu)("railway-project", "is required with an account or workspace token (a project token implies it).", '"shop" or the project id');
+        }
+        const projects = await client.projects();
+        projectId = projects.find((p) => p.id === given || p.name === given)?.id;
+        if (!projectId) {
+            throw new Error(`Railway has no project "${given}" this token can see. Its projects: ${projects.map((p) => p.name).join(", ") || "none"}.`);
+        }
+    }
+    const project = await client.project(projectId);
+    const envWanted = settings["railway-environment"] ?? scope?.environmentId ?? "production";
+    const environment = project.environments.find((e) => e.id === envWanted || e.name === envWanted);
+    if (!environment || (scope && environment.id !== scope.environmentId)) {
+        throw new Error(scope
+            ? `The project token is scoped to another environment than "${envWanted}": leave railway-environment empty, or use a token of that environment.`
+            : `Project "${project.name}" has no environment "${envWanted}". Its environments: ${project.environments.map((e) => e.name).join(", ")}.`);
+    }
+    const services = {};
+    for (const name of wanted) {
+        const service = project.services.find((s) => s.id === name || s.name === name);
+        if (!service) {
+            throw new Error(`Project "${project.name}" has no service "${name}" (metrics, provider: railway). Its services: ${project.services.map((s) => s.name).join(", ")}.`);
+        }
+        services[name] = service.id;
+    }
+    return { tokenType: client.tokenType, project: project.name, environment, services };
+}
+/** The metrics, checked and resolved (Railway services by name): reads only. */
+async function planAnalyze(ctx) {
+    let metrics;
+    try {
+        metrics = await parseMetrics(ctx.settings.metrics);
+    }
+    catch (error) {
+        if (error instanceof MetricsInputError)
+            throw (0,inputs/* inputError */.Xu)("metrics", error.message, METRICS_EXAMPLE);
+        throw error;
+    }
+    checkInputs(ctx, metrics);
+    // Header values of web metrics are credentials as often as not: masked like every secret input.
+    for (const metric of metrics) {
+        if (metric.query.provider !== "web")
+            continue;
+        for (const value of Object.values(metric.query.headers))
+            if (value.length >= 4)
+                ctx.tk.setSecret(value);
+    }
+    const { settings } = ctx;
+    return {
+        metrics,
+        intervalMs: settings.interval,
+        count: settings.count ?? 5,
+        initialDelayMs: settings["initial-delay"],
+        consecutiveErrorLimit: settings["consecutive-error-limit"] ?? 4,
+        railway: await resolveRailway(ctx, metrics),
+    };
+}
+function querySummary(metric) {
+    const q = metric.query;
+    if (q.provider === "railway")
+        return `${q.measure} of ${q.service}`;
+    if (q.provider === "web")
+        return `${q.url} → ${q.jsonPath}`;
+    return q.provider === "datadog" ? `${q.query} (${q.aggregation})` : q.query;
+}
+function conditionSummary(metric) {
+    return [
+        metric.failure && `fail when ${metric.failure.source}`,
+        metric.success && `pass when ${metric.success.source}`,
+    ]
+        .filter(Boolean)
+        .join("; ");
+}
+function describeAnalyze(plan, summary) {
+    const delay = plan.initialDelayMs ? ` after ${(0,wait/* formatMs */._V)(plan.initialDelayMs)}` : "";
+    summary.text(`${plan.metrics.length} metric${plan.metrics.length > 1 ? "s" : ""}, ${plan.count} measurement(s) each, every ${(0,wait/* formatMs */._V)(plan.intervalMs)}${delay}.`);
+    summary.table(["Metric", "Provider", "Query", "Condition", "Failure limit", "No data"], plan.metrics.map((m) => [
+        m.name,
+        m.query.provider,
+        querySummary(m),
+        conditionSummary(m),
+        m.failureLimit,
+        m.noData,
+    ]));
+}
+
+;// CONCATENATED MODULE: ./src/actions/analyze/chart.ts
+/** Mermaid's number syntax has no exponent: plain decimals, at most 6 places. */
+function plain(value) {
+    const fixed = value.toFixed(6).replace(/\.?0+$/, "");
+    return fixed === "-0" ? "0" : fixed;
+}
+/**
+ * The metric's values over the window and its thresholds as flat lines, in Mermaid's `xychart-beta` (Mermaid
+ * 10.5+), which github.com renders in Markdown, job summaries included; the table beside it carries the same
+ * values for any renderer that does not. Measurements without a finite value (no data, errors, ±Inf) are
+ * left out of the chart. Undefined when nothing is left to draw.
+ */
+function chart(definition, result) {
+    const points = result.measurements.filter((m) => m.value !== undefined && Number.isFinite(m.value));
+    if (points.length === 0)
+        return undefined;
+    const thresholds = [...(definition.failure?.thresholds ?? []), ...(definition.success?.thresholds ?? [])];
+    const condition = [
+        definition.failure && `fail when ${definition.failure.source}`,
+        definition.success && `pass when ${definition.success.source}`,
+    ]
+        .filter(Boolean)
+        .join(", ");
+    const title = `${definition.name}: ${condition}`.replace(/["\n]/g, "'");
+    const lines = [
+        "```mermaid",
+        "xychart-beta",
+        `  title "${title}"`,
+        `  x-axis "measurement" [${points.map((m) => `"${m.round}"`).join(", ")}]`,
+        `  y-axis "${points[0]?.series ? "worst series" : "value"}"`,
+        `  line [${points.map((m) => plain(m.value)).join(", ")}]`,
+        ...thresholds.map((t) => `  line [${points.map(() => plain(t)).join(", ")}]`),
+        "```",
+    ];
+    return lines.join("\n");
+}
+
+;// CONCATENATED MODULE: ./src/actions/analyze/report.ts
+
+
+
+const HEADLINE = {
+    pass: "✅ pass",
+    fail: "❌ fail",
+    inconclusive: "⚠️ inconclusive",
+};
+const MARK = {
+    pass: "✅ pass",
+    fail: "❌ fail",
+    inconclusive: "⚠️ inconclusive",
+    error: "⚠️ error",
+    unfinished: "⏭️ not finished",
+};
+function report_values(result) {
+    return result.measurements
+        .map((m) => {
+        if (m.outcome === "error")
+            return "error";
+        const text = shown(m.value);
+        return m.outcome === "failed" ? `**${text}**` : m.outcome === "inconclusive" ? `_${text}_` : text;
+    })
+        .join(" · ");
+}
+/** One line per metric that kept the analysis from passing. */
+function reasons(analysis) {
+    return analysis.metrics
+        .filter((m) => m.status !== "pass" && m.status !== "unfinished")
+        .map((m) => `${m.name}: ${m.status} — ${m.reason}`);
+}
+function summarize(summary, plan, run) {
+    const { analysis } = run;
+    summary.table(["Metric", "Verdict", "Condition", "Values (failed in bold, inconclusive in italics)", "Why"], analysis.metrics.map((result, i) => {
+        const definition = plan.metrics[i];
+        return [
+            result.name,
+            MARK[result.status] ?? result.status,
+            definition && conditionSummary(definition),
+            report_values(result),
+            result.reason,
+        ];
+    }));
+    const early = analysis.stoppedEarly
+        ? " The analysis stopped early: the verdict could no longer change."
+        : "";
+    summary.text(`${analysis.rounds} round(s) of measurements.${early} Every measurement: \`${run.measurements}\`.`);
+    analysis.metrics.forEach((result, i) => {
+        const definition = plan.metrics[i];
+        const drawn = definition && chart(definition, result);
+        if (drawn)
+            summary.text(drawn);
+    });
+}
+function reportAnalyze(ctx, plan, run) {
+    const { analysis } = run;
+    const why = reasons(analysis);
+    const reason = why.length ? why.join("; ") : `every metric passed ${plan.count} measurement(s)`;
+    ctx.log.info(`Verdict: ${analysis.verdict} — ${reason}.`);
+    const failed = analysis.metrics
+        .filter((m) => m.status === "fail")
+        .map((m) => ({
+        name: m.name,
+        reason: m.reason,
+        values: m.measurements.filter((x) => x.outcome === "failed").map((x) => x.value ?? null),
+    }));
+    let failure;
+    if (analysis.cancelled)
+        failure = "The analysis was cancelled before its window ended: verdict inconclusive.";
+    else if (analysis.verdict === "fail") {
+        const message = `Analysis failed:\n${why.map((line) => `- ${line}`).join("\n")}`;
+        if (ctx.settings.fail)
+            failure = message;
+        else
+            ctx.log.warn(message);
+    }
+    else if (analysis.verdict === "inconclusive") {
+        ctx.log.warn(`Analysis inconclusive (never a pass): ${reason}. A person should look before deciding.`);
+    }
+    return {
+        status: analysis.verdict,
+        headline: HEADLINE[analysis.verdict],
+        outputs: {
+            verdict: analysis.verdict,
+            "failed-metrics": JSON.stringify(failed),
+            measurements: run.measurements,
+            reason,
+        },
+        summary: (summary) => summarize(summary, plan, run),
+        failure,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/actions/analyze/index.ts
+
+
+
+
+
+
+/** Decides from metrics whether production is healthy: Argo-style measurements against conditions. */
+/* harmony default export */ const actions_analyze = ((0,action/* defineAction */.QP)({
+    name: "analyze",
+    title: "Analyze",
+    inputs: analyzeInputs,
+    readOnly: true,
+    plan: planAnalyze,
+    describe: describeAnalyze,
+    apply: applyAnalyze,
+    report: reportAnalyze,
+    explain: explainAnalyze,
 }));
 
 
 /***/ }),
 
-/***/ 4841:
+/***/ 2844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $w: () => (/* binding */ vercelPromoteInputs),
-/* harmony export */   SM: () => (/* binding */ teamInput),
-/* harmony export */   Yg: () => (/* binding */ projectInput)
+/* harmony export */   B2: () => (/* binding */ parseChecks),
+/* harmony export */   U1: () => (/* binding */ jsonPath),
+/* harmony export */   Y8: () => (/* binding */ urlCheck),
+/* harmony export */   _3: () => (/* binding */ evaluate),
+/* harmony export */   o4: () => (/* binding */ secretHeaderValues)
 /* harmony export */ });
-/* unused harmony exports deploymentInput, vercelTokenInput, vercelApiUrlInput */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8532);
+/* unused harmony export METHODS */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
 /* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9114);
-/* harmony import */ var _migrations_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
 
 
-
-/** A deployment input: `dpl_…`, a URL, a hostname or a custom domain; normalised to an id or a bare host. */
-const deploymentInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (value === "")
+const statusSpec = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(100).max(599),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(100).max(599)).min(1),
+    zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[1-5]xx$/, 'use a status code, a list of codes, or a class like "2xx"'),
+]);
+/** Methods a health check can use; anything else is a typo or an attempt to smuggle a request line. */
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+/** Header names whose values are credentials, masked like the `headers` input's values. */
+const SECRET_HEADER = /^(authorization|proxy-authorization|cookie)$|token|secret|key|auth|session|password/i;
+const checkSchema = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5({ protocol: /^https?$/, error: "must be an http(s) URL" }).refine((url) => {
+        // zod runs this even when the URL check failed: leave that one to report.
+        const parsed = URL.parse(url);
+        return !parsed?.username && !parsed?.password;
+    }, _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .CREDENTIALS_IN_URL */ .v0.replace(/^has/, "must not have").replace(/\.$/, "")),
+    method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .transform((method) => method.toUpperCase())
+        .pipe(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(METHODS, { error: `must be one of ${METHODS.join(", ")}` }))
+        .default("GET"),
+    headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()]).transform(String))
+        .default({}),
+    body: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J())]).optional(),
+    expect: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        status: statusSpec().optional(),
+        "body-contains": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        "body-matches": zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+        json: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()).optional(),
+        "max-ms": zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    })
+        .strict()
+        .default({}),
+})
+    .strict();
+/** Built when a `checks` input is given: a run with `url` alone does not pay for it at start-up. */
+const checksSchema = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(checkSchema()).min(1);
+function statuses(spec) {
+    if (spec === undefined)
         return undefined;
-    if (/^dpl_[A-Za-z0-9]+$/.test(value))
-        return value;
-    const host = value
-        .replace(/^https?:\/\//i, "")
-        .replace(/[/?#].*$/, "")
-        .toLowerCase();
-    if (/^[a-z0-9-]+(\.[a-z0-9-]+)+(:\d+)?$/.test(host))
-        return host;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: `is ${JSON.stringify(value)}, which is neither a deployment id (dpl_…) nor a deployment URL, hostname or custom domain.`,
-        params: { example: `"dpl_6Jw2LQ8aVx", "https://shop-4f2a1b.vercel.app" or "stable.shop.com"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
-});
-/** A project id or name as Vercel allows them. */
-const projectInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (/^[A-Za-z0-9._-]{1,100}$/.test(value))
-        return value;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: value === ""
-            ? "is required."
-            : `is ${JSON.stringify(value)}, which is not a Vercel project id or name.`,
-        params: { example: `"prj_7gHk2pQ" or "shop"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
-});
-const teamInput = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((raw, ctx) => {
-    const value = raw.trim();
-    if (value === "")
-        return undefined;
-    if (/^[A-Za-z0-9_-]{1,100}$/.test(value))
-        return value;
-    ctx.issues.push({
-        code: "custom",
-        input: raw,
-        message: `is ${JSON.stringify(value)}, which is not a team id (team_…) or slug.`,
-        params: { example: `"team_a1B2c3" or "acme"` },
-    });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
-});
-const vercelTokenInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.secret({ required: true, example: "${{ secrets.VERCEL_TOKEN }}" });
-const vercelApiUrlInput = () => _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.url({ default: "https://api.vercel.com", example: "https://api.vercel.com" });
-const vercelPromoteInputs = {
-    token: vercelTokenInput(),
-    project: projectInput,
-    team: teamInput,
-    deployment: deploymentInput,
-    strategy: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.choice(["auto", "rollback", "promote"], "auto"),
-    // Longer than Vercel's 250 is shortened with a warning at plan time, never a reason to skip a rollback.
-    reason: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.text({ example: `"Checkout errors after 5f3c2a1"` }),
-    wait: _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.duration("5m"),
-    "cancel-in-flight": _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .input */ .hF.boolean(true),
-    "api-url": vercelApiUrlInput(),
-    ..._migrations_check_js__WEBPACK_IMPORTED_MODULE_1__/* .migrationInputs */ .WN,
-};
-
-
-/***/ }),
-
-/***/ 8745:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ pickAutomatically),
-/* harmony export */   rt: () => (/* binding */ rolledBackTo),
-/* harmony export */   sM: () => (/* binding */ chooseKind),
-/* harmony export */   vI: () => (/* binding */ resolveExplicit)
-/* harmony export */ });
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1983);
-/* harmony import */ var _explain_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3565);
-/* harmony import */ var _target_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2329);
-
-
-
-const PAGE_SIZE = 20;
-const MAX_PAGES = 10;
-/**
- * Resolves an explicit target: a `dpl_…` id, a deployment's own hostname, or a domain (custom or alias)
- * resolved to the deployment it points at; then checks it can serve this project's production.
- */
-async function resolveExplicit(client, project, idOrHost, strategy) {
-    const deployment = await lookUp(client, idOrHost);
-    if (deployment.projectId && deployment.projectId !== project.id) {
-        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.otherProject(deployment.id, deployment.projectId, project.name, project.id));
-    }
-    if (deployment.readyState !== "READY")
-        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.notReady(deployment.id, deployment.readyState));
-    if (deployment.target !== "production" && strategy === "rollback")
-        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.previewRollback(deployment.id));
-    if (strategy === "rollback" && deployment.readySubstate === "STAGED")
-        throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.stagedRollback(deployment.id));
-    return (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .toTarget */ .LJ)(deployment);
-}
-async function lookUp(client, idOrHost) {
-    const asDeployment = () => client.getDeployment(idOrHost).catch((error) => {
-        if (error instanceof _core_http_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$ && error.status === 404)
-            return undefined;
-        throw error;
-    });
-    const asDomain = async () => {
-        const alias = await client.getAlias(idOrHost);
-        if (!alias)
-            return undefined;
-        if (!alias.deploymentId)
-            throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.unassignedDomain(idOrHost));
-        return client.getDeployment(alias.deploymentId);
-    };
-    // A deployment's own *.vercel.app host is a deployment URL first; any other host is a domain first.
-    const order = idOrHost.startsWith("dpl_")
-        ? [asDeployment]
-        : idOrHost.endsWith(".vercel.app")
-            ? [asDeployment, asDomain]
-            : [asDomain, asDeployment];
-    for (const look of order) {
-        const found = await look();
-        if (found)
-            return found;
-    }
-    throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.notFound(idOrHost));
+    if (typeof spec === "number")
+        return [spec];
+    if (Array.isArray(spec))
+        return spec;
+    const base = Number(spec[0]) * 100;
+    return Array.from({ length: 100 }, (_, i) => base + i);
 }
 /**
- * When production is the result of the last rollback (pinned, last alias job a succeeded rollback to it),
- * an automatic run keeps it: a second run must never walk one step further back.
+ * Parses the `checks` input (YAML or JSON list). Throws an Error whose message names the offending
+ * entry and field, for the caller to attach to the input's name.
  */
-function rolledBackTo(project, currentId) {
-    const last = project.lastAliasRequest;
-    return (currentId !== undefined &&
-        project.autoAssignCustomDomains === false &&
-        last?.type === "rollback" &&
-        last.jobStatus === "succeeded" &&
-        last.toDeploymentId === currentId);
-}
-/** The newest READY production deployment that served production and is older than the current one. */
-async function pickAutomatically(client, log, project, current) {
-    // What the last rollback moved production away from is never brought back by an automatic pick.
-    const last = project.lastAliasRequest;
-    const replaced = last?.type === "rollback" && last.jobStatus === "succeeded" ? last.fromDeploymentId : undefined;
-    const skipped = [];
-    let until = current.createdAt;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const { deployments, next } = await client.listDeployments({
-            projectId: project.id,
-            target: "production",
-            limit: PAGE_SIZE,
-            until,
-        });
-        for (const d of deployments) {
-            const why = d.uid === replaced ? "the last rollback replaced it" : skipReason(d, current);
-            if (!why) {
-                log.info(`Picked ${d.uid}, the newest good production deployment before ${current.id}.`);
-                return (0,_target_js__WEBPACK_IMPORTED_MODULE_2__/* .fromListItem */ .g8)(d);
-            }
-            skipped.push(`${d.uid} (${new Date(d.createdAt).toISOString()}): ${why}`);
+async function parseChecks(text) {
+    if (!text.trim())
+        return [];
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        // Not JSON: YAML, whose parser is only loaded by the runs that need it.
+        try {
+            const { parse } = await __webpack_require__.e(/* import() */ 815).then(__webpack_require__.t.bind(__webpack_require__, 8815, 19));
+            raw = parse(text);
         }
-        if (next === undefined || deployments.length === 0)
-            break;
-        until = next;
+        catch (error) {
+            throw new Error(`is not valid YAML or JSON (${error.message.split("\n")[0]}).`);
+        }
     }
-    throw new Error(_explain_js__WEBPACK_IMPORTED_MODULE_1__/* .advice */ .v9.noCandidate(project.name, current.id, skipped));
-}
-function skipReason(d, current) {
-    if (d.uid === current.id)
-        return "the current production deployment";
-    if (current.createdAt !== undefined && d.createdAt >= current.createdAt)
-        return "newer than the current one";
-    if (d.readyState !== "READY")
-        return `state ${d.readyState}`;
-    if (d.target !== "production")
-        return "not a production deployment";
-    if (d.readySubstate === "STAGED")
-        return "never served production (staged)";
-    if (d.isRollbackCandidate === false)
-        return "not a rollback candidate";
-    return undefined;
-}
-function chooseKind(strategy, target) {
-    if (target.target !== "production")
-        return "rebuild";
-    if (strategy === "rollback")
-        return "rollback";
-    if (strategy === "promote")
-        return "promote";
-    // auto: a deployment that already served production rolls back instantly; a staged one is promoted.
-    return target.readySubstate === "STAGED" ? "promote" : "rollback";
-}
-
-
-/***/ }),
-
-/***/ 2329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $E: () => (/* binding */ reasonLine),
-/* harmony export */   A5: () => (/* binding */ repoOf),
-/* harmony export */   D3: () => (/* binding */ commitOf),
-/* harmony export */   LJ: () => (/* binding */ toTarget),
-/* harmony export */   N3: () => (/* binding */ httpsUrl),
-/* harmony export */   TG: () => (/* binding */ origin),
-/* harmony export */   aC: () => (/* binding */ fromToTable),
-/* harmony export */   ff: () => (/* binding */ describeTarget),
-/* harmony export */   g8: () => (/* binding */ fromListItem),
-/* harmony export */   ye: () => (/* binding */ shaOf)
-/* harmony export */ });
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-
-function toTarget(d) {
-    return {
-        id: d.id,
-        url: d.url,
-        createdAt: d.createdAt,
-        readyState: d.readyState,
-        readySubstate: d.readySubstate,
-        target: d.target,
-        commit: commitOf(d.meta),
-        sha: shaOf(d.meta),
-        repo: repoOf(d.meta),
-        creator: d.creator?.username,
-    };
-}
-/** List items name their id `uid`; otherwise they read like a single deployment. */
-function fromListItem(d) {
-    return toTarget({ ...d, id: d.uid });
-}
-function shaOf(meta) {
-    const sha = meta?.githubCommitSha ?? meta?.gitlabCommitSha ?? meta?.bitbucketCommitSha;
-    return typeof sha === "string" ? sha : undefined;
-}
-/** A Git-connected deployment's repository (meta `githubOrg`/`githubRepo`, or the commit's own). */
-function repoOf(meta) {
-    const owner = meta?.githubCommitOrg ?? meta?.githubOrg;
-    const repo = meta?.githubCommitRepo ?? meta?.githubRepo;
-    return typeof owner === "string" && typeof repo === "string" && owner && repo
-        ? `${owner}/${repo}`
+    const result = checksSchema().safeParse(raw);
+    if (!result.success) {
+        const issue = result.error.issues[0];
+        const [index, ...rest] = issue?.path ?? [];
+        const where = typeof index === "number"
+            ? `entry ${index + 1}${rest.length ? ` (${rest.join(".")})` : ""}`
+            : "the list";
+        throw new Error(`is wrong at ${where}: ${issue?.message}.`);
+    }
+    const patterns = result.data.some((entry) => entry.expect["body-matches"] !== undefined)
+        ? await __webpack_require__.e(/* import() */ 856).then(__webpack_require__.bind(__webpack_require__, 2856))
         : undefined;
+    return result.data.map((entry, index) => {
+        let bodyMatches;
+        const pattern = entry.expect["body-matches"];
+        if (pattern !== undefined && patterns) {
+            try {
+                const compiled = patterns.RE2JS.compile(patterns.RE2JS.translateRegExp(pattern));
+                bodyMatches = { source: pattern, test: (text) => compiled.test(text) };
+            }
+            catch (error) {
+                throw new Error(`is wrong at entry ${index + 1} (expect.body-matches): ${error.message}. Patterns run in a linear-time engine (RE2 syntax): no lookarounds or backreferences.`);
+            }
+        }
+        const headers = { ...entry.headers };
+        let body;
+        if (typeof entry.body === "string")
+            body = entry.body;
+        else if (entry.body !== undefined) {
+            body = JSON.stringify(entry.body);
+            headers["content-type"] ??= "application/json";
+        }
+        return {
+            name: entry.name ?? `${entry.method} ${entry.url}`,
+            url: entry.url,
+            method: entry.method,
+            headers,
+            body,
+            expect: {
+                status: statuses(entry.expect.status),
+                bodyContains: entry.expect["body-contains"],
+                bodyMatches,
+                json: entry.expect.json,
+                maxMs: entry.expect["max-ms"],
+            },
+        };
+    });
 }
-function commitOf(meta) {
-    const sha = shaOf(meta);
-    const message = meta?.githubCommitMessage ?? meta?.gitlabCommitMessage ?? meta?.bitbucketCommitMessage;
-    if (typeof sha !== "string")
-        return undefined;
-    const subject = typeof message === "string" ? ` ${message.split("\n")[0]}` : "";
-    return `${sha.slice(0, 7)}${subject}`;
+/** Values of the checks' own credential headers (`Authorization`, `X-Api-Key`, cookies), to mask. */
+function secretHeaderValues(checks) {
+    return checks.flatMap((check) => Object.entries(check.headers).flatMap(([name, value]) => (SECRET_HEADER.test(name) ? [value] : [])));
 }
-function httpsUrl(url) {
-    return url ? (/^https?:\/\//.test(url) ? url : `https://${url}`) : "";
+/** A check for a plain URL: GET, expecting any 2xx. */
+function urlCheck(url) {
+    return { name: `GET ${url}`, url, method: "GET", headers: {}, expect: {} };
 }
-function describeTarget(t) {
-    const created = t.createdAt !== undefined ? `, created ${new Date(t.createdAt).toISOString()}` : "";
-    const kind = t.target === "production" ? `production${t.readySubstate ? ` ${t.readySubstate}` : ""}` : "preview";
-    return `${t.id} (${httpsUrl(t.url)}, ${t.readyState} ${kind}${created}${t.commit ? `, ${t.commit}` : ""})`;
+/** Reads a dotted path (`checks.db.ok`, `items.0.id`, optional leading `$.`) from a JSON value. */
+function jsonPath(value, path) {
+    let current = value;
+    for (const key of path
+        .replace(/^\$\.?/, "")
+        .split(".")
+        .filter(Boolean)) {
+        if (current === null || typeof current !== "object" || !(key in current))
+            return { found: false };
+        current = current[key];
+    }
+    return { found: true, value: current };
 }
-/** "abc1234 Fix cart, by alice": who started a deployment, for the summary. */
-function origin(t) {
-    return [t.commit, t.creator && `by ${t.creator}`].filter(Boolean).join(", ") || "unknown commit";
+function equal(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
 }
-function fromToTable(summary, from, to) {
-    const row = (label, t) => t
-        ? [
-            label,
-            t.id,
-            (0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .link */ .nf)(t.url, httpsUrl(t.url)),
-            t.commit,
-            t.createdAt ? new Date(t.createdAt).toISOString() : undefined,
-        ]
-        : [label, "none"];
-    summary.table(["", "deployment", "URL", "commit", "created"], [row("from", from), row("to", to)]);
-}
-function reasonLine(summary, reason) {
-    if (reason)
-        summary.text(`**Reason:** ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(reason)}`);
-}
-
-
-/***/ }),
-
-/***/ 3183:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hb: () => (/* binding */ describeMigrations),
-/* harmony export */   K6: () => (/* binding */ MigrationsBlocked),
-/* harmony export */   h8: () => (/* binding */ migrationsOutput),
-/* harmony export */   sg: () => (/* binding */ stopIfBlocked)
-/* harmony export */ });
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
-
-
-/** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
-function migrationsOutput(check) {
-    return (check &&
-        JSON.stringify(check.migrations.map(({ file, tool, commit, flags }) => ({ file, tool, commit, flags }))));
-}
-/** `migrations: block` without `allow-migrations`: raised while planning, so nothing has changed. */
-class MigrationsBlocked extends Error {
-    name = "MigrationsBlocked";
-}
-/** Stops a real run that block mode holds back; a dry run only says it would stop (describeMigrations). */
-function stopIfBlocked(check, dryRun) {
-    if (!check?.blocks || dryRun)
-        return;
-    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
-    const unknown = check.unknown.map((sentence) => `- ${sentence}`);
-    throw new MigrationsBlocked([
-        `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
-        ...found,
-        ...unknown,
-        check.migrations.length
-            ? "Nothing was changed. Restore the database to before them (or check the old code works with the new schema), then re-run with allow-migrations: true."
-            : "Nothing was changed. Look for migrations in that range by hand (or give the missing history or token), then re-run, with allow-migrations: true if there are none that matter.",
-    ].join("\n"));
-}
-/** The migrations in the plan's summary: each with its flags, what is unknown, and whether block stops. */
-function describeMigrations(check, summary) {
-    if (!check)
-        return;
-    summary.heading("Migrations between the target and production");
-    if (check.migrations.length)
-        summary.table(["File", "Tool", "Commit", "Flags"], check.migrations.map((m) => [
-            m.file,
-            m.tool,
-            m.commit.slice(0, 7),
-            m.read ? m.flags.join(", ") || "none found" : "not read (GitHub showed no diff)",
-        ]));
-    else if (!check.unknown.length)
-        summary.text("None.");
-    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
-    if (check.restore.length)
-        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
-    if (check.blocks)
-        summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
-    else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))
-        summary.text("`allow-migrations: true`: going ahead despite them.");
+/** Why a response fails the check, or undefined when it passes. */
+function evaluate(check, status, body, latencyMs) {
+    const { expect } = check;
+    const statusOk = expect.status ? expect.status.includes(status) : status >= 200 && status < 300;
+    if (!statusOk)
+        return `status ${status}`;
+    if (expect.bodyContains !== undefined && !body.includes(expect.bodyContains)) {
+        return `body does not contain ${JSON.stringify(expect.bodyContains)}`;
+    }
+    if (expect.bodyMatches && !expect.bodyMatches.test(body))
+        return `body does not match /${expect.bodyMatches.source}/`;
+    if (expect.json) {
+        let parsed;
+        try {
+            parsed = JSON.parse(body);
+        }
+        catch {
+            return "body is not JSON";
+        }
+        for (const [path, expected] of Object.entries(expect.json)) {
+            const actual = jsonPath(parsed, path);
+            if (!actual.found)
+                return `JSON ${path} is missing (expected ${JSON.stringify(expected)})`;
+            if (!equal(actual.value, expected)) {
+                return `JSON ${path} is ${JSON.stringify(actual.value)}, expected ${JSON.stringify(expected)}`;
+            }
+        }
+    }
+    if (expect.maxMs !== undefined && latencyMs > expect.maxMs) {
+        return `took ${Math.round(latencyMs)} ms, over the ${expect.maxMs} ms limit`;
+    }
+    return undefined;
 }
 
 

@@ -48,7 +48,7 @@ async function safetySnapshot(client, target, description, context) {
     context.signal.throwIfAborted();
     const started = await (0,backup/* takeSnapshot */.W9)(client, target.groupId, target.cluster, description);
     context.log.info(`Safety snapshot ${started.id} of ${target.cluster} requested (${started.status}).`);
-    const result = await (0,wait/* waitFor */.f)({
+    const result = await (0,wait/* waitFor */.fm)({
         ...POLL,
         what: `snapshot ${started.id}`,
         timeoutMs: context.timeoutMs,
@@ -67,9 +67,9 @@ async function safetySnapshot(client, target, description, context) {
         },
     });
     if (result.outcome === "timeout") {
-        throw new AtlasRestoreError("snapshot-timeout", `The safety snapshot ${started.id} was still ${result.lastState ?? "running"} after ${(0,wait/* formatMs */._)(result.elapsedMs)}.`, { snapshotId: started.id });
+        throw new AtlasRestoreError("snapshot-timeout", `The safety snapshot ${started.id} was still ${result.lastState ?? "running"} after ${(0,wait/* formatMs */._V)(result.elapsedMs)}.`, { snapshotId: started.id });
     }
-    context.log.info(`Safety snapshot ${result.value.id} completed in ${(0,wait/* formatMs */._)(result.elapsedMs)}.`);
+    context.log.info(`Safety snapshot ${result.value.id} completed in ${(0,wait/* formatMs */._V)(result.elapsedMs)}.`);
     return result.value;
 }
 /**
@@ -92,7 +92,7 @@ async function startRestore(client, target, seconds, snapshotId) {
 }
 /** Polls the job until finishedAt, failed, cancelled or expired. */
 async function awaitRestore(client, target, job, snapshotId, context) {
-    const result = await (0,wait/* waitFor */.f)({
+    const result = await (0,wait/* waitFor */.fm)({
         ...POLL,
         what: `restore job ${job.id} on ${target.cluster}`,
         timeoutMs: context.timeoutMs,
@@ -113,9 +113,9 @@ async function awaitRestore(client, target, job, snapshotId, context) {
         },
     });
     if (result.outcome === "timeout") {
-        throw new AtlasRestoreError("job-timeout", `Atlas restore job ${job.id} was still running after ${(0,wait/* formatMs */._)(result.elapsedMs)}.`, { snapshotId, jobId: job.id });
+        throw new AtlasRestoreError("job-timeout", `Atlas restore job ${job.id} was still running after ${(0,wait/* formatMs */._V)(result.elapsedMs)}.`, { snapshotId, jobId: job.id });
     }
-    context.log.info(`Atlas restore job ${job.id} finished at ${result.value.finishedAt} (${(0,wait/* formatMs */._)(result.elapsedMs)}).`);
+    context.log.info(`Atlas restore job ${job.id} finished at ${result.value.finishedAt} (${(0,wait/* formatMs */._V)(result.elapsedMs)}).`);
     return result.value;
 }
 
@@ -1138,7 +1138,7 @@ async function deploymentIds(client, target) {
 /** Waits for a deployment of the service that was not there before, then for its outcome. */
 async function awaitNewDeployment(client, target, known, context) {
     const what = `${target.service.name}'s new deployment`;
-    const appeared = await (0,wait/* waitFor */.f)({
+    const appeared = await (0,wait/* waitFor */.fm)({
         what,
         timeoutMs: context.waitMs,
         initialDelayMs: 2000,
@@ -1151,7 +1151,7 @@ async function awaitNewDeployment(client, target, known, context) {
         },
     });
     if (appeared.outcome === "timeout") {
-        throw new VolumeRestoreError("deploy-timeout", `No new deployment of ${target.service.name} appeared within ${(0,wait/* formatMs */._)(context.waitMs)}.`);
+        throw new VolumeRestoreError("deploy-timeout", `No new deployment of ${target.service.name} appeared within ${(0,wait/* formatMs */._V)(context.waitMs)}.`);
     }
     const outcome = await (0,watch/* waitForDeployment */.Kw)(client, appeared.value.id, {
         timeoutMs: Math.max(1000, context.waitMs - appeared.elapsedMs),
@@ -1162,7 +1162,7 @@ async function awaitNewDeployment(client, target, known, context) {
         return { ...appeared.value, status: outcome.status };
     throw new VolumeRestoreError(outcome.outcome === "failed" ? "deploy-failed" : "deploy-timeout", outcome.outcome === "failed"
         ? `${target.service.name}'s deployment ${appeared.value.id} ended ${outcome.status} after the volume swap.`
-        : `${target.service.name}'s deployment ${appeared.value.id} was still ${outcome.status ?? "starting"} after ${(0,wait/* formatMs */._)(outcome.elapsedMs)}.`);
+        : `${target.service.name}'s deployment ${appeared.value.id} was still ${outcome.status ?? "starting"} after ${(0,wait/* formatMs */._V)(outcome.elapsedMs)}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/platforms/railway/volume-workflows.ts
@@ -1178,7 +1178,7 @@ const WORKFLOW_DEFAULT_MS = 30 * 60_000;
 async function waitForWorkflow(client, id, what, context) {
     const timeoutMs = context.waitMs || WORKFLOW_DEFAULT_MS;
     await (0,http/* sleep */.yy)(FIRST_POLL_MS);
-    const result = await (0,wait/* waitFor */.f)({
+    const result = await (0,wait/* waitFor */.fm)({
         what,
         timeoutMs,
         initialDelayMs: FIRST_POLL_MS,
@@ -1199,9 +1199,9 @@ async function waitForWorkflow(client, id, what, context) {
         },
     });
     if (result.outcome === "timeout") {
-        throw new VolumeRestoreError("workflow-timeout", `Railway's ${what} was still ${result.lastState ?? "running"} after ${(0,wait/* formatMs */._)(result.elapsedMs)}.`);
+        throw new VolumeRestoreError("workflow-timeout", `Railway's ${what} was still ${result.lastState ?? "running"} after ${(0,wait/* formatMs */._V)(result.elapsedMs)}.`);
     }
-    context.log.info(`Railway's ${what} completed in ${(0,wait/* formatMs */._)(result.elapsedMs)}.`);
+    context.log.info(`Railway's ${what} completed in ${(0,wait/* formatMs */._V)(result.elapsedMs)}.`);
     return result.elapsedMs;
 }
 /** A new backup of the volume as it is now, named after what is about to be restored, then locked. */
@@ -2098,7 +2098,7 @@ function reportRestore(ctx, plan, run) {
             summary.heading("Replaced").list([...plan.replaces]);
             summary.list(run.notes);
             if (run.steps.length)
-                summary.table(["Step", "Time"], run.steps.map((step) => [step.name, (0,wait/* formatMs */._)(step.ms)]));
+                summary.table(["Step", "Time"], run.steps.map((step) => [step.name, (0,wait/* formatMs */._V)(step.ms)]));
         },
     };
 }
@@ -2203,10 +2203,10 @@ function checkInputs(settings) {
 /* harmony export */ });
 /* unused harmony exports websocketUrl, subscribeDeployment */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1720);
-/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2052);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3210);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1720);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2052);
 
 
 
@@ -2226,16 +2226,16 @@ const FALLBACK_FIRST_MS = 2000;
 const FALLBACK_MAX_MS = 8000;
 /** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
 const TICK_MS = 50;
-const nextMessage = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
-    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().optional(),
-    payload: zod__WEBPACK_IMPORTED_MODULE_4__/* .unknown */ .L5J().optional(),
+const nextMessage = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
+    id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
 });
-const nextPayload = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
-    data: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }) })
+const nextPayload = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
+    data: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }) })
         .nullable()
         .optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }).loose()).optional(),
+    errors: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).loose()).optional(),
 });
 /** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
 function websocketUrl(apiUrl) {
@@ -2280,7 +2280,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
             // Already closing.
         }
     };
-    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
     const send = (message) => socket.send(JSON.stringify(message));
     socket.onopen = () => send({ type: "connection_init", payload: {} });
     socket.onerror = (event) => fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
@@ -2300,7 +2300,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
                     type: "subscribe",
                     payload: {
                         operationName: "DeploymentStatus",
-                        query: _operations_js__WEBPACK_IMPORTED_MODULE_3__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
+                        query: _operations_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
                         variables: { id: deploymentId },
                     },
                 });
@@ -2357,10 +2357,10 @@ async function waitForDeployment(client, deploymentId, options) {
     const see = (status) => {
         heardAt = Date.now();
         // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
-        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest)))
+        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest)))
             return;
         latest = status;
-        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
+        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
             unknownSeen.add(status);
             options.log.warn(`${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`);
         }
@@ -2374,7 +2374,7 @@ async function waitForDeployment(client, deploymentId, options) {
         const subscribedAt = Date.now();
         let lastRead;
         let fallbackDelay = FALLBACK_FIRST_MS;
-        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .waitFor */ .f)({
+        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitFor */ .fm)({
             what: options.what,
             timeoutMs: options.timeoutMs,
             initialDelayMs: TICK_MS,
@@ -2398,7 +2398,7 @@ async function waitForDeployment(client, deploymentId, options) {
                 }
                 if (latest === undefined)
                     return { done: false };
-                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(latest);
+                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest);
                 if (kind === "success" || kind === "failed")
                     return { done: true, value: latest };
                 return { done: false, state: latest };
@@ -2407,7 +2407,7 @@ async function waitForDeployment(client, deploymentId, options) {
         if (result.outcome === "timeout") {
             return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
         }
-        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
+        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
         return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
     }
     finally {

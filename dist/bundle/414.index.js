@@ -1,5 +1,5 @@
-export const id = 968;
-export const ids = [968];
+export const id = 414;
+export const ids = [414];
 export const modules = {
 
 /***/ 6968:
@@ -1134,6 +1134,287 @@ function reportPushed(ctx, plan, applied) {
 
 /***/ }),
 
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   J5: () => (/* binding */ refused),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   c_: () => (/* binding */ serverNow),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v1: () => (/* binding */ isPlainRefusal),
+/* harmony export */   x8: () => (/* binding */ readBody),
+/* harmony export */   yy: () => (/* reexport safe */ _wait_js__WEBPACK_IMPORTED_MODULE_2__.yy)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _network_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7957);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3210);
+
+
+
+
+class HttpError extends Error {
+    name = "HttpError";
+    kind;
+    details;
+    constructor(message, kind, details) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message));
+        this.kind = kind;
+        this.details = details;
+    }
+    get status() {
+        return this.details.status;
+    }
+    get code() {
+        return this.details.code;
+    }
+    get ambiguous() {
+        return this.details.ambiguous === true;
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The server's clock at the response (its Date header), or the local clock when it sent none. */
+function serverNow(date, now = Date.now()) {
+    const parsed = Date.parse((Array.isArray(date) ? date[0] : date) ?? "");
+    return Number.isNaN(parsed) ? now : parsed;
+}
+/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+}
+
+// Network failures where the request provably never reached the server.
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+function shortUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** JSON over HTTP with timeouts, retries and one error type: the base of every platform client. */
+class HttpClient {
+    options;
+    constructor(options) {
+        this.options = {
+            timeoutMs: 30_000,
+            retries: 4,
+            backoffBaseMs: 500,
+            backoffMaxMs: 10_000,
+            maxRetryAfterMs: 120_000,
+            maxBodyBytes: 32 * MiB,
+            ...options,
+        };
+    }
+    /** Requests made so far (attempts, retries included): API budgets are measured with it. */
+    requestCount = 0;
+    async request(options) {
+        const method = options.method ?? "GET";
+        const url = this.url(options.path, options.query);
+        const safe = options.safeToRetry ?? (method === "GET" || method === "HEAD");
+        const { retries, backoffBaseMs, backoffMaxMs, maxRetryAfterMs, platform } = this.options;
+        const label = `${platform} API ${method} ${shortUrl(url)}`;
+        // The client's own headers (its token) go to its own origin only: an absolute URL elsewhere (a link
+        // in a platform's answer) gets the request's headers alone.
+        const home = url.origin === URL.parse(this.options.baseUrl)?.origin;
+        const headers = {
+            accept: "application/json",
+            ...(home ? this.options.headers : {}),
+            ...options.headers,
+        };
+        let body;
+        if (options.body !== undefined) {
+            body = JSON.stringify(options.body);
+            headers["content-type"] = "application/json";
+        }
+        else if (options.form) {
+            body = new URLSearchParams(options.form).toString();
+            headers["content-type"] = "application/x-www-form-urlencoded";
+        }
+        for (let attempt = 0;; attempt++) {
+            let retry;
+            try {
+                this.requestCount++;
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+                    method,
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(this.options.timeoutMs),
+                    headersTimeout: this.options.timeoutMs,
+                    bodyTimeout: this.options.timeoutMs,
+                });
+                const { text, truncated } = await readBody(response.body, this.options.maxBodyBytes);
+                if (truncated) {
+                    throw new HttpError(`${label} → ${response.statusCode}: the answer is larger than ${formatSize(this.options.maxBodyBytes)}; stopped reading it.`, "parse", { method, url: shortUrl(url), status: response.statusCode, ambiguous: !safe });
+                }
+                const parsed = parseBody(text);
+                const { statusCode: status } = response;
+                const accepted = (status >= 200 && status < 300) || options.acceptStatuses?.includes(status);
+                if (accepted) {
+                    return {
+                        status,
+                        headers: response.headers,
+                        data: this.parse(label, status, parsed, options, method, url),
+                        attempts: attempt + 1,
+                    };
+                }
+                // An HTTP-date Retry-After is on the server's clock: measure it against the response's own Date.
+                const retryAfterMs = parseRetryAfter(response.headers["retry-after"], serverNow(response.headers.date));
+                const details = plainWhenRefused(status, this.options.errorDetails?.(parsed));
+                const error = new HttpError(`${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (refused(status) ? NOT_SHOWN : snippet(text) || "no message")}`, status === 429 ? "rate-limit" : "status", {
+                    method,
+                    url: shortUrl(url),
+                    status,
+                    code: details?.code,
+                    platformMessage: details?.message,
+                    body: refused(status) ? undefined : parsed,
+                    ambiguous: status >= 500 && !safe,
+                    retryAfterMs,
+                });
+                const retryable = status === 429 || (status >= 500 && safe);
+                if (!retryable || attempt >= retries)
+                    throw error;
+                if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+                    throw new HttpError(`${error.message} (the platform asks to wait ${Math.ceil(retryAfterMs / 1000)}s: try again later)`, error.kind, error.details);
+                }
+                retry = {
+                    reason: `${status}`,
+                    delayMs: retryAfterMs ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs),
+                };
+            }
+            catch (error) {
+                if (error instanceof HttpError)
+                    throw error;
+                const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+                const found = (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error);
+                const code = timedOut ? "timeout" : (found?.code ?? "network error");
+                const notSent = NOT_SENT.has(code);
+                const failure = new HttpError(`${label} failed: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .networkText */ .g)(code, found?.message ?? error.message)}`, timedOut ? "timeout" : "network", { method, url: shortUrl(url), code, ambiguous: !notSent && !safe });
+                if ((!safe && !notSent) || attempt >= retries)
+                    throw failure;
+                retry = { reason: code, delayMs: backoffDelay(attempt, backoffBaseMs, backoffMaxMs) };
+            }
+            this.options.onRetry?.({ attempt: attempt + 1, ...retry });
+            await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(retry.delayMs);
+        }
+    }
+    url(path, query) {
+        const url = /^https?:\/\//.test(path)
+            ? new URL(path)
+            : new URL(this.options.baseUrl.replace(/\/+$/, "") + path);
+        for (const [key, value] of Object.entries(query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(key, String(value));
+        }
+        return url;
+    }
+    parse(label, status, body, options, method, url) {
+        if (!options.schema)
+            return body;
+        const result = options.schema.safeParse(body);
+        if (result.success)
+            return result.data;
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? issue.path.join(".") : "body";
+        throw new HttpError(`${label} answered ${status} with a body this client does not understand (${where}: ${issue?.message}).`, "parse", { method, url: shortUrl(url), status, body });
+    }
+}
+function parseBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+const MiB = 1024 * 1024;
+function formatSize(bytes) {
+    return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+/** Reads a body as text, at most `limit` bytes; past that the stream is closed and `truncated` set. */
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        if (size + chunk.length > limit) {
+            chunks.push(chunk.subarray(0, limit - size));
+            // Leaving the loop destroys the stream: nothing more is downloaded.
+            return { text: Buffer.concat(chunks).toString("utf8"), truncated: true };
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+    }
+    return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
+}
+/** A 401/403 body may echo the credentials it refused. */
+function refused(status) {
+    return status === 401 || status === 403;
+}
+const NOT_SHOWN = "the credentials were refused (the answer's body is not shown: it may echo them)";
+/** Words a platform uses to refuse (`forbidden`, "Bad credentials"), never a token-like string. */
+function isPlainRefusal(text) {
+    return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
+}
+function plainWhenRefused(status, details) {
+    if (!refused(status) || !details)
+        return details;
+    const plain = (text) => (text && isPlainRefusal(text) ? text : undefined);
+    return { code: plain(details.code), message: plain(details.message) };
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+}
+
+
+/***/ }),
+
+/***/ 7957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ errorCode),
+/* harmony export */   g: () => (/* binding */ networkText)
+/* harmony export */ });
+// Network failures in words a person acts on. Node reports TLS failures with OpenSSL's internal error
+// string (library, function, source file and line): the reason is the only part that helps, and the most
+// common one, "wrong version number", means the port speaks plain HTTP.
+/** The first error code in an error's cause chain (undici wraps the socket's error). */
+function errorCode(error) {
+    let current = error;
+    while (current && typeof current === "object") {
+        const code = current.code;
+        if (typeof code === "string" && code !== "UND_ERR")
+            return { code, message: String(current.message ?? "") };
+        current = current.cause;
+    }
+    return undefined;
+}
+const OPENSSL = /^[0-9A-F]+:error:[0-9A-F]+:[^:]+:[^:]+:([^:]+):/;
+/** `code (message)`, with OpenSSL's internals reduced to the reason and a hint for the usual cause. */
+function networkText(code, message) {
+    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG")
+        return "TLS failed: the server did not answer in TLS (is it plain http on that port? use http://, or the TLS port)";
+    const reason = OPENSSL.exec(message)?.[1];
+    if (reason)
+        return `TLS failed: ${reason} (${code})`;
+    return `${code} (${message})`;
+}
+
+
+/***/ }),
+
 /***/ 3183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1143,8 +1424,8 @@ function reportPushed(ctx, plan, applied) {
 /* harmony export */   h8: () => (/* binding */ migrationsOutput),
 /* harmony export */   sg: () => (/* binding */ stopIfBlocked)
 /* harmony export */ });
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3235);
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8557);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3235);
 
 
 /** The `migrations` output: a JSON array of `{file, tool, commit, flags}`. */
@@ -1160,7 +1441,7 @@ class MigrationsBlocked extends Error {
 function stopIfBlocked(check, dryRun) {
     if (!check?.blocks || dryRun)
         return;
-    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_1__/* .line */ .n8)(m)}`);
+    const found = check.migrations.map((m) => `- ${(0,_check_js__WEBPACK_IMPORTED_MODULE_0__/* .line */ .n8)(m)}`);
     const unknown = check.unknown.map((sentence) => `- ${sentence}`);
     throw new MigrationsBlocked([
         `Stopped before any change (migrations: block): ${check.migrations.length ? "migrations ran between the target and production, and the old code may not work with the new schema" : "the migrations between the target and production could not all be checked"}.`,
@@ -1185,9 +1466,9 @@ function describeMigrations(check, summary) {
         ]));
     else if (!check.unknown.length)
         summary.text("None.");
-    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+    summary.list(check.unknown.map(_core_report_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV));
     if (check.restore.length)
-        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV));
+        summary.list(check.restore.map(_core_report_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdown */ .FV));
     if (check.blocks)
         summary.text("⛔ `migrations: block`: a real run stops here, before any change.");
     else if (check.mode === "block" && check.allow && (check.migrations.length || check.unknown.length))

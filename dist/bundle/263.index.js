@@ -1,5 +1,5 @@
-export const id = 958;
-export const ids = [958,719];
+export const id = 263;
+export const ids = [263,719];
 export const modules = {
 
 /***/ 3052:
@@ -177,7 +177,7 @@ function chatClient(label, options, extra = {}) {
         backoffMaxMs: options.backoffMaxMs ?? 8_000,
         maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
         errorDetails: platformError,
-        onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._)(event.delayMs)} (attempt ${event.attempt + 1})`),
+        onRetry: (event) => options.log?.(`${label}: ${event.reason}, retrying in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(event.delayMs)} (attempt ${event.attempt + 1})`),
         ...extra,
     });
 }
@@ -286,10 +286,10 @@ function githubErrorMessage(error) {
 /* harmony export */   recordIncident: () => (/* binding */ recordIncident)
 /* harmony export */ });
 /* unused harmony exports INCIDENT_LABEL, incidentCommentBody, IncidentError, INCIDENT_SEARCH_PAGES */
-/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3210);
-/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3052);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1719);
+/* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8557);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3210);
+/* harmony import */ var _chat_message_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3052);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1719);
 
 
 
@@ -306,7 +306,7 @@ const DEFAULT_RESOLUTION = {
     unverified: "Rolled back, but the verification did not conclude (no data, or the metrics provider down): a person must check production before calling it recovered.",
 };
 function report(report) {
-    const style = _chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[report.status];
+    const style = _chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_STYLE */ .DJ[report.status];
     const links = [
         report.runUrl && `[workflow run](${report.runUrl})`,
         report.repository &&
@@ -326,28 +326,28 @@ function report(report) {
         ["Status", `${style.symbol} ${style.word}`],
         [
             "Version (from → to)",
-            report.changes.map((c) => (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(`${c.name}: ${c.value}`)).join("\n") || undefined,
+            report.changes.map((c) => (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeGitHubMarkdown */ .Uz)(`${c.name}: ${c.value}`)).join("\n") || undefined,
         ],
-        ["Reason", report.reason && (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.reason)],
-        ["Duration", report.durationMs === undefined ? undefined : (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._)(report.durationMs)],
-        ["Impact", report.impact ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.impact) : "_to be filled in_"],
+        ["Reason", report.reason && (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeGitHubMarkdown */ .Uz)(report.reason)],
+        ["Duration", report.durationMs === undefined ? undefined : (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMs */ ._V)(report.durationMs)],
+        ["Impact", report.impact ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeGitHubMarkdown */ .Uz)(report.impact) : "_to be filled in_"],
         [
             "Resolution",
-            report.resolution ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.resolution) : DEFAULT_RESOLUTION[report.status],
+            report.resolution ? (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeGitHubMarkdown */ .Uz)(report.resolution) : DEFAULT_RESOLUTION[report.status],
         ],
         ["Links", links.join(" · ")],
     ];
-    const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(value)} |`)];
+    const lines = ["| | |", "|---|---|", ...rows.map(([name, value]) => `| **${name}** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(value)} |`)];
     if (report.actor)
-        lines.push(`| **Run by** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .Hn)(`@${report.actor}`)} |`);
-    const text = report.message.trim() ? `\n\n${(0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeGitHubMarkdown */ .Uz)(report.message.trim())}` : "";
+        lines.push(`| **Run by** | ${(0,_core_report_js__WEBPACK_IMPORTED_MODULE_3__/* .cell */ .Hn)(`@${report.actor}`)} |`);
+    const text = report.message.trim() ? `\n\n${(0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeGitHubMarkdown */ .Uz)(report.message.trim())}` : "";
     return `${lines.join("\n")}${text}`;
 }
 function incidentIssueBody(r) {
     return `## Incident report\n\n${report(r)}\n\n<sub>Opened by the notify action. Later updates on this incident are added as comments; close the issue when the incident is resolved.</sub>\n`;
 }
 function incidentCommentBody(r) {
-    return `### Update: ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].symbol} ${_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .STATUS_STYLE */ .DJ[r.status].word}\n\n${report(r)}\n`;
+    return `### Update: ${_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_STYLE */ .DJ[r.status].symbol} ${_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .STATUS_STYLE */ .DJ[r.status].word}\n\n${report(r)}\n`;
 }
 class IncidentError extends Error {
     name = "IncidentError";
@@ -407,14 +407,14 @@ async function findOpenIncident(octokit, options) {
 async function recordIncident(octokit, options) {
     const { owner, repo, report: r } = options;
     const label = options.label ?? INCIDENT_LABEL;
-    const title = (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_2__/* .truncate */ .xv)(r.title, TITLE_MAX);
+    const title = (0,_chat_message_js__WEBPACK_IMPORTED_MODULE_0__/* .truncate */ .xv)(r.title, TITLE_MAX);
     const search = { owner, repo, title, label, log: options.log };
     let existing;
     try {
         existing = await findOpenIncident(octokit, search);
     }
     catch (error) {
-        throw new IncidentError(`GitHub issue: listing open issues failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+        throw new IncidentError(`GitHub issue: listing open issues failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
     }
     if (existing) {
         try {
@@ -432,7 +432,7 @@ async function recordIncident(octokit, options) {
             };
         }
         catch (error) {
-            throw new IncidentError(`GitHub issue: commenting on #${existing.number} failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+            throw new IncidentError(`GitHub issue: commenting on #${existing.number} failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
         }
     }
     try {
@@ -452,129 +452,8 @@ async function recordIncident(octokit, options) {
             if (created)
                 return { action: "opened", number: created.number, url: created.html_url };
         }
-        throw new IncidentError(`GitHub issue: opening the issue failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
+        throw new IncidentError(`GitHub issue: opening the issue failed: ${(0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .githubErrorMessage */ .L)(error)}.${hint(error)}`);
     }
-}
-
-
-/***/ }),
-
-/***/ 9673:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ BetterStackClient)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
-
-
-// Better Stack Uptime API v2 (betterstack.com/docs/uptime/api): `Authorization: Bearer TOKEN`; JSON:API-style
-// answers `{data: {id, type, attributes}}`; a status report per incident, later messages as status updates,
-// each naming every affected resource with `degraded`, `downtime` or `resolved` (the only words accepted).
-const RESOURCE_STATUS = {
-    none: "degraded",
-    minor: "degraded",
-    major: "degraded",
-    critical: "downtime",
-};
-const reportSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    attributes: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-        aggregate_state: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish(),
-        affected_resources: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ status_page_resource_id: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()]) }).passthrough())
-            .nullish(),
-    })
-        .passthrough(),
-});
-const resourceSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    attributes: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ public_name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish() }).passthrough(),
-});
-const page = (item) => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(item), pagination: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ next: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish() }).nullish() });
-const HINT = "Check betterstack-api-token (a Team API token: Better Stack → API tokens) and betterstack-status-page-id.";
-class BetterStackClient {
-    channel = "betterstack";
-    label = "Better Stack";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/api/v2/status-pages/${encodeURIComponent(options.pageId)}`;
-        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
-    }
-    async components() {
-        const all = [];
-        for (let n = 1; n <= 10; n++) {
-            const { data, pagination } = await this.http.request({ path: `${this.page}/resources`, query: { page: n }, schema: page(resourceSchema) }, HINT);
-            const fresh = data.filter((r) => !all.some((known) => known.id === r.id));
-            all.push(...fresh.map((r) => ({ id: r.id, name: r.attributes.public_name ?? r.id })));
-            if (!pagination?.next || fresh.length === 0)
-                break;
-        }
-        return all;
-    }
-    async get(id) {
-        const answer = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({
-            path: `${this.page}/status-reports/${encodeURIComponent(id)}`,
-            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: reportSchema }),
-        }, HINT));
-        return answer && toIncident(answer.data);
-    }
-    async find(tag) {
-        for (let n = 1; n <= 5; n++) {
-            const { data, pagination } = await this.http.request({ path: `${this.page}/status-reports`, query: { page: n }, schema: page(reportSchema) }, HINT);
-            const found = data
-                .map(toIncident)
-                .reverse()
-                .find((incident) => incident.name.endsWith(tag));
-            if (found)
-                return found;
-            if (!pagination?.next)
-                return undefined;
-        }
-        return undefined;
-    }
-    // Better Stack has no incident status words: the message and each resource's status tell the state.
-    async open(text, components) {
-        const answer = await this.http.request({
-            method: "POST",
-            path: `${this.page}/status-reports`,
-            body: {
-                title: text.name,
-                message: text.message,
-                report_type: "manual",
-                affected_resources: affected(components, RESOURCE_STATUS[text.impact]),
-            },
-            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: reportSchema }),
-        }, HINT);
-        return toIncident(answer.data);
-    }
-    async update(id, text, components, state) {
-        const resolve = state === "resolved";
-        await this.http.request({
-            method: "POST",
-            path: `${this.page}/status-reports/${encodeURIComponent(id)}/status-updates`,
-            body: {
-                message: text.message,
-                affected_resources: affected(components, resolve ? "resolved" : RESOURCE_STATUS[text.impact]),
-            },
-            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ data: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough() }),
-        }, HINT);
-    }
-}
-function affected(components, status) {
-    return components.map((id) => ({ status_page_resource_id: id, status }));
-}
-function toIncident(report) {
-    // The docs list Operational, Maintenance, Downtime and Degraded; a resolved report reads as operational.
-    const state = report.attributes.aggregate_state?.toLowerCase() ?? "";
-    return {
-        id: report.id,
-        name: report.attributes.title,
-        resolved: ["operational", "resolved"].includes(state),
-        components: (report.attributes.affected_resources ?? []).map((r) => String(r.status_page_resource_id)),
-    };
 }
 
 
@@ -694,233 +573,6 @@ function providerError(body) {
                 : undefined;
     const code = typeof b.code === "string" || typeof b.code === "number" ? String(b.code) : undefined;
     return { code, message: text?.slice(0, 200) };
-}
-
-
-/***/ }),
-
-/***/ 7098:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ InstatusClient)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
-
-
-// Instatus API v1 (instatus.com/help/api): `Authorization: Bearer KEY`; incidents under /v1/{page_id}/incidents,
-// later messages as POST …/incidents/{id}/incident-updates; statuses are upper-case words and each component's
-// status is set per message through `statuses: [{id, status}]`.
-const COMPONENT_STATUS = {
-    none: "DEGRADEDPERFORMANCE",
-    minor: "DEGRADEDPERFORMANCE",
-    major: "PARTIALOUTAGE",
-    critical: "MAJOROUTAGE",
-};
-const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough()).nullish(),
-});
-const componentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() });
-const HINT = "Check instatus-api-key (Instatus → User settings → Developer settings) and instatus-page-id.";
-class InstatusClient {
-    channel = "instatus";
-    label = "Instatus";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/v1/${encodeURIComponent(options.pageId)}`;
-        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `Bearer ${options.apiKey}` }, options);
-    }
-    async components() {
-        const list = await this.http.request({ path: `${this.page}/components`, schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(componentSchema) }, HINT);
-        return list.map(({ id, name }) => ({ id, name }));
-    }
-    async get(id) {
-        const data = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, HINT));
-        return data && toIncident(data);
-    }
-    async find(tag) {
-        // Newest first; this rollback's incident is on the first pages. Bounded: a server that ignores `page`
-        // must not loop.
-        for (let page = 1; page <= 5; page++) {
-            const list = await this.http.request({
-                path: `${this.page}/incidents`,
-                query: { page, per_page: 50 },
-                schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(incidentSchema),
-            }, HINT);
-            const found = list.find((incident) => incident.name.endsWith(tag));
-            if (found)
-                return toIncident(found);
-            if (list.length < 50)
-                return undefined;
-        }
-        return undefined;
-    }
-    async open(text, components, state) {
-        const data = await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents`,
-            body: {
-                name: text.name,
-                message: text.message,
-                status: state.toUpperCase(),
-                components,
-                statuses: components.map((id) => ({ id, status: COMPONENT_STATUS[text.impact] })),
-                started: new Date().toISOString(),
-                notify: true,
-            },
-            schema: incidentSchema,
-        }, HINT);
-        return toIncident(data);
-    }
-    async update(id, text, components, state) {
-        const status = state === "resolved" ? "OPERATIONAL" : COMPONENT_STATUS[text.impact];
-        await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents/${encodeURIComponent(id)}/incident-updates`,
-            body: {
-                message: text.message,
-                status: state.toUpperCase(),
-                components,
-                statuses: components.map((c) => ({ id: c, status })),
-                started: new Date().toISOString(),
-                notify: true,
-            },
-            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough(),
-        }, HINT);
-    }
-}
-function toIncident(data) {
-    return {
-        id: data.id,
-        name: data.name,
-        resolved: data.status.toUpperCase() === "RESOLVED",
-        components: (data.components ?? []).map((c) => c.id),
-    };
-}
-
-
-/***/ }),
-
-/***/ 6658:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ StatuspageClient)
-/* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9110);
-
-
-// Atlassian Statuspage REST API v1 (developer.statuspage.io): `Authorization: OAuth KEY`; incidents under
-// /pages/{page_id}/incidents with the body wrapped in `{incident: {…}}`; components as a map of id → status.
-/** Component statuses by impact; `operational` when resolved. */
-const COMPONENT_STATUS = {
-    none: "degraded_performance",
-    minor: "degraded_performance",
-    major: "partial_outage",
-    critical: "major_outage",
-};
-const incidentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-    shortlink: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullish(),
-    components: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() }).passthrough()).nullish(),
-});
-const componentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), group: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().nullish() });
-const HINT = "Check statuspage-api-key (an API key of a user with the Incident Manager role: Statuspage → API info) and statuspage-page-id.";
-class StatuspageClient {
-    channel = "statuspage";
-    label = "Statuspage";
-    http;
-    page;
-    constructor(options) {
-        this.page = `/pages/${encodeURIComponent(options.pageId)}`;
-        this.http = new _common_js__WEBPACK_IMPORTED_MODULE_0__/* .StatusHttp */ .J3(this.label, options.apiUrl, { authorization: `OAuth ${options.apiKey}` }, options);
-    }
-    async components() {
-        const all = [];
-        // Pages have at most a few hundred components; a server that ignores `page` stops the loop too.
-        for (let page = 1; page <= 10; page++) {
-            const batch = await this.http.request({
-                path: `${this.page}/components`,
-                query: { page, per_page: 100 },
-                schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(componentSchema),
-            }, HINT);
-            const fresh = batch.filter((c) => !all.some((known) => known.id === c.id));
-            all.push(...fresh.map(({ id, name }) => ({ id, name })));
-            if (batch.length < 100 || fresh.length === 0)
-                break;
-        }
-        return all;
-    }
-    async get(id) {
-        const data = await (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .orNotFound */ .$u)(this.http.request({ path: `${this.page}/incidents/${encodeURIComponent(id)}`, schema: incidentSchema }, HINT));
-        return data && toIncident(data);
-    }
-    async find(tag, search) {
-        // `q` searches names and updates (developer.statuspage.io, "Get a list of incidents"), newest first; the
-        // name's ending decides.
-        const list = await this.http.request({
-            path: `${this.page}/incidents`,
-            query: { q: search, limit: 100 },
-            schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(incidentSchema),
-        }, HINT);
-        const found = list.find((incident) => incident.name.endsWith(tag));
-        return found && toIncident(found);
-    }
-    async open(text, components, state) {
-        const data = await this.http.request({
-            method: "POST",
-            path: `${this.page}/incidents`,
-            body: {
-                incident: {
-                    name: text.name,
-                    status: state,
-                    impact_override: text.impact,
-                    body: text.message,
-                    component_ids: components,
-                    components: Object.fromEntries(components.map((id) => [id, COMPONENT_STATUS[text.impact]])),
-                },
-            },
-            schema: incidentSchema,
-        }, HINT);
-        return toIncident(data);
-    }
-    async update(id, text, components, state) {
-        const resolve = state === "resolved";
-        const status = resolve ? "operational" : COMPONENT_STATUS[text.impact];
-        await this.http.request({
-            method: "PATCH",
-            path: `${this.page}/incidents/${encodeURIComponent(id)}`,
-            body: {
-                incident: {
-                    status: state,
-                    body: text.message,
-                    ...(resolve ? {} : { impact_override: text.impact }),
-                    component_ids: components,
-                    components: Object.fromEntries(components.map((c) => [c, status])),
-                },
-            },
-            schema: incidentSchema,
-        }, HINT);
-    }
-}
-function toIncident(data) {
-    // `postmortem` and `completed` (maintenance) are past resolution too.
-    const resolved = ["resolved", "postmortem", "completed"].includes(data.status);
-    return {
-        id: data.id,
-        name: data.name,
-        resolved,
-        url: data.shortlink ?? undefined,
-        components: (data.components ?? []).map((c) => c.id),
-    };
 }
 
 

@@ -1,24 +1,15 @@
-export const id = 332;
-export const ids = [332];
+export const id = 763;
+export const ids = [763];
 export const modules = {
 
-/***/ 2332:
+/***/ 6146:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  "default": () => (/* binding */ notify),
-  notifyAction: () => (/* binding */ notifyAction)
-});
-
-// EXTERNAL MODULE: ./src/core/action.ts
-var action = __webpack_require__(5605);
-// EXTERNAL MODULE: ./src/core/secrets.ts
-var secrets = __webpack_require__(8198);
-;// CONCATENATED MODULE: ./src/actions/notify/channel.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dJ: () => (/* binding */ SendFailure),
+/* harmony export */   nC: () => (/* binding */ failedPlan)
+/* harmony export */ });
+/* unused harmony export CHANNELS */
 /** Channel names as they appear in the `sent` output, in this order. */
 const CHANNELS = (/* unused pure expression or super */ null && ([
     "slack",
@@ -47,6 +38,102 @@ function failedPlan(channel, via, error) {
     return { channel, via, preview: "(not planned: a read failed)", error: message, warnings: [] };
 }
 
+
+/***/ }),
+
+/***/ 1752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ recordsDeployment),
+/* harmony export */   s: () => (/* binding */ checkInputs)
+/* harmony export */ });
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9114);
+
+const SECRET_URLS = ["slack-webhook", "discord-webhook", "teams-webhook", "webhook-url"];
+/** Checks across inputs, before anything is read or sent; every problem in one message. */
+function checkInputs(settings, run) {
+    const problems = [];
+    const need = (input, problem, example) => problems.push(`Input "${input}" ${problem} Example: ${example}`);
+    const threadTs = settings["slack-thread-ts"];
+    if (settings["slack-token"] && !settings["slack-channel"]) {
+        need("slack-channel", "is required with slack-token.", '"C0123456789"');
+    }
+    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
+        need("slack-thread-ts", `is ${JSON.stringify(threadTs.slice(0, 40))}, which is not a Slack message ts.`, '"1712345678.123456" (the slack-ts output of an earlier notify step)');
+    }
+    else if (threadTs && !settings["slack-token"]) {
+        need("slack-thread-ts", "needs slack-token and slack-channel: only the Web API can reply in a thread.", "slack-token: ${{ secrets.SLACK_BOT_TOKEN }}");
+    }
+    for (const name of SECRET_URLS) {
+        const url = URL.parse(settings[name] ?? "");
+        // The URL is a secret, so the message never shows it.
+        if (url && (url.username || url.password))
+            need(name, _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .CREDENTIALS_IN_URL */ .v0, "webhook-headers: Authorization: Basic …");
+    }
+    const deployment = recordsDeployment(settings);
+    const github = settings["incident-issue"] || deployment;
+    const which = settings["incident-issue"] ? "incident-issue" : "github-deployment";
+    if (github && !settings["github-token"]) {
+        need("github-token", `is empty, and ${which} needs it.`, '"${{ github.token }}" with permissions: issues: write, deployments: write');
+    }
+    if (github && !run.repository) {
+        need(which, "needs GITHUB_REPOSITORY (owner/name), which every GitHub runner sets.", "GITHUB_REPOSITORY=acme/shop when run elsewhere");
+    }
+    if (deployment && !settings.environment) {
+        need("environment", "is required with github-deployment: true.", '"production"');
+    }
+    if (deployment && !run.sha && !run.ref) {
+        need("github-deployment", "needs the run's commit (GITHUB_SHA), which every GitHub runner sets.", "GITHUB_SHA=$(git rev-parse HEAD)");
+    }
+    pagePairs(settings, need);
+    if (problems.length)
+        throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems.join("\n"));
+}
+/** `github-deployment: true`, or the id of the deployment an earlier step created: add a status to it. */
+function recordsDeployment(settings) {
+    return settings["github-deployment"] || settings["github-deployment-id"] !== undefined;
+}
+/** A key without its page (or a page without its key: a secret that was not passed) is a mistake. */
+function pagePairs(settings, need) {
+    const pairs = [
+        ["statuspage-api-key", "statuspage-page-id", '"kctbh9vrtdwd"'],
+        ["instatus-api-key", "instatus-page-id", '"ckf01fvnxywz60a35wdbn5gz5"'],
+        ["betterstack-api-token", "betterstack-status-page-id", '"123456"'],
+    ];
+    for (const [key, page, example] of pairs) {
+        if (settings[key] && !settings[page])
+            need(page, `is required with ${key}.`, example);
+        if (!settings[key] && settings[page]) {
+            need(key, `is empty but ${page} is set. If it comes from a secret, check the secret exists and is passed to this workflow.`, `\${{ secrets.${key.toUpperCase().replace(/-/g, "_")} }}`);
+        }
+    }
+    if (settings["betterstack-api-token"] && settings["betterstack-resources"].length === 0) {
+        need("betterstack-resources", "is required with betterstack-api-token: Better Stack resolves a report through its resources.", '"8001, 8002" (status page resource ids)');
+    }
+}
+
+
+/***/ }),
+
+/***/ 9514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  "default": () => (/* binding */ notify),
+  notifyAction: () => (/* binding */ notifyAction)
+});
+
+// EXTERNAL MODULE: ./src/core/action.ts
+var action = __webpack_require__(5605);
+// EXTERNAL MODULE: ./src/core/secrets.ts
+var secrets = __webpack_require__(8198);
+// EXTERNAL MODULE: ./src/actions/notify/channel.ts
+var notify_channel = __webpack_require__(6146);
 ;// CONCATENATED MODULE: ./src/actions/notify/apply.ts
 
 
@@ -71,7 +158,7 @@ async function applyNotify(ctx, plan) {
             return { channel: channel.channel, result: "sent", detail: sent.detail, outputs: sent.outputs };
         }
         catch (error) {
-            const outputs = error instanceof SendFailure ? error.outputs : undefined;
+            const outputs = error instanceof notify_channel/* SendFailure */.dJ ? error.outputs : undefined;
             return { channel: channel.channel, result: "failed", detail: (0,secrets/* errorMessage */.gJ)(error), outputs };
         }
     }));
@@ -646,71 +733,8 @@ function chatChannels(settings, said, run, send, notice) {
     return plans;
 }
 
-;// CONCATENATED MODULE: ./src/actions/notify/checks.ts
-
-const SECRET_URLS = ["slack-webhook", "discord-webhook", "teams-webhook", "webhook-url"];
-/** Checks across inputs, before anything is read or sent; every problem in one message. */
-function checkInputs(settings, run) {
-    const problems = [];
-    const need = (input, problem, example) => problems.push(`Input "${input}" ${problem} Example: ${example}`);
-    const threadTs = settings["slack-thread-ts"];
-    if (settings["slack-token"] && !settings["slack-channel"]) {
-        need("slack-channel", "is required with slack-token.", '"C0123456789"');
-    }
-    if (threadTs && !/^\d+\.\d+$/.test(threadTs)) {
-        need("slack-thread-ts", `is ${JSON.stringify(threadTs.slice(0, 40))}, which is not a Slack message ts.`, '"1712345678.123456" (the slack-ts output of an earlier notify step)');
-    }
-    else if (threadTs && !settings["slack-token"]) {
-        need("slack-thread-ts", "needs slack-token and slack-channel: only the Web API can reply in a thread.", "slack-token: ${{ secrets.SLACK_BOT_TOKEN }}");
-    }
-    for (const name of SECRET_URLS) {
-        const url = URL.parse(settings[name] ?? "");
-        // The URL is a secret, so the message never shows it.
-        if (url && (url.username || url.password))
-            need(name, inputs/* CREDENTIALS_IN_URL */.v0, "webhook-headers: Authorization: Basic …");
-    }
-    const deployment = recordsDeployment(settings);
-    const github = settings["incident-issue"] || deployment;
-    const which = settings["incident-issue"] ? "incident-issue" : "github-deployment";
-    if (github && !settings["github-token"]) {
-        need("github-token", `is empty, and ${which} needs it.`, '"${{ github.token }}" with permissions: issues: write, deployments: write');
-    }
-    if (github && !run.repository) {
-        need(which, "needs GITHUB_REPOSITORY (owner/name), which every GitHub runner sets.", "GITHUB_REPOSITORY=acme/shop when run elsewhere");
-    }
-    if (deployment && !settings.environment) {
-        need("environment", "is required with github-deployment: true.", '"production"');
-    }
-    if (deployment && !run.sha && !run.ref) {
-        need("github-deployment", "needs the run's commit (GITHUB_SHA), which every GitHub runner sets.", "GITHUB_SHA=$(git rev-parse HEAD)");
-    }
-    pagePairs(settings, need);
-    if (problems.length)
-        throw new inputs/* InputError */.dz(problems.join("\n"));
-}
-/** `github-deployment: true`, or the id of the deployment an earlier step created: add a status to it. */
-function recordsDeployment(settings) {
-    return settings["github-deployment"] || settings["github-deployment-id"] !== undefined;
-}
-/** A key without its page (or a page without its key: a secret that was not passed) is a mistake. */
-function pagePairs(settings, need) {
-    const pairs = [
-        ["statuspage-api-key", "statuspage-page-id", '"kctbh9vrtdwd"'],
-        ["instatus-api-key", "instatus-page-id", '"ckf01fvnxywz60a35wdbn5gz5"'],
-        ["betterstack-api-token", "betterstack-status-page-id", '"123456"'],
-    ];
-    for (const [key, page, example] of pairs) {
-        if (settings[key] && !settings[page])
-            need(page, `is required with ${key}.`, example);
-        if (!settings[key] && settings[page]) {
-            need(key, `is empty but ${page} is set. If it comes from a secret, check the secret exists and is passed to this workflow.`, `\${{ secrets.${key.toUpperCase().replace(/-/g, "_")} }}`);
-        }
-    }
-    if (settings["betterstack-api-token"] && settings["betterstack-resources"].length === 0) {
-        need("betterstack-resources", "is required with betterstack-api-token: Better Stack resolves a report through its resources.", '"8001, 8002" (status page resource ids)');
-    }
-}
-
+// EXTERNAL MODULE: ./src/actions/notify/checks.ts
+var checks = __webpack_require__(1752);
 // EXTERNAL MODULE: ./src/core/wait.ts
 var wait = __webpack_require__(3210);
 // EXTERNAL MODULE: ./src/platforms/status/common.ts
@@ -753,7 +777,7 @@ function compose(settings, status, run, now) {
         fields: [
             ...(reason ? [{ name: "Reason", value: reason }] : []),
             ...userFields,
-            ...(durationMs !== undefined ? [{ name: "Duration", value: (0,wait/* formatMs */._)(durationMs) }] : []),
+            ...(durationMs !== undefined ? [{ name: "Duration", value: (0,wait/* formatMs */._V)(durationMs) }] : []),
             ...(impact ? [{ name: "Impact", value: impact }] : []),
             ...(resolution ? [{ name: "Resolution", value: resolution }] : []),
         ],
@@ -804,613 +828,7 @@ function compose(settings, status, run, now) {
     return { status, shown, webhook, incident, statusPage, pagerDuty, deployment };
 }
 
-// EXTERNAL MODULE: ./src/core/http.ts
-var http = __webpack_require__(1983);
-// EXTERNAL MODULE: ./src/platforms/github/client.ts
-var client = __webpack_require__(1719);
-;// CONCATENATED MODULE: ./src/platforms/github/deployments.ts
-
-
-
-// GitHub REST: POST /repos/{o}/{r}/deployments (ref, environment, auto_merge, required_contexts, task,
-// payload, description) and POST …/deployments/{id}/statuses (state, log_url, environment_url, description).
-// docs.github.com/rest/deployments. GitHub's Deployments view then is the deployment log the runbook keeps.
-/** The deployment's `task`: how this suite's rollbacks are told apart from ordinary deploys. */
-const ROLLBACK_TASK = "rollback";
-/**
- * A status per phase: started → in_progress, succeeded → success, failed → failure, cancelled → error;
- * unverified stays in_progress: rolled back, but nobody may read it as a recovery until a person checks.
- */
-function deploymentState(status) {
-    const states = {
-        started: "in_progress",
-        succeeded: "success",
-        failed: "failure",
-        cancelled: "error",
-        unverified: "in_progress",
-    };
-    return states[status];
-}
-class DeploymentError extends Error {
-    name = "DeploymentError";
-}
-function problem(what, error) {
-    const status = error.status;
-    const hints = {
-        401: " Check github-token.",
-        403: " Give the workflow `permissions: deployments: write`.",
-        404: " Check github-deployment-id and that the token can see this repository.",
-        422: " Check environment and that the commit exists in this repository.",
-    };
-    // A refused credential's body is quoted only when it is GitHub's own words.
-    const message = status === 401 || status === 403 ? refusal(error, status) : (0,client/* githubErrorMessage */.L)(error);
-    return new DeploymentError(`GitHub deployment: ${what} failed: ${message}.${hints[status ?? 0] ?? ""}`);
-}
-function refusal(error, status) {
-    const text = error.response?.data?.message;
-    return typeof text === "string" && (0,http/* isPlainRefusal */.v1)(text) ? `${status} ${text}` : `${status}`;
-}
-/** The deployment this run already created for the environment (a re-run of the same step reuses it). */
-async function findRunDeployment(octokit, record) {
-    const { data } = await octokit.rest.repos.listDeployments({
-        owner: record.owner,
-        repo: record.repo,
-        environment: record.environment,
-        task: ROLLBACK_TASK,
-        per_page: 30,
-    });
-    return data.find((d) => runOf(d.payload) === record.runId)?.id;
-}
-function runOf(payload) {
-    if (typeof payload === "string") {
-        try {
-            return runOf(JSON.parse(payload));
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const id = payload?.run_id;
-    return id === undefined || id === null ? undefined : String(id);
-}
-/**
- * Records the phase: creates the deployment (once per run and environment) and adds a status to it.
- * A create whose answer was lost is looked for before a second one is made.
- */
-async function recordDeployment(octokit, record) {
-    const state = deploymentState(record.status);
-    if (!state)
-        throw new DeploymentError(`GitHub deployment: status ${record.status} records nothing.`);
-    const { owner, repo } = record;
-    let id = record.deploymentId;
-    let created = false;
-    if (id === undefined) {
-        try {
-            id = await findRunDeployment(octokit, record);
-        }
-        catch (error) {
-            throw problem("listing deployments", error);
-        }
-    }
-    if (id === undefined) {
-        try {
-            const { data } = await octokit.rest.repos.createDeployment({
-                owner,
-                repo,
-                ref: record.ref,
-                environment: record.environment,
-                task: ROLLBACK_TASK,
-                auto_merge: false,
-                required_contexts: [],
-                payload: { run_id: record.runId },
-                description: (0,chat_message/* truncate */.xv)(record.description, 140),
-                production_environment: record.productionEnvironment,
-            });
-            if (!("id" in data))
-                throw new DeploymentError(`GitHub deployment: not created: ${data.message ?? "no id"}.`);
-            id = data.id;
-            created = true;
-        }
-        catch (error) {
-            if (error instanceof DeploymentError)
-                throw error;
-            const status = error.status;
-            const again = status === undefined || status >= 500
-                ? await findRunDeployment(octokit, record).catch(() => undefined)
-                : undefined;
-            if (again === undefined)
-                throw problem("creating the deployment", error);
-            id = again;
-            created = true;
-        }
-    }
-    try {
-        await octokit.rest.repos.createDeploymentStatus({
-            owner,
-            repo,
-            deployment_id: id,
-            state,
-            description: (0,chat_message/* truncate */.xv)(record.description, 140),
-            ...(record.logUrl ? { log_url: record.logUrl } : {}),
-            ...(record.environmentUrl ? { environment_url: record.environmentUrl } : {}),
-            environment: record.environment,
-            auto_inactive: state === "success",
-        });
-    }
-    catch (error) {
-        throw problem(`adding the ${state} status to deployment ${id}`, error);
-    }
-    return { id, created, state };
-}
-
-;// CONCATENATED MODULE: ./src/platforms/pagerduty.ts
-
-
-
-/** What each status sends: trigger on started/failed, resolve on succeeded, nothing otherwise. */
-function pagerDutyAction(status) {
-    if (status === "started")
-        return { action: "trigger", severity: "error" };
-    if (status === "failed")
-        return { action: "trigger", severity: "critical" };
-    if (status === "succeeded")
-        return { action: "resolve", severity: "info" };
-    return undefined;
-}
-/** PagerDuty's limits: summary 1024 characters, dedup_key 255. */
-const PAGERDUTY_LIMITS = { summary: 1024, dedupKey: 255 };
-/** The event body; `undefined` when the status sends nothing. Resolve events carry no payload. */
-function pagerDutyEvent(routingKey, message) {
-    const what = pagerDutyAction(message.status);
-    if (!what)
-        return undefined;
-    const base = {
-        routing_key: routingKey,
-        event_action: what.action,
-        dedup_key: (0,chat_message/* truncate */.xv)(message.dedupKey, PAGERDUTY_LIMITS.dedupKey),
-        client: "production-rollback",
-        ...(message.runUrl ? { client_url: message.runUrl } : {}),
-    };
-    if (what.action === "resolve")
-        return base;
-    return {
-        ...base,
-        payload: {
-            summary: (0,chat_message/* truncate */.xv)(message.summary, PAGERDUTY_LIMITS.summary),
-            source: message.source,
-            severity: what.severity,
-            timestamp: message.time,
-            ...(message.environment ? { component: message.environment } : {}),
-            group: "production-rollback",
-            class: "rollback",
-            custom_details: message.details,
-        },
-        ...(message.runUrl ? { links: [{ href: message.runUrl, text: "Workflow run" }] } : {}),
-    };
-}
-const answerSchema = schemas/* object */.Ikc({
-    status: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP().nullish(),
-    dedup_key: schemas/* string */.YjP().nullish(),
-});
-/**
- * Sends the event. Retries are safe here: PagerDuty groups events by `dedup_key`, so a trigger sent twice is
- * one alert and a resolve sent twice resolves once.
- */
-async function sendPagerDuty(message, options) {
-    const event = pagerDutyEvent(options.routingKey, message);
-    if (!event)
-        return undefined;
-    const label = "PagerDuty";
-    try {
-        const response = await (0,send/* chatClient */.o5)(label, options, { errorDetails: pagerDutyError }).request({
-            method: "POST",
-            path: `${options.apiUrl.replace(/\/+$/, "")}/v2/enqueue`,
-            body: event,
-            schema: answerSchema,
-            safeToRetry: true,
-        });
-        return { action: event.event_action, dedupKey: response.data.dedup_key ?? event.dedup_key };
-    }
-    catch (error) {
-        const hint = error instanceof Error && "status" in error && error.status === 400
-            ? "Check pagerduty-routing-key: the Integration Key of an Events API v2 integration on the service."
-            : "Check pagerduty-api-url and PagerDuty's status, then re-run.";
-        throw error instanceof send/* ChannelError */.Q6 ? error : (0,send/* channelError */.a5)(label, error, hint);
-    }
-}
-/** `{message, errors: [...]}` → code "invalid event", message with the first errors. */
-function pagerDutyError(body) {
-    if (!body || typeof body !== "object")
-        return typeof body === "string" ? { message: body.slice(0, 200) } : undefined;
-    const b = body;
-    const errors = Array.isArray(b.errors) ? b.errors.filter((e) => typeof e === "string").slice(0, 3) : [];
-    const message = [typeof b.message === "string" ? b.message : undefined, ...errors]
-        .filter(Boolean)
-        .join(": ");
-    return {
-        code: typeof b.status === "string" ? b.status : undefined,
-        message: message.slice(0, 200) || undefined,
-    };
-}
-
-// EXTERNAL MODULE: ./src/platforms/status/betterstack.ts
-var betterstack = __webpack_require__(9673);
-;// CONCATENATED MODULE: ./src/platforms/status/incident.ts
-/** `(production, rollback 4242)`: ends the incident's name, and is how a later step finds it again. */
-function incidentTag(mark) {
-    const parts = [mark.environment, mark.runId ? `rollback ${mark.runId}` : "rollback"].filter(Boolean);
-    return `(${parts.join(", ")})`;
-}
-/**
- * Reads the page and decides. The incident is this rollback's own: the one `status-page-incident` names,
- * else the newest whose name ends with this environment's and run's tag (resolved ones too, so a re-run
- * continues it). `started` opens one unless it exists; `failed` and `unverified` update it (reopening it when
- * an earlier attempt resolved it) or open one: the public must hear of a rollback that did not recover;
- * `cancelled` and `info` update an open one; `succeeded` resolves it. Never a second incident per rollback.
- */
-async function planIncident(client, request) {
-    const notes = [];
-    let available = [];
-    let components = request.components;
-    let unknown = [];
-    if (request.components.length) {
-        available = await client.components();
-        components = request.components.filter((id) => available.some((c) => c.id === id));
-        unknown = request.components.filter((id) => !components.includes(id));
-    }
-    const tag = incidentTag(request.mark);
-    const search = request.mark.runId ?? "rollback";
-    const text = { ...request.text, name: `${request.text.name} ${tag}` };
-    let own;
-    if (request.incidentId) {
-        own = await client.get(request.incidentId);
-        if (!own)
-            notes.push(`incident ${request.incidentId} is not on this page; looking for this rollback's own`);
-    }
-    if (!own) {
-        const found = await client.find(tag, search);
-        // Without a run id the tag names only the environment: an old, resolved incident is another rollback's.
-        own = found && (request.mark.runId || !found.resolved) ? found : undefined;
-    }
-    const step = decide(request.status, own, tag);
-    return { step, text, tag, search, components, unknown, available, notes };
-}
-function decide(status, own, tag) {
-    const open = own && !own.resolved ? own : undefined;
-    switch (status) {
-        case "started":
-            if (open)
-                return {
-                    kind: "none",
-                    reason: `incident ${open.id} of this rollback is open: continued`,
-                    incident: open,
-                };
-            return own
-                ? {
-                    kind: "none",
-                    reason: `incident ${own.id} of this rollback was resolved by an earlier attempt: left resolved`,
-                    incident: own,
-                }
-                : { kind: "open", state: "investigating" };
-        case "failed":
-        case "unverified": {
-            const state = status === "failed" ? "investigating" : "monitoring";
-            return own ? { kind: "update", incident: own, state } : { kind: "open", state };
-        }
-        case "cancelled":
-        case "info":
-            if (open)
-                return { kind: "update", incident: open, state: "investigating" };
-            return {
-                kind: "none",
-                reason: own
-                    ? `incident ${own.id} is resolved: nothing to update`
-                    : `no incident ${tag} open: nothing to update`,
-                incident: own,
-            };
-        case "succeeded":
-            if (open)
-                return { kind: "resolve", incident: open };
-            return own
-                ? { kind: "none", reason: `incident ${own.id} is already resolved`, incident: own }
-                : { kind: "none", reason: `no incident ${tag} open: nothing to resolve` };
-    }
-}
-/** The plan in one line, for the log, the summary and a dry run. */
-function describeIncident(plan) {
-    const { step, text } = plan;
-    const on = plan.components.length ? `; components ${plan.components.join(", ")}` : "";
-    switch (step.kind) {
-        case "open":
-            return `open "${text.name}" (${step.state}, impact ${text.impact}${on})`;
-        case "update": {
-            const reopen = step.incident.resolved ? ", reopening it" : "";
-            return `update incident ${step.incident.id} (${step.state}${reopen}, impact ${text.impact}${on})`;
-        }
-        case "resolve":
-            return `resolve incident ${step.incident.id} (components back to operational)`;
-        case "none":
-            return step.reason;
-    }
-}
-/** The warning for components that are not on the page, naming the ones that are. */
-function unknownComponentsWarning(label, plan, input) {
-    if (!plan.unknown.length)
-        return undefined;
-    const known = plan.available.map((c) => `${c.id} (${c.name})`).join(", ") || "none";
-    return `${label}: ${input} ${plan.unknown.join(", ")} not found on the page, left out. The page has: ${known}.`;
-}
-
-;// CONCATENATED MODULE: ./src/platforms/status/incident-apply.ts
-
-/**
- * Makes the change the plan decided. A create or resolve whose answer was lost is read back before it is
- * reported; a failure carries the incident that exists (`IncidentFailure.incident`), so the output names it.
- */
-async function applyIncident(client, plan) {
-    const { step, text } = plan;
-    switch (step.kind) {
-        case "none":
-            return { incident: step.incident, detail: step.reason };
-        case "open": {
-            let incident;
-            try {
-                incident = await client.open(text, plan.components, step.state);
-            }
-            catch (error) {
-                if (!ambiguous(error))
-                    throw error;
-                const found = await client.find(plan.tag, plan.search).then((incident) => ({ incident }), () => undefined);
-                if (!found?.incident)
-                    throw new Error(`${errorText(error)} ${unopened(found !== undefined, plan.tag)}`);
-                incident = found.incident;
-            }
-            return { incident, detail: `opened incident ${incident.id}${incident_apply_link(incident)}` };
-        }
-        case "update":
-            try {
-                await client.update(step.incident.id, text, plan.components, step.state);
-            }
-            catch (error) {
-                throw new IncidentFailure(error, step.incident);
-            }
-            return {
-                incident: { ...step.incident, resolved: false },
-                detail: `updated incident ${step.incident.id} (${step.state}${step.incident.resolved ? ", reopened" : ""})${incident_apply_link(step.incident)}`,
-            };
-        case "resolve": {
-            // Every component the incident affects goes back to operational, not only those named this time.
-            const components = [...new Set([...plan.components, ...step.incident.components])];
-            try {
-                await client.update(step.incident.id, text, components, "resolved");
-            }
-            catch (error) {
-                const now = ambiguous(error) ? await client.get(step.incident.id).catch(() => undefined) : undefined;
-                if (!now?.resolved)
-                    throw new IncidentFailure(error, step.incident);
-            }
-            return {
-                incident: { ...step.incident, resolved: true },
-                detail: `resolved incident ${step.incident.id}${incident_apply_link(step.incident)}`,
-            };
-        }
-    }
-}
-/** A change to an incident that exists failed: the message is the provider's, the incident is still ours. */
-class IncidentFailure extends Error {
-    name = "IncidentFailure";
-    incident;
-    constructor(cause, incident) {
-        super(errorText(cause), { cause });
-        this.incident = incident;
-    }
-}
-/** What the page holds after a create that may or may not have gone through, from the read-back. */
-function unopened(readBack, tag) {
-    return readBack
-        ? `Read back: the page has no incident ${tag}, so none was opened; re-run this step to open it.`
-        : `The page could not be read back: an incident ${tag} may exist; a re-run finds it by that tag and never opens a second.`;
-}
-function errorText(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-function ambiguous(error) {
-    return error instanceof send/* ChannelError */.Q6 && error.ambiguous;
-}
-function incident_apply_link(incident) {
-    return incident.url ? ` ${incident.url}` : "";
-}
-
-// EXTERNAL MODULE: ./src/platforms/status/instatus.ts
-var instatus = __webpack_require__(7098);
-// EXTERNAL MODULE: ./src/platforms/status/statuspage.ts
-var statuspage = __webpack_require__(6658);
-;// CONCATENATED MODULE: ./src/actions/notify/outside.ts
-
-
-
-
-
-
-
-
-
-function statusPages(settings, send) {
-    const pages = [];
-    const sp = settings["statuspage-api-key"];
-    const spPage = settings["statuspage-page-id"];
-    if (sp && spPage) {
-        pages.push({
-            client: new statuspage/* StatuspageClient */.J({
-                ...send,
-                apiKey: sp,
-                pageId: spPage,
-                apiUrl: settings["statuspage-api-url"] ?? "",
-            }),
-            componentsInput: "statuspage-components",
-            components: settings["statuspage-components"],
-        });
-    }
-    const is = settings["instatus-api-key"];
-    const isPage = settings["instatus-page-id"];
-    if (is && isPage) {
-        pages.push({
-            client: new instatus/* InstatusClient */.N({
-                ...send,
-                apiKey: is,
-                pageId: isPage,
-                apiUrl: settings["instatus-api-url"] ?? "",
-            }),
-            componentsInput: "instatus-components",
-            components: settings["instatus-components"],
-        });
-    }
-    const bs = settings["betterstack-api-token"];
-    const bsPage = settings["betterstack-status-page-id"];
-    if (bs && bsPage) {
-        pages.push({
-            client: new betterstack/* BetterStackClient */.W({
-                ...send,
-                apiKey: bs,
-                pageId: bsPage,
-                apiUrl: settings["betterstack-api-url"] ?? "",
-            }),
-            componentsInput: "betterstack-resources",
-            components: settings["betterstack-resources"],
-        });
-    }
-    return pages;
-}
-/** `statuspage:ID instatus:ID` when several pages are set; a bare id is for the only one. */
-function incidentIdFor(value, channel, pages) {
-    if (!value)
-        return undefined;
-    const parts = value.split(/[\s,]+/).filter(Boolean);
-    const tagged = parts.find((part) => part.startsWith(`${channel}:`));
-    if (tagged)
-        return tagged.slice(channel.length + 1);
-    return pages === 1 && parts.length === 1 && !parts[0]?.includes(":") ? parts[0] : undefined;
-}
-/** Status pages: each plan reads the page (its components, the open incident) to decide what to send. */
-async function statusPageChannels(settings, said, run, send) {
-    const pages = statusPages(settings, send);
-    return Promise.all(pages.map(async ({ client, components, componentsInput }) => {
-        const via = `${client.label} incident`;
-        try {
-            const plan = await planIncident(client, {
-                status: said.status,
-                text: said.statusPage,
-                components,
-                mark: { environment: settings.environment, runId: run.runId },
-                incidentId: incidentIdFor(settings["status-page-incident"], client.channel, pages.length),
-            });
-            const warning = unknownComponentsWarning(client.label, plan, componentsInput);
-            const what = describeIncident(plan);
-            const skip = plan.step.kind === "none" && !plan.step.incident ? plan.step.reason : undefined;
-            return {
-                channel: client.channel,
-                via,
-                preview: `${what}\nName: ${plan.text.name}\nMessage: ${plan.text.message}`,
-                warnings: [...plan.notes.map((note) => `${client.label}: ${note}`), ...(warning ? [warning] : [])],
-                skip,
-                send: async () => {
-                    const result = await applyIncident(client, plan).catch((error) => {
-                        if (!(error instanceof IncidentFailure))
-                            throw error;
-                        const id = error.incident.id;
-                        throw new SendFailure(`${error.message} Incident ${id} is still this rollback's: re-run this step (status-page-incident: ${id}) to send the update again.`, { incident: id });
-                    });
-                    return {
-                        detail: result.detail,
-                        outputs: result.incident ? { incident: result.incident.id } : {},
-                    };
-                },
-            };
-        }
-        catch (error) {
-            return failedPlan(client.channel, via, error);
-        }
-    }));
-}
-/** Why nothing is sent to PagerDuty for this status and attempt, or undefined when the event goes out. */
-function pagerDutySkip(said, run, action) {
-    if (said.status === "unverified")
-        return "status unverified leaves the alert open: only a verified recovery (status succeeded) resolves it";
-    if (!action)
-        return `status ${said.status} neither triggers nor resolves an alert`;
-    // PagerDuty opens a new alert for a trigger whose dedup_key was resolved: a re-run must not page again.
-    if (action === "trigger" && run.runAttempt > 1)
-        return `attempt ${run.runAttempt} of this run: no new trigger (dedup_key ${said.pagerDuty.dedupKey} belongs to attempt 1's alert, which may be resolved; a trigger would page again). A resolve is still sent on succeeded`;
-    return undefined;
-}
-function pagerDutyChannel(settings, said, run, send) {
-    const routingKey = settings["pagerduty-routing-key"];
-    if (!routingKey)
-        return [];
-    const event = pagerDutyEvent(routingKey, said.pagerDuty);
-    const skip = pagerDutySkip(said, run, event?.event_action);
-    const apiUrl = settings["pagerduty-api-url"] ?? "";
-    return [
-        {
-            channel: "pagerduty",
-            via: "PagerDuty Events v2",
-            // The routing key is a secret: the preview shows where it goes, not what it is.
-            preview: event ? JSON.stringify({ ...event, routing_key: "***" }, null, 2) : "",
-            skip,
-            warnings: [],
-            send: async () => {
-                const sent = await sendPagerDuty(said.pagerDuty, { ...send, routingKey, apiUrl });
-                return { detail: sent ? `${sent.action} (dedup_key ${sent.dedupKey})` : "nothing sent" };
-            },
-        },
-    ];
-}
-function deploymentChannel(settings, said, run) {
-    const token = settings["github-token"];
-    const environment = settings.environment;
-    if (!recordsDeployment(settings) || !token || !environment || !run.repository)
-        return [];
-    const state = deploymentState(said.status);
-    const { owner, repo, full } = run.repository;
-    const id = settings["github-deployment-id"];
-    const record = {
-        owner,
-        repo,
-        environment,
-        ref: run.sha ?? run.ref ?? "",
-        runId: run.runId ?? "",
-        status: said.status,
-        description: said.deployment,
-        logUrl: run.runUrl,
-        environmentUrl: settings["environment-url"],
-        deploymentId: id,
-        productionEnvironment: settings["production-environment"] === "auto"
-            ? environment === "production"
-            : settings["production-environment"] === "true",
-    };
-    return [
-        {
-            channel: "github-deployment",
-            via: `GitHub deployment of ${environment} in ${full}`,
-            preview: `${id ? `deployment ${id}` : `a deployment of ${environment} at ${record.ref.slice(0, 12)}`}: status ${state ?? "none"}, production_environment ${record.productionEnvironment}${record.environmentUrl ? `, environment_url ${record.environmentUrl}` : ""}${record.logUrl ? `, log_url ${record.logUrl}` : ""}`,
-            skip: state ? undefined : `status ${said.status} records no deployment status`,
-            warnings: [],
-            send: async () => {
-                const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1719));
-                const octokit = await githubClient({ token, apiUrl: run.apiUrl });
-                const result = await recordDeployment(octokit, record);
-                return {
-                    detail: `${result.created ? "created" : "added to"} deployment ${result.id}: ${result.state}`,
-                    outputs: { "github-deployment-id": result.id },
-                };
-            },
-        },
-    ];
-}
-
 ;// CONCATENATED MODULE: ./src/actions/notify/plan.ts
-
 
 
 
@@ -1424,17 +842,20 @@ const NO_CHANNEL = "notify: no channel configured (slack-webhook, slack-token, d
  */
 async function planNotify(ctx, tuning) {
     const { settings, run } = ctx;
-    checkInputs(settings, run);
+    (0,checks/* checkInputs */.s)(settings, run);
     const status = settings.status in STATUS_ALIASES
         ? STATUS_ALIASES[settings.status]
         : settings.status;
     const said = compose(settings, status, run, Date.now());
     const send = { ...tuning, log: (line) => ctx.log.info(line) };
+    // Status pages, PagerDuty and GitHub deployments load only when one is set up: a chat-only run (a Slack
+    // webhook) reaches its request without building their clients and response schemas.
+    const outside = usesOutside(settings) ? await __webpack_require__.e(/* import() */ 356).then(__webpack_require__.bind(__webpack_require__, 4356)) : undefined;
     const channels = [
         ...chatChannels(settings, said, run, send, (line) => ctx.tk.notice(line)),
-        ...(await statusPageChannels(settings, said, run, send)),
-        ...pagerDutyChannel(settings, said, run, send),
-        ...deploymentChannel(settings, said, run),
+        ...((await outside?.statusPageChannels(settings, said, run, send)) ?? []),
+        ...(outside?.pagerDutyChannel(settings, said, run, send) ?? []),
+        ...(outside?.deploymentChannel(settings, said, run) ?? []),
     ];
     if (channels.length === 0)
         ctx.tk.notice(NO_CHANNEL);
@@ -1445,6 +866,14 @@ async function planNotify(ctx, tuning) {
         }
     }
     return { status, title: said.shown.title, channels, failOnError: settings["fail-on-error"], dryRun };
+}
+/** Each channel of outside.ts needs one of these (and checks the rest itself). */
+function usesOutside(settings) {
+    return Boolean(settings["statuspage-api-key"] ||
+        settings["instatus-api-key"] ||
+        settings["betterstack-api-token"] ||
+        settings["pagerduty-routing-key"] ||
+        (0,checks/* recordsDeployment */.i)(settings));
 }
 function describeNotify(plan, summary) {
     summary.text(`${chat_message/* STATUS_STYLE */.DJ[plan.status].symbol} **${(0,chat_message/* escapeGitHubMarkdown */.Uz)(plan.title)}** (${plan.status})`);
@@ -1540,6 +969,287 @@ function notifyAction(tuning = {}) {
     });
 }
 /* harmony default export */ const notify = (notifyAction());
+
+
+/***/ }),
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   J5: () => (/* binding */ refused),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   c_: () => (/* binding */ serverNow),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v1: () => (/* binding */ isPlainRefusal),
+/* harmony export */   x8: () => (/* binding */ readBody),
+/* harmony export */   yy: () => (/* reexport safe */ _wait_js__WEBPACK_IMPORTED_MODULE_2__.yy)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _network_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7957);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3210);
+
+
+
+
+class HttpError extends Error {
+    name = "HttpError";
+    kind;
+    details;
+    constructor(message, kind, details) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message));
+        this.kind = kind;
+        this.details = details;
+    }
+    get status() {
+        return this.details.status;
+    }
+    get code() {
+        return this.details.code;
+    }
+    get ambiguous() {
+        return this.details.ambiguous === true;
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The server's clock at the response (its Date header), or the local clock when it sent none. */
+function serverNow(date, now = Date.now()) {
+    const parsed = Date.parse((Array.isArray(date) ? date[0] : date) ?? "");
+    return Number.isNaN(parsed) ? now : parsed;
+}
+/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+}
+
+// Network failures where the request provably never reached the server.
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+function shortUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** JSON over HTTP with timeouts, retries and one error type: the base of every platform client. */
+class HttpClient {
+    options;
+    constructor(options) {
+        this.options = {
+            timeoutMs: 30_000,
+            retries: 4,
+            backoffBaseMs: 500,
+            backoffMaxMs: 10_000,
+            maxRetryAfterMs: 120_000,
+            maxBodyBytes: 32 * MiB,
+            ...options,
+        };
+    }
+    /** Requests made so far (attempts, retries included): API budgets are measured with it. */
+    requestCount = 0;
+    async request(options) {
+        const method = options.method ?? "GET";
+        const url = this.url(options.path, options.query);
+        const safe = options.safeToRetry ?? (method === "GET" || method === "HEAD");
+        const { retries, backoffBaseMs, backoffMaxMs, maxRetryAfterMs, platform } = this.options;
+        const label = `${platform} API ${method} ${shortUrl(url)}`;
+        // The client's own headers (its token) go to its own origin only: an absolute URL elsewhere (a link
+        // in a platform's answer) gets the request's headers alone.
+        const home = url.origin === URL.parse(this.options.baseUrl)?.origin;
+        const headers = {
+            accept: "application/json",
+            ...(home ? this.options.headers : {}),
+            ...options.headers,
+        };
+        let body;
+        if (options.body !== undefined) {
+            body = JSON.stringify(options.body);
+            headers["content-type"] = "application/json";
+        }
+        else if (options.form) {
+            body = new URLSearchParams(options.form).toString();
+            headers["content-type"] = "application/x-www-form-urlencoded";
+        }
+        for (let attempt = 0;; attempt++) {
+            let retry;
+            try {
+                this.requestCount++;
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+                    method,
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(this.options.timeoutMs),
+                    headersTimeout: this.options.timeoutMs,
+                    bodyTimeout: this.options.timeoutMs,
+                });
+                const { text, truncated } = await readBody(response.body, this.options.maxBodyBytes);
+                if (truncated) {
+                    throw new HttpError(`${label} → ${response.statusCode}: the answer is larger than ${formatSize(this.options.maxBodyBytes)}; stopped reading it.`, "parse", { method, url: shortUrl(url), status: response.statusCode, ambiguous: !safe });
+                }
+                const parsed = parseBody(text);
+                const { statusCode: status } = response;
+                const accepted = (status >= 200 && status < 300) || options.acceptStatuses?.includes(status);
+                if (accepted) {
+                    return {
+                        status,
+                        headers: response.headers,
+                        data: this.parse(label, status, parsed, options, method, url),
+                        attempts: attempt + 1,
+                    };
+                }
+                // An HTTP-date Retry-After is on the server's clock: measure it against the response's own Date.
+                const retryAfterMs = parseRetryAfter(response.headers["retry-after"], serverNow(response.headers.date));
+                const details = plainWhenRefused(status, this.options.errorDetails?.(parsed));
+                const error = new HttpError(`${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (refused(status) ? NOT_SHOWN : snippet(text) || "no message")}`, status === 429 ? "rate-limit" : "status", {
+                    method,
+                    url: shortUrl(url),
+                    status,
+                    code: details?.code,
+                    platformMessage: details?.message,
+                    body: refused(status) ? undefined : parsed,
+                    ambiguous: status >= 500 && !safe,
+                    retryAfterMs,
+                });
+                const retryable = status === 429 || (status >= 500 && safe);
+                if (!retryable || attempt >= retries)
+                    throw error;
+                if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+                    throw new HttpError(`${error.message} (the platform asks to wait ${Math.ceil(retryAfterMs / 1000)}s: try again later)`, error.kind, error.details);
+                }
+                retry = {
+                    reason: `${status}`,
+                    delayMs: retryAfterMs ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs),
+                };
+            }
+            catch (error) {
+                if (error instanceof HttpError)
+                    throw error;
+                const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+                const found = (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error);
+                const code = timedOut ? "timeout" : (found?.code ?? "network error");
+                const notSent = NOT_SENT.has(code);
+                const failure = new HttpError(`${label} failed: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .networkText */ .g)(code, found?.message ?? error.message)}`, timedOut ? "timeout" : "network", { method, url: shortUrl(url), code, ambiguous: !notSent && !safe });
+                if ((!safe && !notSent) || attempt >= retries)
+                    throw failure;
+                retry = { reason: code, delayMs: backoffDelay(attempt, backoffBaseMs, backoffMaxMs) };
+            }
+            this.options.onRetry?.({ attempt: attempt + 1, ...retry });
+            await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(retry.delayMs);
+        }
+    }
+    url(path, query) {
+        const url = /^https?:\/\//.test(path)
+            ? new URL(path)
+            : new URL(this.options.baseUrl.replace(/\/+$/, "") + path);
+        for (const [key, value] of Object.entries(query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(key, String(value));
+        }
+        return url;
+    }
+    parse(label, status, body, options, method, url) {
+        if (!options.schema)
+            return body;
+        const result = options.schema.safeParse(body);
+        if (result.success)
+            return result.data;
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? issue.path.join(".") : "body";
+        throw new HttpError(`${label} answered ${status} with a body this client does not understand (${where}: ${issue?.message}).`, "parse", { method, url: shortUrl(url), status, body });
+    }
+}
+function parseBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+const MiB = 1024 * 1024;
+function formatSize(bytes) {
+    return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+/** Reads a body as text, at most `limit` bytes; past that the stream is closed and `truncated` set. */
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        if (size + chunk.length > limit) {
+            chunks.push(chunk.subarray(0, limit - size));
+            // Leaving the loop destroys the stream: nothing more is downloaded.
+            return { text: Buffer.concat(chunks).toString("utf8"), truncated: true };
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+    }
+    return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
+}
+/** A 401/403 body may echo the credentials it refused. */
+function refused(status) {
+    return status === 401 || status === 403;
+}
+const NOT_SHOWN = "the credentials were refused (the answer's body is not shown: it may echo them)";
+/** Words a platform uses to refuse (`forbidden`, "Bad credentials"), never a token-like string. */
+function isPlainRefusal(text) {
+    return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
+}
+function plainWhenRefused(status, details) {
+    if (!refused(status) || !details)
+        return details;
+    const plain = (text) => (text && isPlainRefusal(text) ? text : undefined);
+    return { code: plain(details.code), message: plain(details.message) };
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+}
+
+
+/***/ }),
+
+/***/ 7957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ errorCode),
+/* harmony export */   g: () => (/* binding */ networkText)
+/* harmony export */ });
+// Network failures in words a person acts on. Node reports TLS failures with OpenSSL's internal error
+// string (library, function, source file and line): the reason is the only part that helps, and the most
+// common one, "wrong version number", means the port speaks plain HTTP.
+/** The first error code in an error's cause chain (undici wraps the socket's error). */
+function errorCode(error) {
+    let current = error;
+    while (current && typeof current === "object") {
+        const code = current.code;
+        if (typeof code === "string" && code !== "UND_ERR")
+            return { code, message: String(current.message ?? "") };
+        current = current.cause;
+    }
+    return undefined;
+}
+const OPENSSL = /^[0-9A-F]+:error:[0-9A-F]+:[^:]+:[^:]+:([^:]+):/;
+/** `code (message)`, with OpenSSL's internals reduced to the reason and a hint for the usual cause. */
+function networkText(code, message) {
+    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG")
+        return "TLS failed: the server did not answer in TLS (is it plain http on that port? use http://, or the TLS port)";
+    const reason = OPENSSL.exec(message)?.[1];
+    if (reason)
+        return `TLS failed: ${reason} (${code})`;
+    return `${code} (${message})`;
+}
 
 
 /***/ })

@@ -1,6 +1,287 @@
-export const id = 317;
-export const ids = [317];
+export const id = 393;
+export const ids = [393];
 export const modules = {
+
+/***/ 1983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   J5: () => (/* binding */ refused),
+/* harmony export */   Qq: () => (/* binding */ HttpClient),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   c_: () => (/* binding */ serverNow),
+/* harmony export */   j$: () => (/* binding */ HttpError),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   v1: () => (/* binding */ isPlainRefusal),
+/* harmony export */   x8: () => (/* binding */ readBody),
+/* harmony export */   yy: () => (/* reexport safe */ _wait_js__WEBPACK_IMPORTED_MODULE_2__.yy)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _network_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7957);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8198);
+/* harmony import */ var _wait_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3210);
+
+
+
+
+class HttpError extends Error {
+    name = "HttpError";
+    kind;
+    details;
+    constructor(message, kind, details) {
+        super((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message));
+        this.kind = kind;
+        this.details = details;
+    }
+    get status() {
+        return this.details.status;
+    }
+    get code() {
+        return this.details.code;
+    }
+    get ambiguous() {
+        return this.details.ambiguous === true;
+    }
+}
+/** Retry-After as seconds or an HTTP date, in milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (!text)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(text.trim()))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** The server's clock at the response (its Date header), or the local clock when it sent none. */
+function serverNow(date, now = Date.now()) {
+    const parsed = Date.parse((Array.isArray(date) ? date[0] : date) ?? "");
+    return Number.isNaN(parsed) ? now : parsed;
+}
+/** Exponential backoff with full jitter: uniform in [0, min(max, base·2^attempt)]. */
+function backoffDelay(attempt, baseMs, maxMs, random = Math.random) {
+    return Math.round(random() * Math.min(maxMs, baseMs * 2 ** attempt));
+}
+
+// Network failures where the request provably never reached the server.
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+function shortUrl(url) {
+    return `${url.origin}${url.pathname}`;
+}
+/** JSON over HTTP with timeouts, retries and one error type: the base of every platform client. */
+class HttpClient {
+    options;
+    constructor(options) {
+        this.options = {
+            timeoutMs: 30_000,
+            retries: 4,
+            backoffBaseMs: 500,
+            backoffMaxMs: 10_000,
+            maxRetryAfterMs: 120_000,
+            maxBodyBytes: 32 * MiB,
+            ...options,
+        };
+    }
+    /** Requests made so far (attempts, retries included): API budgets are measured with it. */
+    requestCount = 0;
+    async request(options) {
+        const method = options.method ?? "GET";
+        const url = this.url(options.path, options.query);
+        const safe = options.safeToRetry ?? (method === "GET" || method === "HEAD");
+        const { retries, backoffBaseMs, backoffMaxMs, maxRetryAfterMs, platform } = this.options;
+        const label = `${platform} API ${method} ${shortUrl(url)}`;
+        // The client's own headers (its token) go to its own origin only: an absolute URL elsewhere (a link
+        // in a platform's answer) gets the request's headers alone.
+        const home = url.origin === URL.parse(this.options.baseUrl)?.origin;
+        const headers = {
+            accept: "application/json",
+            ...(home ? this.options.headers : {}),
+            ...options.headers,
+        };
+        let body;
+        if (options.body !== undefined) {
+            body = JSON.stringify(options.body);
+            headers["content-type"] = "application/json";
+        }
+        else if (options.form) {
+            body = new URLSearchParams(options.form).toString();
+            headers["content-type"] = "application/x-www-form-urlencoded";
+        }
+        for (let attempt = 0;; attempt++) {
+            let retry;
+            try {
+                this.requestCount++;
+                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
+                    method,
+                    headers,
+                    body,
+                    signal: AbortSignal.timeout(this.options.timeoutMs),
+                    headersTimeout: this.options.timeoutMs,
+                    bodyTimeout: this.options.timeoutMs,
+                });
+                const { text, truncated } = await readBody(response.body, this.options.maxBodyBytes);
+                if (truncated) {
+                    throw new HttpError(`${label} → ${response.statusCode}: the answer is larger than ${formatSize(this.options.maxBodyBytes)}; stopped reading it.`, "parse", { method, url: shortUrl(url), status: response.statusCode, ambiguous: !safe });
+                }
+                const parsed = parseBody(text);
+                const { statusCode: status } = response;
+                const accepted = (status >= 200 && status < 300) || options.acceptStatuses?.includes(status);
+                if (accepted) {
+                    return {
+                        status,
+                        headers: response.headers,
+                        data: this.parse(label, status, parsed, options, method, url),
+                        attempts: attempt + 1,
+                    };
+                }
+                // An HTTP-date Retry-After is on the server's clock: measure it against the response's own Date.
+                const retryAfterMs = parseRetryAfter(response.headers["retry-after"], serverNow(response.headers.date));
+                const details = plainWhenRefused(status, this.options.errorDetails?.(parsed));
+                const error = new HttpError(`${label} → ${status}${details?.code ? ` ${details.code}` : ""}: ${details?.message ?? (refused(status) ? NOT_SHOWN : snippet(text) || "no message")}`, status === 429 ? "rate-limit" : "status", {
+                    method,
+                    url: shortUrl(url),
+                    status,
+                    code: details?.code,
+                    platformMessage: details?.message,
+                    body: refused(status) ? undefined : parsed,
+                    ambiguous: status >= 500 && !safe,
+                    retryAfterMs,
+                });
+                const retryable = status === 429 || (status >= 500 && safe);
+                if (!retryable || attempt >= retries)
+                    throw error;
+                if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) {
+                    throw new HttpError(`${error.message} (the platform asks to wait ${Math.ceil(retryAfterMs / 1000)}s: try again later)`, error.kind, error.details);
+                }
+                retry = {
+                    reason: `${status}`,
+                    delayMs: retryAfterMs ?? backoffDelay(attempt, backoffBaseMs, backoffMaxMs),
+                };
+            }
+            catch (error) {
+                if (error instanceof HttpError)
+                    throw error;
+                const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+                const found = (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .errorCode */ .C)(error);
+                const code = timedOut ? "timeout" : (found?.code ?? "network error");
+                const notSent = NOT_SENT.has(code);
+                const failure = new HttpError(`${label} failed: ${timedOut ? `no answer within ${this.options.timeoutMs} ms` : (0,_network_text_js__WEBPACK_IMPORTED_MODULE_3__/* .networkText */ .g)(code, found?.message ?? error.message)}`, timedOut ? "timeout" : "network", { method, url: shortUrl(url), code, ambiguous: !notSent && !safe });
+                if ((!safe && !notSent) || attempt >= retries)
+                    throw failure;
+                retry = { reason: code, delayMs: backoffDelay(attempt, backoffBaseMs, backoffMaxMs) };
+            }
+            this.options.onRetry?.({ attempt: attempt + 1, ...retry });
+            await (0,_wait_js__WEBPACK_IMPORTED_MODULE_2__/* .sleep */ .yy)(retry.delayMs);
+        }
+    }
+    url(path, query) {
+        const url = /^https?:\/\//.test(path)
+            ? new URL(path)
+            : new URL(this.options.baseUrl.replace(/\/+$/, "") + path);
+        for (const [key, value] of Object.entries(query ?? {})) {
+            if (value !== undefined)
+                url.searchParams.set(key, String(value));
+        }
+        return url;
+    }
+    parse(label, status, body, options, method, url) {
+        if (!options.schema)
+            return body;
+        const result = options.schema.safeParse(body);
+        if (result.success)
+            return result.data;
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? issue.path.join(".") : "body";
+        throw new HttpError(`${label} answered ${status} with a body this client does not understand (${where}: ${issue?.message}).`, "parse", { method, url: shortUrl(url), status, body });
+    }
+}
+function parseBody(text) {
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+const MiB = 1024 * 1024;
+function formatSize(bytes) {
+    return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes} bytes`;
+}
+/** Reads a body as text, at most `limit` bytes; past that the stream is closed and `truncated` set. */
+async function readBody(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        if (size + chunk.length > limit) {
+            chunks.push(chunk.subarray(0, limit - size));
+            // Leaving the loop destroys the stream: nothing more is downloaded.
+            return { text: Buffer.concat(chunks).toString("utf8"), truncated: true };
+        }
+        chunks.push(chunk);
+        size += chunk.length;
+    }
+    return { text: Buffer.concat(chunks).toString("utf8"), truncated: false };
+}
+/** A 401/403 body may echo the credentials it refused. */
+function refused(status) {
+    return status === 401 || status === 403;
+}
+const NOT_SHOWN = "the credentials were refused (the answer's body is not shown: it may echo them)";
+/** Words a platform uses to refuse (`forbidden`, "Bad credentials"), never a token-like string. */
+function isPlainRefusal(text) {
+    return /^[A-Za-z][A-Za-z _.,'()-]{0,79}$/.test(text) && !/[A-Za-z_-]{25,}/.test(text);
+}
+function plainWhenRefused(status, details) {
+    if (!refused(status) || !details)
+        return details;
+    const plain = (text) => (text && isPlainRefusal(text) ? text : undefined);
+    return { code: plain(details.code), message: plain(details.message) };
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, " ").trim();
+    return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+}
+
+
+/***/ }),
+
+/***/ 7957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ errorCode),
+/* harmony export */   g: () => (/* binding */ networkText)
+/* harmony export */ });
+// Network failures in words a person acts on. Node reports TLS failures with OpenSSL's internal error
+// string (library, function, source file and line): the reason is the only part that helps, and the most
+// common one, "wrong version number", means the port speaks plain HTTP.
+/** The first error code in an error's cause chain (undici wraps the socket's error). */
+function errorCode(error) {
+    let current = error;
+    while (current && typeof current === "object") {
+        const code = current.code;
+        if (typeof code === "string" && code !== "UND_ERR")
+            return { code, message: String(current.message ?? "") };
+        current = current.cause;
+    }
+    return undefined;
+}
+const OPENSSL = /^[0-9A-F]+:error:[0-9A-F]+:[^:]+:[^:]+:([^:]+):/;
+/** `code (message)`, with OpenSSL's internals reduced to the reason and a hint for the usual cause. */
+function networkText(code, message) {
+    if (code === "ERR_SSL_WRONG_VERSION_NUMBER" || code === "ERR_SSL_PACKET_LENGTH_TOO_LONG")
+        return "TLS failed: the server did not answer in TLS (is it plain http on that port? use http://, or the TLS port)";
+    const reason = OPENSSL.exec(message)?.[1];
+    if (reason)
+        return `TLS failed: ${reason} (${code})`;
+    return `${code} (${message})`;
+}
+
+
+/***/ }),
 
 /***/ 3393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -257,148 +538,6 @@ async function connect(options) {
 
 /***/ }),
 
-/***/ 1720:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CC: () => (/* binding */ inFlight),
-/* harmony export */   aU: () => (/* binding */ dashboardUrl),
-/* harmony export */   am: () => (/* binding */ madeFrom),
-/* harmony export */   bx: () => (/* binding */ chooseTarget),
-/* harmony export */   pB: () => (/* binding */ findNewDeployment),
-/* harmony export */   uC: () => (/* binding */ inFlightFrom),
-/* harmony export */   v8: () => (/* binding */ metaText),
-/* harmony export */   xo: () => (/* binding */ classifyStatus)
-/* harmony export */ });
-/* unused harmony exports sameImage, isRestoration */
-const SUCCESS = new Set(["SUCCESS", "SLEEPING"]);
-const FAILED = new Set(["FAILED", "CRASHED", "REMOVED", "REMOVING", "SKIPPED"]);
-const PENDING = new Set(["BUILDING", "DEPLOYING", "INITIALIZING", "NEEDS_APPROVAL", "QUEUED", "WAITING"]);
-/**
- * What `deploymentCancel` is for (issue 19 names QUEUED, WAITING, BUILDING, DEPLOYING). INITIALIZING is
- * included: it becomes BUILDING moments later, and left alone it would land after the rollback.
- */
-const CANCELLABLE = new Set(["QUEUED", "WAITING", "INITIALIZING", "BUILDING", "DEPLOYING"]);
-function classifyStatus(status) {
-    if (SUCCESS.has(status))
-        return "success";
-    if (FAILED.has(status))
-        return "failed";
-    if (PENDING.has(status))
-        return "pending";
-    return "unknown";
-}
-/** States an older deployment may be in and still be a known-good version to go back to. */
-const GOOD_HISTORY = new Set(["SUCCESS", "REMOVED", "REMOVING", "SLEEPING"]);
-function dashboardUrl(projectId, serviceId, environmentId, deploymentId) {
-    const query = new URLSearchParams({ environmentId, id: deploymentId });
-    return `https://railway.com/project/${encodeURIComponent(projectId)}/service/${encodeURIComponent(serviceId)}?${query}`;
-}
-/** A string field of a deployment's meta (an untyped JSON scalar). */
-function metaText(d, key) {
-    const meta = d.meta && typeof d.meta === "object" ? d.meta : {};
-    const value = meta[key];
-    return typeof value === "string" && value ? value : undefined;
-}
-/**
- * Whether two deployments run the same image: by digest when both have one, else by image name. This is
- * how a rollback shows what it was made from (PLATFORMS.md: its meta carries the target's
- * `image`/`imageDigest` and `reason: "rollback"`; no key names the target).
- */
-function sameImage(a, b) {
-    const [da, db] = [metaText(a, "imageDigest"), metaText(b, "imageDigest")];
-    if (da && db)
-        return da === db;
-    const [ia, ib] = [metaText(a, "image"), metaText(b, "image")];
-    return ia !== undefined && ia === ib;
-}
-/** A rollback or redeploy made this deployment from an older one (its meta says so, not which one). */
-function isRestoration(d) {
-    const reason = metaText(d, "reason");
-    return reason === "rollback" || reason === "redeploy";
-}
-/**
- * Whether `deployment` is `source` again: a rollback carries its image; a redeploy rebuilds its commit
- * (a new image, so the commit is all that links them).
- */
-function madeFrom(deployment, source) {
-    if (deployment.id === source.id)
-        return false;
-    if (sameImage(deployment, source))
-        return true;
-    const commit = metaText(deployment, "commitHash");
-    return (metaText(deployment, "reason") === "redeploy" &&
-        commit !== undefined &&
-        commit === metaText(source, "commitHash"));
-}
-/**
- * The newest deployment older than the active one that Railway allows to roll back to (`canRollback`),
- * skipping failed, crashed and never-served ones and those running the active image. If the active
- * deployment is itself a rollback or redeploy, production is already rolled back: going further back needs
- * an explicit id, so a second automatic run never picks the version the first one replaced.
- */
-function chooseTarget(active, history) {
-    const activeAt = Date.parse(active.createdAt);
-    const older = history.filter((d) => d.id !== active.id && Date.parse(d.createdAt) < activeAt);
-    const source = older.find((d) => madeFrom(active, d));
-    if (source && isRestoration(active))
-        return { kind: "current", source, skipped: [] };
-    if (isRestoration(active))
-        return { kind: "restored", skipped: [] };
-    const skipped = [];
-    for (const candidate of older) {
-        const reason = unsuitable(candidate, active);
-        if (reason) {
-            skipped.push({ id: candidate.id, status: candidate.status, reason });
-            continue;
-        }
-        return { kind: "target", target: candidate, skipped };
-    }
-    return {
-        kind: "none",
-        skipped,
-        reason: older.length
-            ? `none of the ${older.length} older deployments listed can be rolled back to`
-            : "there is no deployment older than the active one",
-    };
-}
-function unsuitable(candidate, active) {
-    if (!GOOD_HISTORY.has(candidate.status)) {
-        if (candidate.status === "FAILED")
-            return "it failed";
-        if (candidate.status === "CRASHED")
-            return "it crashed";
-        return `its status ${candidate.status} is not a known-good state`;
-    }
-    if (candidate.canRollback === false)
-        return "Railway no longer allows rolling back to it (canRollback: false, image past retention)";
-    if (sameImage(candidate, active))
-        return "it runs the same image as the active deployment";
-    return undefined;
-}
-/** Deployments of the service still on their way (queued, building, deploying), newest first. */
-function inFlight(history) {
-    return history.filter((d) => CANCELLABLE.has(d.status));
-}
-/** A rollback/redeploy of `target` already on its way (another run's): follow it instead of sending one. */
-function inFlightFrom(history, target) {
-    return inFlight(history).find((d) => isRestoration(d) && madeFrom(d, target));
-}
-/**
- * After a rollback (which returns only `true`), the new deployment is one that was not there before the
- * mutation and runs the target's image: a push racing it is new too, but from other source. Of several,
- * the oldest (a later one would be someone else's rollback).
- */
-function findNewDeployment(before, after, target) {
-    const fresh = after.filter((d) => !before.has(d.id) && d.id !== target.id);
-    const made = fresh.filter((d) => madeFrom(d, target));
-    const found = made[made.length - 1];
-    return { found, others: fresh.filter((d) => d !== found) };
-}
-
-
-/***/ }),
-
 /***/ 2052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -584,146 +723,6 @@ const OPERATIONS = {
     AUTO_DEPLOY_UPDATE_MUTATION,
     DEPLOYMENT_SUBSCRIPTION,
 };
-
-
-/***/ }),
-
-/***/ 3584:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   He: () => (/* binding */ ScopeError),
-/* harmony export */   KI: () => (/* binding */ resolveProject),
-/* harmony export */   bs: () => (/* binding */ resolveServices),
-/* harmony export */   g9: () => (/* binding */ resolveEnvironment),
-/* harmony export */   m_: () => (/* binding */ NotFoundError)
-/* harmony export */ });
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3393);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A name or id that matches nothing the token can see; `known` lists what it can. */
-class NotFoundError extends Error {
-    name = "NotFoundError";
-    what;
-    wanted;
-    known;
-    constructor(what, wanted, known, message) {
-        super(message);
-        this.what = what;
-        this.wanted = wanted;
-        this.known = known;
-    }
-}
-/** A project token used outside its scope (another project or environment). */
-class ScopeError extends Error {
-    name = "ScopeError";
-    input;
-    scope;
-    constructor(input, scope, message) {
-        super(message);
-        this.input = input;
-        this.scope = scope;
-    }
-}
-function names(items) {
-    return items.map((i) => i.name);
-}
-/**
- * The project, by the token's scope, an id, or a name. A name is looked up in the personal account's
- * projects and in every workspace of the token's user (`me { workspaces }`, then
- * `projects(workspaceId:)`): root `projects` alone lists no workspace project (PLATFORMS.md).
- */
-async function resolveProject(token, wanted) {
-    const { client, scope } = token;
-    if (scope) {
-        if (wanted && wanted !== scope.project.id && wanted !== scope.project.name) {
-            throw new ScopeError("project", scope.project.name, `The project token belongs to project "${scope.project.name}" (${scope.project.id}), but project is "${wanted}".`);
-        }
-        return scope.project;
-    }
-    if (!wanted) {
-        // Refused as a project token: before asking for a project, make sure it is a Railway token at all
-        // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
-        if (token.probedAsProject)
-            await rejectedAsToken(token, () => client.projects());
-        throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
-    }
-    return rejectedAsToken(token, async () => {
-        if (UUID.test(wanted)) {
-            try {
-                return await client.project(wanted);
-            }
-            catch (error) {
-                // Not a project id after all (or not visible): look it up by name below.
-                if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || isRejection(error))
-                    throw error;
-            }
-        }
-        const projects = await visibleProjects(client);
-        const found = projects.find((p) => p.id === wanted || p.name === wanted);
-        if (!found) {
-            throw new NotFoundError("project", [wanted], names(projects), `No Railway project "${wanted}" is visible to this token. Projects it can see: ${names(projects).join(", ") || "(none)"}.`);
-        }
-        return client.project(found.id);
-    });
-}
-/** Personal projects plus each workspace's; a workspace token (no user behind it) gets the root list only. */
-async function visibleProjects(client) {
-    let workspaces = [];
-    try {
-        workspaces = await client.workspaces();
-    }
-    catch (error) {
-        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || !error.notAuthorized)
-            throw error;
-    }
-    const lists = await Promise.all([client.projects(), ...workspaces.map((w) => client.projects(w.id))]);
-    return [...new Map(lists.flat().map((p) => [p.id, p])).values()];
-}
-function isRejection(error) {
-    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9 && error.notAuthorized;
-}
-/**
- * A refusal of the first account-side read means Railway rejects the token itself: under `auto` it was
- * already refused as a project token, so neither kind fits.
- */
-async function rejectedAsToken(token, read) {
-    try {
-        return await read();
-    }
-    catch (error) {
-        if (!isRejection(error))
-            throw error;
-        const triedAs = token.probedAsProject ? ["project", "account"] : ["account"];
-        throw new _client_js__WEBPACK_IMPORTED_MODULE_0__/* .TokenRejectedError */ .WR([...triedAs], error.messages);
-    }
-}
-function resolveEnvironment(project, token, wanted) {
-    const found = project.environments.find((e) => e.id === wanted || e.name === wanted);
-    const scope = token.scope;
-    if (scope) {
-        const own = project.environments.find((e) => e.id === scope.environmentId) ?? {
-            id: scope.environmentId,
-            name: scope.environmentId,
-        };
-        if (!found || found.id !== own.id) {
-            throw new ScopeError("environment", own.name, `The project token is scoped to environment "${own.name}", but environment is "${wanted}".`);
-        }
-        return own;
-    }
-    if (!found) {
-        throw new NotFoundError("environment", [wanted], names(project.environments), `Project "${project.name}" has no environment "${wanted}". Its environments: ${names(project.environments).join(", ") || "(none)"}.`);
-    }
-    return found;
-}
-function resolveServices(project, wanted) {
-    const missing = wanted.filter((w) => !project.services.some((s) => s.id === w || s.name === w));
-    if (missing.length) {
-        throw new NotFoundError("service", missing, names(project.services), `Project "${project.name}" has no service ${missing.map((m) => `"${m}"`).join(", ")}. Its services: ${names(project.services).join(", ") || "(none)"}.`);
-    }
-    const found = wanted.map((w) => project.services.find((s) => s.id === w || s.name === w));
-    return [...new Map(found.map((s) => [s.id, s])).values()];
-}
 
 
 /***/ })

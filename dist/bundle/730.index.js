@@ -1,5 +1,5 @@
-export const id = 806;
-export const ids = [806];
+export const id = 730;
+export const ids = [730];
 export const modules = {
 
 /***/ 8988:
@@ -553,10 +553,10 @@ async function checkPlainComplete(path, format) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3210);
-/* harmony import */ var _conn_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1190);
-/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8409);
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8973);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3210);
+/* harmony import */ var _conn_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1190);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8409);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8973);
 
 
 
@@ -576,30 +576,30 @@ function ticker(log, phase, detail) {
     const started = Date.now();
     const timer = setInterval(() => {
         const extra = detail();
-        log.info(`${phase}: ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._)(Date.now() - started)} elapsed${extra ? `, ${extra}` : ""}`);
+        log.info(`${phase}: ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_6__/* .formatMs */ ._V)(Date.now() - started)} elapsed${extra ? `, ${extra}` : ""}`);
     }, 10_000);
     timer.unref();
     return () => clearInterval(timer);
 }
 /** The archive's table of contents, as `pg_restore --list` prints it (entry lines only). */
 async function listArchive(options, path) {
-    const { stdout } = await (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runTool */ .qI)(options.tools, "pg_restore", ["--list", path], {
-        env: (0,_conn_js__WEBPACK_IMPORTED_MODULE_4__/* .bareEnv */ .qE)(),
+    const { stdout } = await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_restore", ["--list", path], {
+        env: (0,_conn_js__WEBPACK_IMPORTED_MODULE_3__/* .bareEnv */ .qE)(),
         signal: options.signal,
     });
     return stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";"));
 }
 /** `pg_dump -Fc` of `conn.database` into `path`, then checked by reading its table of contents back. */
 async function dumpDatabase(options, conn, path) {
-    const env = (0,_conn_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnv */ .oW)(conn, options.tempDir);
+    const env = (0,_conn_js__WEBPACK_IMPORTED_MODULE_3__/* .toolEnv */ .oW)(conn, options.tempDir);
     const stop = ticker(options.log, `Safety backup of ${conn.database}`, () => {
         const size = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false })?.size;
-        return size === undefined ? "" : `${(0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(size)} written`;
+        return size === undefined ? "" : `${(0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(size)} written`;
     });
     try {
         // Created private first: pg_dump keeps the mode of a file it truncates (a production dump, 0600).
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, "", { mode: 0o600, flag: "wx" });
-        await (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runTool */ .qI)(options.tools, "pg_dump", ["-Fc", "-f", path], {
+        await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_dump", ["-Fc", "-f", path], {
             env: env.env,
             signal: options.signal,
         });
@@ -608,8 +608,8 @@ async function dumpDatabase(options, conn, path) {
         stop();
         env.dispose();
     }
-    const { stdout } = await (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runTool */ .qI)(options.tools, "pg_restore", ["--list", path], {
-        env: (0,_conn_js__WEBPACK_IMPORTED_MODULE_4__/* .bareEnv */ .qE)(),
+    const { stdout } = await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_restore", ["--list", path], {
+        env: (0,_conn_js__WEBPACK_IMPORTED_MODULE_3__/* .bareEnv */ .qE)(),
         signal: options.signal,
     });
     // The listing names the database the archive was made from: proof it is the dump just taken.
@@ -620,7 +620,7 @@ async function dumpDatabase(options, conn, path) {
 }
 /** Restores a dump into the empty scratch database `conn.database`: pg_restore -j for archives, psql for SQL. */
 async function restoreDump(options, conn, args) {
-    const env = (0,_conn_js__WEBPACK_IMPORTED_MODULE_4__/* .toolEnv */ .oW)(conn, options.tempDir);
+    const env = (0,_conn_js__WEBPACK_IMPORTED_MODULE_3__/* .toolEnv */ .oW)(conn, options.tempDir);
     const phase = `Restoring into ${conn.database}`;
     try {
         if (args.format === "custom" || args.format === "tar") {
@@ -630,7 +630,7 @@ async function restoreDump(options, conn, args) {
             let done = 0;
             const stop = ticker(options.log, phase, () => args.entries ? `${Math.min(done, args.entries)} of ${args.entries} entries` : `${done} entries`);
             try {
-                await (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runTool */ .qI)(options.tools, "pg_restore", [...flags, args.path], {
+                await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_restore", [...flags, args.path], {
                     env: env.env,
                     signal: options.signal,
                     onStderrLine: (line) => {
@@ -647,7 +647,7 @@ async function restoreDump(options, conn, args) {
         const { stream, progress } = plainStream(args.path, args.format);
         const stop = ticker(options.log, phase, progress);
         try {
-            await (0,_tools_js__WEBPACK_IMPORTED_MODULE_6__/* .runTool */ .qI)(options.tools, "psql", PSQL_ONE_TRANSACTION, {
+            await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "psql", PSQL_ONE_TRANSACTION, {
                 env: env.env,
                 stdin: stream,
                 signal: options.signal,
@@ -688,7 +688,7 @@ function plainStream(path, format) {
     const stream = format === "sql.gz"
         ? (0,node_stream__WEBPACK_IMPORTED_MODULE_1__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path), counter, (0,node_zlib__WEBPACK_IMPORTED_MODULE_2__.createGunzip)(), ignore)
         : (0,node_stream__WEBPACK_IMPORTED_MODULE_1__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(path), counter, ignore);
-    return { stream, progress: () => `${(0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(fed)} of ${(0,_source_js__WEBPACK_IMPORTED_MODULE_5__/* .formatBytes */ .z3)(total)} read` };
+    return { stream, progress: () => `${(0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(fed)} of ${(0,_source_js__WEBPACK_IMPORTED_MODULE_4__/* .formatBytes */ .z3)(total)} read` };
 }
 
 
@@ -744,7 +744,7 @@ function progressEvery(log, what, total) {
             return;
         last = Date.now();
         const of = total ? ` of ${formatBytes(total)}` : "";
-        log.info(`${what}: ${formatBytes(bytes)}${of} (${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_8__/* .formatMs */ ._)(Date.now() - started)})`);
+        log.info(`${what}: ${formatBytes(bytes)}${of} (${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_8__/* .formatMs */ ._V)(Date.now() - started)})`);
     };
 }
 function hashing(hash, onBytes) {
@@ -795,7 +795,7 @@ async function download(options) {
             if (!outcome.retry || attempt >= retries)
                 throw new Error(outcome.message);
             const delay = outcome.retryAfterMs ?? (0,_core_http_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffDelay */ .EY)(attempt, 1000, 15_000);
-            options.log.warn(`${outcome.message}; trying again in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_8__/* .formatMs */ ._)(delay)}.`);
+            options.log.warn(`${outcome.message}; trying again in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_8__/* .formatMs */ ._V)(delay)}.`);
             await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(delay);
         }
     }
@@ -1248,6 +1248,288 @@ async function runVerify(sql, queries, signal) {
         lines.push(`${query} → ${shown}`);
     }
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 1720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CC: () => (/* binding */ inFlight),
+/* harmony export */   aU: () => (/* binding */ dashboardUrl),
+/* harmony export */   am: () => (/* binding */ madeFrom),
+/* harmony export */   bx: () => (/* binding */ chooseTarget),
+/* harmony export */   pB: () => (/* binding */ findNewDeployment),
+/* harmony export */   uC: () => (/* binding */ inFlightFrom),
+/* harmony export */   v8: () => (/* binding */ metaText),
+/* harmony export */   xo: () => (/* binding */ classifyStatus)
+/* harmony export */ });
+/* unused harmony exports sameImage, isRestoration */
+const SUCCESS = new Set(["SUCCESS", "SLEEPING"]);
+const FAILED = new Set(["FAILED", "CRASHED", "REMOVED", "REMOVING", "SKIPPED"]);
+const PENDING = new Set(["BUILDING", "DEPLOYING", "INITIALIZING", "NEEDS_APPROVAL", "QUEUED", "WAITING"]);
+/**
+ * What `deploymentCancel` is for (issue 19 names QUEUED, WAITING, BUILDING, DEPLOYING). INITIALIZING is
+ * included: it becomes BUILDING moments later, and left alone it would land after the rollback.
+ */
+const CANCELLABLE = new Set(["QUEUED", "WAITING", "INITIALIZING", "BUILDING", "DEPLOYING"]);
+function classifyStatus(status) {
+    if (SUCCESS.has(status))
+        return "success";
+    if (FAILED.has(status))
+        return "failed";
+    if (PENDING.has(status))
+        return "pending";
+    return "unknown";
+}
+/** States an older deployment may be in and still be a known-good version to go back to. */
+const GOOD_HISTORY = new Set(["SUCCESS", "REMOVED", "REMOVING", "SLEEPING"]);
+function dashboardUrl(projectId, serviceId, environmentId, deploymentId) {
+    const query = new URLSearchParams({ environmentId, id: deploymentId });
+    return `https://railway.com/project/${encodeURIComponent(projectId)}/service/${encodeURIComponent(serviceId)}?${query}`;
+}
+/** A string field of a deployment's meta (an untyped JSON scalar). */
+function metaText(d, key) {
+    const meta = d.meta && typeof d.meta === "object" ? d.meta : {};
+    const value = meta[key];
+    return typeof value === "string" && value ? value : undefined;
+}
+/**
+ * Whether two deployments run the same image: by digest when both have one, else by image name. This is
+ * how a rollback shows what it was made from (PLATFORMS.md: its meta carries the target's
+ * `image`/`imageDigest` and `reason: "rollback"`; no key names the target).
+ */
+function sameImage(a, b) {
+    const [da, db] = [metaText(a, "imageDigest"), metaText(b, "imageDigest")];
+    if (da && db)
+        return da === db;
+    const [ia, ib] = [metaText(a, "image"), metaText(b, "image")];
+    return ia !== undefined && ia === ib;
+}
+/** A rollback or redeploy made this deployment from an older one (its meta says so, not which one). */
+function isRestoration(d) {
+    const reason = metaText(d, "reason");
+    return reason === "rollback" || reason === "redeploy";
+}
+/**
+ * Whether `deployment` is `source` again: a rollback carries its image; a redeploy rebuilds its commit
+ * (a new image, so the commit is all that links them).
+ */
+function madeFrom(deployment, source) {
+    if (deployment.id === source.id)
+        return false;
+    if (sameImage(deployment, source))
+        return true;
+    const commit = metaText(deployment, "commitHash");
+    return (metaText(deployment, "reason") === "redeploy" &&
+        commit !== undefined &&
+        commit === metaText(source, "commitHash"));
+}
+/**
+ * The newest deployment older than the active one that Railway allows to roll back to (`canRollback`),
+ * skipping failed, crashed and never-served ones and those running the active image. If the active
+ * deployment is itself a rollback or redeploy, production is already rolled back: going further back needs
+ * an explicit id, so a second automatic run never picks the version the first one replaced.
+ */
+function chooseTarget(active, history) {
+    const activeAt = Date.parse(active.createdAt);
+    const older = history.filter((d) => d.id !== active.id && Date.parse(d.createdAt) < activeAt);
+    const source = older.find((d) => madeFrom(active, d));
+    if (source && isRestoration(active))
+        return { kind: "current", source, skipped: [] };
+    if (isRestoration(active))
+        return { kind: "restored", skipped: [] };
+    const skipped = [];
+    for (const candidate of older) {
+        const reason = unsuitable(candidate, active);
+        if (reason) {
+            skipped.push({ id: candidate.id, status: candidate.status, reason });
+            continue;
+        }
+        return { kind: "target", target: candidate, skipped };
+    }
+    return {
+        kind: "none",
+        skipped,
+        reason: older.length
+            ? `none of the ${older.length} older deployments listed can be rolled back to`
+            : "there is no deployment older than the active one",
+    };
+}
+function unsuitable(candidate, active) {
+    if (!GOOD_HISTORY.has(candidate.status)) {
+        if (candidate.status === "FAILED")
+            return "it failed";
+        if (candidate.status === "CRASHED")
+            return "it crashed";
+        return `its status ${candidate.status} is not a known-good state`;
+    }
+    if (candidate.canRollback === false)
+        return "Railway no longer allows rolling back to it (canRollback: false, image past retention)";
+    if (sameImage(candidate, active))
+        return "it runs the same image as the active deployment";
+    return undefined;
+}
+/** Deployments of the service still on their way (queued, building, deploying), newest first. */
+function inFlight(history) {
+    return history.filter((d) => CANCELLABLE.has(d.status));
+}
+/** A rollback/redeploy of `target` already on its way (another run's): follow it instead of sending one. */
+function inFlightFrom(history, target) {
+    return inFlight(history).find((d) => isRestoration(d) && madeFrom(d, target));
+}
+/**
+ * After a rollback (which returns only `true`), the new deployment is one that was not there before the
+ * mutation and runs the target's image: a push racing it is new too, but from other source. Of several,
+ * the oldest (a later one would be someone else's rollback).
+ */
+function findNewDeployment(before, after, target) {
+    const fresh = after.filter((d) => !before.has(d.id) && d.id !== target.id);
+    const made = fresh.filter((d) => madeFrom(d, target));
+    const found = made[made.length - 1];
+    return { found, others: fresh.filter((d) => d !== found) };
+}
+
+
+/***/ }),
+
+/***/ 3584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ ScopeError),
+/* harmony export */   KI: () => (/* binding */ resolveProject),
+/* harmony export */   bs: () => (/* binding */ resolveServices),
+/* harmony export */   g9: () => (/* binding */ resolveEnvironment),
+/* harmony export */   m_: () => (/* binding */ NotFoundError)
+/* harmony export */ });
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3393);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A name or id that matches nothing the token can see; `known` lists what it can. */
+class NotFoundError extends Error {
+    name = "NotFoundError";
+    what;
+    wanted;
+    known;
+    constructor(what, wanted, known, message) {
+        super(message);
+        this.what = what;
+        this.wanted = wanted;
+        this.known = known;
+    }
+}
+/** A project token used outside its scope (another project or environment). */
+class ScopeError extends Error {
+    name = "ScopeError";
+    input;
+    scope;
+    constructor(input, scope, message) {
+        super(message);
+        this.input = input;
+        this.scope = scope;
+    }
+}
+function names(items) {
+    return items.map((i) => i.name);
+}
+/**
+ * The project, by the token's scope, an id, or a name. A name is looked up in the personal account's
+ * projects and in every workspace of the token's user (`me { workspaces }`, then
+ * `projects(workspaceId:)`): root `projects` alone lists no workspace project (PLATFORMS.md).
+ */
+async function resolveProject(token, wanted) {
+    const { client, scope } = token;
+    if (scope) {
+        if (wanted && wanted !== scope.project.id && wanted !== scope.project.name) {
+            throw new ScopeError("project", scope.project.name, `The project token belongs to project "${scope.project.name}" (${scope.project.id}), but project is "${wanted}".`);
+        }
+        return scope.project;
+    }
+    if (!wanted) {
+        // Refused as a project token: before asking for a project, make sure it is a Railway token at all
+        // (a Vercel token lands here too, and "project is required" would send the user the wrong way).
+        if (token.probedAsProject)
+            await rejectedAsToken(token, () => client.projects());
+        throw new NotFoundError("project", [], [], "No project given for an account or workspace token.");
+    }
+    return rejectedAsToken(token, async () => {
+        if (UUID.test(wanted)) {
+            try {
+                return await client.project(wanted);
+            }
+            catch (error) {
+                // Not a project id after all (or not visible): look it up by name below.
+                if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || isRejection(error))
+                    throw error;
+            }
+        }
+        const projects = await visibleProjects(client);
+        const found = projects.find((p) => p.id === wanted || p.name === wanted);
+        if (!found) {
+            throw new NotFoundError("project", [wanted], names(projects), `No Railway project "${wanted}" is visible to this token. Projects it can see: ${names(projects).join(", ") || "(none)"}.`);
+        }
+        return client.project(found.id);
+    });
+}
+/** Personal projects plus each workspace's; a workspace token (no user behind it) gets the root list only. */
+async function visibleProjects(client) {
+    let workspaces = [];
+    try {
+        workspaces = await client.workspaces();
+    }
+    catch (error) {
+        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9) || !error.notAuthorized)
+            throw error;
+    }
+    const lists = await Promise.all([client.projects(), ...workspaces.map((w) => client.projects(w.id))]);
+    return [...new Map(lists.flat().map((p) => [p.id, p])).values()];
+}
+function isRejection(error) {
+    return error instanceof _client_js__WEBPACK_IMPORTED_MODULE_0__/* .RailwayError */ .m9 && error.notAuthorized;
+}
+/**
+ * A refusal of the first account-side read means Railway rejects the token itself: under `auto` it was
+ * already refused as a project token, so neither kind fits.
+ */
+async function rejectedAsToken(token, read) {
+    try {
+        return await read();
+    }
+    catch (error) {
+        if (!isRejection(error))
+            throw error;
+        const triedAs = token.probedAsProject ? ["project", "account"] : ["account"];
+        throw new _client_js__WEBPACK_IMPORTED_MODULE_0__/* .TokenRejectedError */ .WR([...triedAs], error.messages);
+    }
+}
+function resolveEnvironment(project, token, wanted) {
+    const found = project.environments.find((e) => e.id === wanted || e.name === wanted);
+    const scope = token.scope;
+    if (scope) {
+        const own = project.environments.find((e) => e.id === scope.environmentId) ?? {
+            id: scope.environmentId,
+            name: scope.environmentId,
+        };
+        if (!found || found.id !== own.id) {
+            throw new ScopeError("environment", own.name, `The project token is scoped to environment "${own.name}", but environment is "${wanted}".`);
+        }
+        return own;
+    }
+    if (!found) {
+        throw new NotFoundError("environment", [wanted], names(project.environments), `Project "${project.name}" has no environment "${wanted}". Its environments: ${names(project.environments).join(", ") || "(none)"}.`);
+    }
+    return found;
+}
+function resolveServices(project, wanted) {
+    const missing = wanted.filter((w) => !project.services.some((s) => s.id === w || s.name === w));
+    if (missing.length) {
+        throw new NotFoundError("service", missing, names(project.services), `Project "${project.name}" has no service ${missing.map((m) => `"${m}"`).join(", ")}. Its services: ${names(project.services).join(", ") || "(none)"}.`);
+    }
+    const found = wanted.map((w) => project.services.find((s) => s.id === w || s.name === w));
+    return [...new Map(found.map((s) => [s.id, s])).values()];
 }
 
 
