@@ -20,7 +20,9 @@ describe("dist/", () => {
   });
 
   // Users run the committed bundle, so it must be exactly what the sources build today.
-  it("equals a fresh build of the sources", { timeout: 300_000 }, () => {
+  // Once, under the whole suite's load, one chunk of a fresh build came out different and never again alone;
+  // a second build settles it, while a dist/ that is really stale differs from both.
+  it("equals a fresh build of the sources", { timeout: 300_000, retry: 1 }, () => {
     const out = mkdtempSync(join(tmpdir(), "dist-check-"));
     execFileSync(process.execPath, ["scripts/build.mjs", "--out", out], { stdio: "pipe" });
     const fresh = files(out);
