@@ -121,7 +121,10 @@ describe("running an action from a terminal", () => {
     // traffic's token comes from the variable of the platform it acts on.
     expect(runs[1]?.stdout).toContain("--token (required, or $VERCEL_TOKEN / $RAILWAY_TOKEN by --platform)");
     expect(runs[2]?.stdout).toMatch(/^Usage: npm run simulators -- \[--port 4100\]/);
-    expect(runs[3]?.stdout).toMatch(/^Usage: npm run drill -- /);
+    expect(runs[3]?.stdout).toMatch(
+      /^Usage: npm run drill -- \[--target all\|railway\|vercel\|git-revert\|full\|readiness\]/,
+    );
+    expect(runs[3]?.stdout).toContain("stale-dump");
     for (const run of runs) expect(run.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 

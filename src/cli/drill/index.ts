@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { formatMs } from "../../core/wait.ts";
 import { plainSummary } from "../terminal.ts";
 import { FAULTS, type FaultName, faultProblems, TARGETS, type Target } from "./faults.ts";
-import { drillReadiness } from "./readiness.ts";
+import { drillReadiness, READINESS_FAULTS } from "./readiness.ts";
 import { runDrill } from "./runbook.ts";
 
 async function cli(): Promise<void> {
@@ -18,12 +18,15 @@ async function cli(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      `Usage: npm run drill -- [--target ${TARGETS.join("|")}] [--fault NAME]... [--summaries]\n\n` +
+      `Usage: npm run drill -- [--target ${[...TARGETS, "readiness"].join("|")}] [--fault NAME]... [--summaries]\n\n` +
         "full rehearses the whole runbook: stop traffic, restore the database and storage, flush the cache,\n" +
         "roll the code back, resume traffic, verify (smoke test and metrics), report.\n\nFaults (and the targets they fit):",
     );
     for (const [name, fault] of Object.entries(FAULTS))
       console.log(`  ${name.padEnd(20)} ${fault.text} [${fault.targets.join(", ")}]`);
+    console.log("\n--target readiness checks, changing nothing, that each step would work now. Its faults:");
+    for (const [name, fault] of Object.entries(READINESS_FAULTS))
+      console.log(`  ${name.padEnd(20)} ${fault.text} [readiness]`);
     return;
   }
   if (values.target === "readiness") return drillReadiness(values.fault, values.summaries);
