@@ -288,18 +288,7 @@ async function plan(ctx) {
     const project = await client.getProject(settings.project);
     const current = project.targets?.production ?? undefined;
     log.info(`Project ${project.name} (${project.id})${settings.team ? `, team ${settings.team}` : ""}: production serves ${current ? `${current.id} (${current.url ?? "?"})` : "nothing"}.`);
-    const from = current && {
-        id: current.id,
-        url: current.url ?? "",
-        createdAt: current.createdAt,
-        readyState: current.readyState ?? "READY",
-        readySubstate: current.readySubstate,
-        target: "production",
-        commit: (0,vercel_promote_target/* commitOf */.D3)(current.meta),
-        sha: (0,vercel_promote_target/* shaOf */.ye)(current.meta),
-        repo: (0,vercel_promote_target/* repoOf */.A5)(current.meta),
-        creator: undefined,
-    };
+    const from = current && (0,vercel_promote_target/* productionTarget */.hF)(current);
     const rolling = await client.getRollingRelease(project.id);
     const active = rolling?.state === "ACTIVE" ? rolling : undefined;
     const rolledBack = !settings.deployment && !active && (0,pick/* rolledBackTo */.rt)(project, from?.id);
@@ -860,16 +849,16 @@ function chooseKind(strategy, target) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ reasonLine),
-/* harmony export */   A5: () => (/* binding */ repoOf),
-/* harmony export */   D3: () => (/* binding */ commitOf),
 /* harmony export */   LJ: () => (/* binding */ toTarget),
 /* harmony export */   N3: () => (/* binding */ httpsUrl),
 /* harmony export */   TG: () => (/* binding */ origin),
 /* harmony export */   aC: () => (/* binding */ fromToTable),
 /* harmony export */   ff: () => (/* binding */ describeTarget),
 /* harmony export */   g8: () => (/* binding */ fromListItem),
+/* harmony export */   hF: () => (/* binding */ productionTarget),
 /* harmony export */   ye: () => (/* binding */ shaOf)
 /* harmony export */ });
+/* unused harmony exports repoOf, commitOf */
 /* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
 
 function toTarget(d) {
@@ -884,6 +873,21 @@ function toTarget(d) {
         sha: shaOf(d.meta),
         repo: repoOf(d.meta),
         creator: d.creator?.username,
+    };
+}
+/** What the project says serves production (`targets.production`), as a target. */
+function productionTarget(current) {
+    return {
+        id: current.id,
+        url: current.url ?? "",
+        createdAt: current.createdAt,
+        readyState: current.readyState ?? "READY",
+        readySubstate: current.readySubstate,
+        target: "production",
+        commit: commitOf(current.meta),
+        sha: shaOf(current.meta),
+        repo: repoOf(current.meta),
+        creator: undefined,
     };
 }
 /** List items name their id `uid`; otherwise they read like a single deployment. */

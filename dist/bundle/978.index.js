@@ -1404,7 +1404,10 @@ async function listVersions(clients, bucket, prefix) {
 var vercel_client = __webpack_require__(8574);
 // EXTERNAL MODULE: ./src/actions/vercel-promote/pick.ts
 var pick = __webpack_require__(8745);
+// EXTERNAL MODULE: ./src/actions/vercel-promote/target.ts
+var target = __webpack_require__(2329);
 ;// CONCATENATED MODULE: ./src/actions/readiness/vercel.ts
+
 
 
 
@@ -1438,18 +1441,7 @@ async function checkVercel(ctx) {
         checks.push(fail(vercel_T, "rollback target", "nothing serves production", "Deploy to production first."));
         return { checks };
     }
-    const from = {
-        id: current.id,
-        url: current.url ?? "",
-        createdAt: current.createdAt,
-        readyState: current.readyState ?? "READY",
-        readySubstate: current.readySubstate,
-        target: "production",
-        commit: undefined,
-        sha: undefined,
-        repo: undefined,
-        creator: undefined,
-    };
+    const from = (0,target/* productionTarget */.hF)(current);
     if (project.autoAssignCustomDomains === false) {
         const undo = `vercel promote ${current.id}${settings["vercel-team"] ? ` --scope ${settings["vercel-team"]}` : ""}`;
         const stays = (0,pick/* rolledBackTo */.rt)(project, current.id) ? " (an automatic rollback now stays on it)" : "";
@@ -1725,16 +1717,16 @@ function chooseKind(strategy, target) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ reasonLine),
-/* harmony export */   A5: () => (/* binding */ repoOf),
-/* harmony export */   D3: () => (/* binding */ commitOf),
 /* harmony export */   LJ: () => (/* binding */ toTarget),
 /* harmony export */   N3: () => (/* binding */ httpsUrl),
 /* harmony export */   TG: () => (/* binding */ origin),
 /* harmony export */   aC: () => (/* binding */ fromToTable),
 /* harmony export */   ff: () => (/* binding */ describeTarget),
 /* harmony export */   g8: () => (/* binding */ fromListItem),
+/* harmony export */   hF: () => (/* binding */ productionTarget),
 /* harmony export */   ye: () => (/* binding */ shaOf)
 /* harmony export */ });
+/* unused harmony exports repoOf, commitOf */
 /* harmony import */ var _core_report_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8557);
 
 function toTarget(d) {
@@ -1749,6 +1741,21 @@ function toTarget(d) {
         sha: shaOf(d.meta),
         repo: repoOf(d.meta),
         creator: d.creator?.username,
+    };
+}
+/** What the project says serves production (`targets.production`), as a target. */
+function productionTarget(current) {
+    return {
+        id: current.id,
+        url: current.url ?? "",
+        createdAt: current.createdAt,
+        readyState: current.readyState ?? "READY",
+        readySubstate: current.readySubstate,
+        target: "production",
+        commit: commitOf(current.meta),
+        sha: shaOf(current.meta),
+        repo: repoOf(current.meta),
+        creator: undefined,
     };
 }
 /** List items name their id `uid`; otherwise they read like a single deployment. */

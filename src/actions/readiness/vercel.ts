@@ -2,7 +2,7 @@ import { HttpError } from "../../core/http.ts";
 import { errorMessage } from "../../core/secrets.ts";
 import { type Project, VercelClient } from "../../platforms/vercel/client.ts";
 import { pickAutomatically, rolledBackTo } from "../vercel-promote/pick.ts";
-import type { Target } from "../vercel-promote/target.ts";
+import { productionTarget } from "../vercel-promote/target.ts";
 import { age, type Check, fail, pass, type TargetResult, warn } from "./check.ts";
 import type { Ctx } from "./inputs.ts";
 
@@ -35,18 +35,7 @@ export async function checkVercel(ctx: Ctx): Promise<TargetResult> {
     checks.push(fail(T, "rollback target", "nothing serves production", "Deploy to production first."));
     return { checks };
   }
-  const from: Target = {
-    id: current.id,
-    url: current.url ?? "",
-    createdAt: current.createdAt,
-    readyState: current.readyState ?? "READY",
-    readySubstate: current.readySubstate,
-    target: "production",
-    commit: undefined,
-    sha: undefined,
-    repo: undefined,
-    creator: undefined,
-  };
+  const from = productionTarget(current);
   if (project.autoAssignCustomDomains === false) {
     const undo = `vercel promote ${current.id}${settings["vercel-team"] ? ` --scope ${settings["vercel-team"]}` : ""}`;
     const stays = rolledBackTo(project, current.id) ? " (an automatic rollback now stays on it)" : "";

@@ -9,13 +9,11 @@ import type { VercelPromoteInputs } from "./inputs.ts";
 import { migrationsOf } from "./migrations.ts";
 import { chooseKind, type Kind, pickAutomatically, resolveExplicit, rolledBackTo } from "./pick.ts";
 import {
-  commitOf,
   describeTarget,
   fromToTable,
   httpsUrl,
+  productionTarget,
   reasonLine,
-  repoOf,
-  shaOf,
   type Target,
 } from "./target.ts";
 
@@ -75,18 +73,7 @@ async function plan(ctx: ActionContext<VercelPromoteInputs>): Promise<Omit<Verce
   log.info(
     `Project ${project.name} (${project.id})${settings.team ? `, team ${settings.team}` : ""}: production serves ${current ? `${current.id} (${current.url ?? "?"})` : "nothing"}.`,
   );
-  const from: Target | undefined = current && {
-    id: current.id,
-    url: current.url ?? "",
-    createdAt: current.createdAt,
-    readyState: current.readyState ?? "READY",
-    readySubstate: current.readySubstate,
-    target: "production",
-    commit: commitOf(current.meta),
-    sha: shaOf(current.meta),
-    repo: repoOf(current.meta),
-    creator: undefined,
-  };
+  const from: Target | undefined = current && productionTarget(current);
   const rolling = await client.getRollingRelease(project.id);
   const active = rolling?.state === "ACTIVE" ? rolling : undefined;
   const rolledBack = !settings.deployment && !active && rolledBackTo(project, from?.id);

@@ -1,5 +1,5 @@
 import { escapeMarkdown, link, type Summary } from "../../core/report.ts";
-import type { Deployment, DeploymentListItem } from "../../platforms/vercel/client.ts";
+import type { Deployment, DeploymentListItem, Project } from "../../platforms/vercel/client.ts";
 
 /** A deployment as the plan shows it. */
 export interface Target {
@@ -28,6 +28,24 @@ export function toTarget(d: Deployment): Target {
     sha: shaOf(d.meta),
     repo: repoOf(d.meta),
     creator: d.creator?.username,
+  };
+}
+
+/** What the project says serves production (`targets.production`), as a target. */
+export function productionTarget(
+  current: NonNullable<NonNullable<Project["targets"]>["production"]>,
+): Target {
+  return {
+    id: current.id,
+    url: current.url ?? "",
+    createdAt: current.createdAt,
+    readyState: current.readyState ?? "READY",
+    readySubstate: current.readySubstate,
+    target: "production",
+    commit: commitOf(current.meta),
+    sha: shaOf(current.meta),
+    repo: repoOf(current.meta),
+    creator: undefined,
   };
 }
 
