@@ -216,8 +216,7 @@ function quoteBlock(text: string): string {
  */
 export async function main(definition: AnyAction): Promise<void> {
   const { actionsToolkit } = await import("./toolkit.ts");
-  const core = await import("@actions/core");
-  const tk = actionsToolkit(core);
+  const tk = actionsToolkit();
   const controller = new AbortController();
   const onSignal = (name: NodeJS.Signals) => {
     if (controller.signal.aborted) return;

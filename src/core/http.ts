@@ -1,7 +1,7 @@
-import { type Dispatcher, request } from "undici";
 import type { z } from "zod";
 import { errorCode, networkText } from "./network-text.ts";
 import { redact } from "./secrets.ts";
+import { type Dispatcher, request } from "./undici.ts";
 import { sleep } from "./wait.ts";
 
 export type Method = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -1,3 +1,13 @@
+// @actions/core's own workflow-command writers, imported by path: its index also imports its OIDC client, and with
+// it @actions/http-client and all of undici (about 80 ms of every action's start-up, for a token we never ask for).
+
+import { EOL } from "node:os";
+import { issueCommand } from "../../node_modules/@actions/core/lib/command.js";
+import {
+  issueFileCommand,
+  prepareKeyValueMessage,
+} from "../../node_modules/@actions/core/lib/file-command.js";
+import { summary } from "../../node_modules/@actions/core/lib/summary.js";
 import { neutralise, redact, registerSecret } from "./secrets.ts";
 
 /**
@@ -20,26 +30,39 @@ export interface Toolkit {
   env: Record<string, string | undefined>;
 }
 
-type Core = typeof import("@actions/core");
-
-export function actionsToolkit(core: Core): Toolkit {
+/**
+ * The runner's side of a step, as `@actions/core` writes it: inputs from `INPUT_*`, outputs to the GITHUB_OUTPUT
+ * file, masks and annotations as workflow commands on stdout, the summary through its writer.
+ */
+export function actionsToolkit(): Toolkit {
+  const command = (name: string, message: string) => issueCommand(name, {}, message);
   return {
-    getInput: (name) => core.getInput(name),
-    setOutput: (name, value) => core.setOutput(name, redact(value)),
+    getInput: (name) => (process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim(),
+    setOutput: (name, value) => {
+      // Outside a runner (an old runner, or a hand-run step) there is no output file: the command form still works.
+      if (process.env.GITHUB_OUTPUT) issueFileCommand("OUTPUT", prepareKeyValueMessage(name, redact(value)));
+      else {
+        process.stdout.write(EOL);
+        issueCommand("set-output", { name }, redact(value));
+      }
+    },
     // The runner masks every form we would scrub ourselves (bare credential, base64, URL-encoded).
     setSecret: (value) => {
-      for (const form of registerSecret(value)) core.setSecret(form);
+      for (const form of registerSecret(value)) command("add-mask", form);
     },
     // Logged text comes from platforms too: redacted, and unable to issue workflow commands.
-    info: (message) => core.info(neutralise(redact(message))),
-    warning: (message) => core.warning(neutralise(redact(message))),
-    notice: (message) => core.notice(neutralise(redact(message))),
-    debug: (message) => core.debug(redact(message)),
-    setFailed: (message) => core.setFailed(neutralise(redact(message))),
+    info: (message) => process.stdout.write(`${neutralise(redact(message))}${EOL}`),
+    warning: (message) => command("warning", neutralise(redact(message))),
+    notice: (message) => command("notice", neutralise(redact(message))),
+    debug: (message) => command("debug", redact(message)),
+    setFailed: (message) => {
+      process.exitCode = 1;
+      command("error", neutralise(redact(message)));
+    },
     appendSummary: async (markdown) => {
       // Outside a runner (CLI, local drill) there is no summary file: skip rather than fail the action.
       if (!process.env.GITHUB_STEP_SUMMARY) return;
-      await core.summary.addRaw(redact(markdown), true).write();
+      await summary.addRaw(redact(markdown), true).write();
     },
     env: process.env,
   };

@@ -1,7 +1,7 @@
-import type { Agent, Dispatcher } from "undici";
-import { request } from "undici";
 import { formatSize, readBody } from "../core/http.ts";
 import { networkText } from "../core/network-text.ts";
+import type { Agent, Dispatcher } from "../core/undici.ts";
+import { request } from "../core/undici.ts";
 import { formatMs } from "../core/wait.ts";
 import type { Check } from "./checks.ts";
 

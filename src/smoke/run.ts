@@ -1,5 +1,5 @@
-import { Agent } from "undici";
 import { backoffDelay, refused } from "../core/http.ts";
+import { Agent } from "../core/undici.ts";
 import { formatMs } from "../core/wait.ts";
 import { type Check, evaluate } from "./checks.ts";
 import { BODY_CUT_NOTE, describeError, fetchCheck } from "./fetch.ts";

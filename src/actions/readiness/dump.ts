@@ -1,7 +1,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { request } from "undici";
 import { z } from "zod";
+import { request } from "../../core/undici.ts";
 import { isUrl, shownUrl } from "../../platforms/postgres/source.ts";
 
 /** The newest dump a restore would use, found without downloading it. */

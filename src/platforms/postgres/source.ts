@@ -4,8 +4,8 @@ import { mkdtemp, rm, stat } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { request } from "undici";
 import { backoffDelay, parseRetryAfter, sleep } from "../../core/http.ts";
+import { request } from "../../core/undici.ts";
 import { formatMs } from "../../core/wait.ts";
 
 /** A dump on local disk, with what identifies it. */

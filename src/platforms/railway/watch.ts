@@ -1,4 +1,4 @@
-import { WebSocket } from "undici";
+import type { WebSocket } from "undici";
 import { z } from "zod";
 import type { Logger } from "../../core/action.ts";
 import { formatMs, waitFor } from "../../core/wait.ts";
@@ -51,12 +51,14 @@ export function websocketUrl(apiUrl: string): string {
  * headers on the upgrade. Any failure (refused upgrade, error message, close) marks it unhealthy and the
  * caller polls instead; it never throws.
  */
-export function subscribeDeployment(
+export async function subscribeDeployment(
   client: RailwayClient,
   deploymentId: string,
   onStatus: (status: string) => void,
   onFailure: (reason: string) => void,
-): Subscription {
+): Promise<Subscription> {
+  // Loaded when a wait starts, not with the action: undici's WebSocket brings its fetch and WebIDL code.
+  const { WebSocket } = (await import("undici/lib/web/websocket/websocket.js")).default;
   let healthy = false;
   let ended = false;
   let settle: (ok: boolean) => void = () => {};
@@ -194,7 +196,7 @@ export async function waitForDeployment(
   const subscription =
     options.live === false
       ? undefined
-      : subscribeDeployment(client, deploymentId, see, (reason) =>
+      : await subscribeDeployment(client, deploymentId, see, (reason) =>
           options.log.info(
             `Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`,
           ),
