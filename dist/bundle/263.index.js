@@ -256,7 +256,7 @@ function channelError(label, error, hint) {
 
 /** An Octokit for the REST API; loaded on first use so actions that never call GitHub don't pay for it. */
 async function githubClient(options) {
-    const github = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const github = await Promise.all(/* import() */[__webpack_require__.e(726), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413));
     return github.getOctokit(options.token, { baseUrl: options.apiUrl ?? "https://api.github.com" });
 }
 /**

@@ -1117,12 +1117,10 @@ function resolveServices(project, wanted) {
 /* harmony export */   Kw: () => (/* binding */ waitForDeployment)
 /* harmony export */ });
 /* unused harmony exports websocketUrl, subscribeDeployment */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9691);
-/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3210);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1720);
-/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2052);
-
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3210);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1720);
+/* harmony import */ var _operations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2052);
 
 
 
@@ -1141,16 +1139,16 @@ const FALLBACK_FIRST_MS = 2000;
 const FALLBACK_MAX_MS = 8000;
 /** How often the wait looks at what the subscription delivered (no request): bounds the detection lag. */
 const TICK_MS = 50;
-const nextMessage = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    type: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(),
-    id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP().optional(),
-    payload: zod__WEBPACK_IMPORTED_MODULE_3__/* .unknown */ .L5J().optional(),
+const nextMessage = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    payload: zod__WEBPACK_IMPORTED_MODULE_2__/* .unknown */ .L5J().optional(),
 });
-const nextPayload = zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({
-    data: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }) })
+const nextPayload = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    data: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ deployment: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }) })
         .nullable()
         .optional(),
-    errors: zod__WEBPACK_IMPORTED_MODULE_3__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_3__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_3__/* .string */ .YjP() }).loose()).optional(),
+    errors: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).loose()).optional(),
 });
 /** `https://…/graphql/v2` → `wss://…/graphql/v2`. */
 function websocketUrl(apiUrl) {
@@ -1161,7 +1159,9 @@ function websocketUrl(apiUrl) {
  * headers on the upgrade. Any failure (refused upgrade, error message, close) marks it unhealthy and the
  * caller polls instead; it never throws.
  */
-function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
+async function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
+    // Loaded when a wait starts, not with the action: undici's WebSocket brings its fetch and WebIDL code.
+    const { WebSocket } = (await __webpack_require__.e(/* import() */ 726).then(__webpack_require__.t.bind(__webpack_require__, 3726, 23))).default;
     let healthy = false;
     let ended = false;
     let settle = () => { };
@@ -1171,7 +1171,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
     client.extraRequests++;
     let socket;
     try {
-        socket = new undici__WEBPACK_IMPORTED_MODULE_0__.WebSocket(websocketUrl(client.apiUrl), {
+        socket = new WebSocket(websocketUrl(client.apiUrl), {
             protocols: "graphql-transport-ws",
             headers: client.headers,
         });
@@ -1195,7 +1195,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
             // Already closing.
         }
     };
-    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .formatMs */ ._V)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
+    const timer = setTimeout(() => fail(`no acknowledgement within ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .formatMs */ ._V)(SUBSCRIBE_TIMEOUT_MS)}`), SUBSCRIBE_TIMEOUT_MS);
     const send = (message) => socket.send(JSON.stringify(message));
     socket.onopen = () => send({ type: "connection_init", payload: {} });
     socket.onerror = (event) => fail(`WebSocket error${"message" in event ? ` (${String(event.message)})` : ""}`);
@@ -1215,7 +1215,7 @@ function subscribeDeployment(client, deploymentId, onStatus, onFailure) {
                     type: "subscribe",
                     payload: {
                         operationName: "DeploymentStatus",
-                        query: _operations_js__WEBPACK_IMPORTED_MODULE_2__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
+                        query: _operations_js__WEBPACK_IMPORTED_MODULE_1__/* .DEPLOYMENT_SUBSCRIPTION */ .eL,
                         variables: { id: deploymentId },
                     },
                 });
@@ -1272,24 +1272,24 @@ async function waitForDeployment(client, deploymentId, options) {
     const see = (status) => {
         heardAt = Date.now();
         // The first outcome stands: a SUCCESS replaced a moment later (REMOVED by a newer deploy) was reached.
-        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest)))
+        if (latest !== undefined && ["success", "failed"].includes((0,_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(latest)))
             return;
         latest = status;
-        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
+        if ((0,_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(status) === "unknown" && !unknownSeen.has(status)) {
             unknownSeen.add(status);
             options.log.warn(`${options.what} reports status ${status}, which this action does not know; waiting for SUCCESS or a failure until the deadline.`);
         }
     };
     const subscription = options.live === false
         ? undefined
-        : subscribeDeployment(client, deploymentId, see, (reason) => options.log.info(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`));
+        : await subscribeDeployment(client, deploymentId, see, (reason) => options.log.info(`Live updates for ${options.what} unavailable (${reason}); polling Railway instead.`));
     try {
         if (subscription)
             await subscription.ready;
         const subscribedAt = Date.now();
         let lastRead;
         let fallbackDelay = FALLBACK_FIRST_MS;
-        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .waitFor */ .fm)({
+        const result = await (0,_core_wait_js__WEBPACK_IMPORTED_MODULE_3__/* .waitFor */ .fm)({
             what: options.what,
             timeoutMs: options.timeoutMs,
             initialDelayMs: TICK_MS,
@@ -1313,7 +1313,7 @@ async function waitForDeployment(client, deploymentId, options) {
                 }
                 if (latest === undefined)
                     return { done: false };
-                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(latest);
+                const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(latest);
                 if (kind === "success" || kind === "failed")
                     return { done: true, value: latest };
                 return { done: false, state: latest };
@@ -1322,7 +1322,7 @@ async function waitForDeployment(client, deploymentId, options) {
         if (result.outcome === "timeout") {
             return { outcome: "timeout", status: result.lastState ?? latest, elapsedMs: result.elapsedMs };
         }
-        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_1__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
+        const kind = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_0__/* .classifyStatus */ .xo)(result.value) === "success" ? "success" : "failed";
         return { outcome: kind, status: result.value, elapsedMs: result.elapsedMs };
     }
     finally {

@@ -716,8 +716,8 @@ function plainStream(path, format) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6752);
-/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1983);
+/* harmony import */ var _core_http_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1983);
+/* harmony import */ var _core_undici_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3547);
 /* harmony import */ var _core_wait_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3210);
 
 
@@ -794,9 +794,9 @@ async function download(options) {
                 return { ...outcome.dump, source: shown, name, tempDir };
             if (!outcome.retry || attempt >= retries)
                 throw new Error(outcome.message);
-            const delay = outcome.retryAfterMs ?? (0,_core_http_js__WEBPACK_IMPORTED_MODULE_7__/* .backoffDelay */ .EY)(attempt, 1000, 15_000);
+            const delay = outcome.retryAfterMs ?? (0,_core_http_js__WEBPACK_IMPORTED_MODULE_6__/* .backoffDelay */ .EY)(attempt, 1000, 15_000);
             options.log.warn(`${outcome.message}; trying again in ${(0,_core_wait_js__WEBPACK_IMPORTED_MODULE_8__/* .formatMs */ ._V)(delay)}.`);
-            await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(delay);
+            await (0,_core_http_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .yy)(delay);
         }
     }
     catch (error) {
@@ -809,7 +809,7 @@ async function get(options) {
     let url = new URL(options.backup);
     let headers = options.headers ?? {};
     for (let hop = 0;; hop++) {
-        const response = await (0,undici__WEBPACK_IMPORTED_MODULE_6__.request)(url, {
+        const response = await (0,_core_undici_js__WEBPACK_IMPORTED_MODULE_7__/* .request */ .E)(url, {
             method: "GET",
             headers: { "user-agent": "production-rollback database-restore", ...headers },
             headersTimeout: timeoutMs,
@@ -850,7 +850,7 @@ async function downloadOnce(options, shown, path) {
             ok: false,
             retry: status === 429 || status >= 500,
             message: `Downloading the dump from ${shown} answered HTTP ${status}${hint}`,
-            retryAfterMs: (0,_core_http_js__WEBPACK_IMPORTED_MODULE_7__/* .parseRetryAfter */ .mu)(response.headers["retry-after"]),
+            retryAfterMs: (0,_core_http_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRetryAfter */ .mu)(response.headers["retry-after"]),
         };
     }
     const length = Number(response.headers["content-length"]) || undefined;

@@ -212,8 +212,8 @@ var postgres_tools = __webpack_require__(8973);
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/core/undici.ts
+var undici = __webpack_require__(3547);
 ;// CONCATENATED MODULE: ./src/actions/readiness/dump.ts
 
 
@@ -248,7 +248,7 @@ const headSchema = schemas/* object */.Ikc({
     "content-length": schemas/* string */.YjP().optional(),
 });
 async function headDump(url, headers, signal) {
-    const answer = await (0,undici.request)(url, {
+    const answer = await (0,undici/* request */.E)(url, {
         method: "HEAD",
         headers,
         signal: AbortSignal.any([AbortSignal.timeout(30_000), ...(signal ? [signal] : [])]),
