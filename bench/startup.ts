@@ -4,9 +4,11 @@
 // Each action twice per round: "warm", with V8's compile cache that an earlier step of the job filled (a folder
 // of this bench's own, filled by one untimed run first), and "cold", without it (the first step on a fresh
 // runner).
+// Beside them, two floors bundled the same way (bench/probes/): Node with undici's request API as the actions
+// load it, and Node with its own http module, each to its first request.
 // Run: node bench/startup.ts (DIST=DIR measures bundles built elsewhere with `node scripts/build.mjs --out DIR`;
 // RUNS=N rounds, default 21)
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -18,6 +20,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -82,6 +85,12 @@ const inputs: Record<string, Record<string, string>> = {
     "secret-access-key": "bench-secret",
     "dry-run": "true",
   },
+  readiness: {
+    targets: "vercel",
+    "vercel-token": "bench-token",
+    "vercel-project": "shop",
+    "vercel-api-url": base,
+  },
   traffic: {
     mode: "pause",
     platform: "vercel",
@@ -102,6 +111,23 @@ function run(args: string[], env: Record<string, string>): Promise<{ started: nu
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+const ncc = createRequire(import.meta.url).resolve("@vercel/ncc/dist/ncc/cli.js");
+const probes = ["undici-request", "node-http-request"];
+for (const probe of probes) {
+  execFileSync(process.execPath, [
+    ncc,
+    "build",
+    `bench/probes/${probe}.ts`,
+    "--out",
+    join(dir, "probes", probe),
+    "--minify",
+    "--transpile-only",
+    "--quiet",
+  ]);
+}
+const entry = (name: string) =>
+  probes.includes(name) ? join(dir, "probes", name, "index.js") : join(dist, name, "index.js");
+
 /** Spawn to first request (HTTP at the server, or the first git command). */
 async function firstRequest(name: string, cache: "warm" | "cold"): Promise<number | undefined> {
   firstRequestAt = 0;
@@ -114,6 +140,7 @@ async function firstRequest(name: string, cache: "warm" | "cold"): Promise<numbe
     GITHUB_STEP_SUMMARY: join(dir, "summary"),
     GITHUB_REPOSITORY: "acme/shop",
     GITHUB_API_URL: base,
+    PROBE_URL: `${base}/probe`,
     ...(cache === "warm"
       ? { NODE_COMPILE_CACHE: join(dir, "compile-cache") }
       : { NODE_DISABLE_COMPILE_CACHE: "1" }),
@@ -121,16 +148,19 @@ async function firstRequest(name: string, cache: "warm" | "cold"): Promise<numbe
   writeFileSync(env.GITHUB_OUTPUT as string, "");
   writeFileSync(env.GITHUB_STEP_SUMMARY as string, "");
   for (const [key, value] of Object.entries(inputs[name] ?? {})) env[`INPUT_${key.toUpperCase()}`] = value;
-  const { started } = await run([join(dist, name, "index.js")], env);
+  const { started } = await run([entry(name)], env);
   const first = existsSync(marker) ? Number(readFileSync(marker, "utf8")) / 1e6 : firstRequestAt;
   return first ? first - started : undefined;
 }
 
 // Interleaved, so that load on the machine weighs on the baseline and the bundles alike.
 // The actions this dist has: an older build may predate some.
-const bundles = readdirSync("actions")
-  .filter((name) => existsSync(join(dist, name, "index.js")))
-  .sort();
+const bundles = [
+  ...readdirSync("actions")
+    .filter((name) => existsSync(join(dist, name, "index.js")))
+    .sort(),
+  ...probes,
+];
 const bare: number[] = [];
 const times = new Map<string, number[]>(
   bundles.flatMap((name) => [`${name} warm`, `${name} cold`].map((k) => [k, []])),
