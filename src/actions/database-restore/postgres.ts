@@ -146,7 +146,7 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
     ],
     replaces: describeTarget(planned, settings.mode === "in-place"),
     safety: safetyDir
-      ? `pg_dump -Fc of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back before the restore`
+      ? `pg_dump -Fc -Z1 of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back ${settings.mode === "in-place" ? "before the restore" : "while the restore runs into the scratch database, and before the swap"}`
       : undefined,
     noSafetyReason: undefined,
     alreadyCurrent: done

@@ -90,22 +90,28 @@ export async function readDatabase(conn: Conn): Promise<DatabaseState> {
   });
 }
 
-/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
-export async function unlockDatabase(conn: Conn, names: string[], deadline: number): Promise<void> {
+/** `work` until it succeeds, each attempt on its own connection, until `deadline` (a restart, a network cut). */
+export async function retrying(deadline: number, work: () => Promise<void>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await withMaintenance(conn, async (sql) => {
-        const locked = await sql<{ datname: string }[]>`
-          SELECT datname FROM pg_database WHERE datname = ANY(${names}) AND NOT datallowconn`;
-        for (const { datname } of locked)
-          await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
-      });
-      return;
+      return await work();
     } catch (error) {
       if (Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 2000)));
     }
   }
+}
+
+/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
+export async function unlockDatabase(conn: Conn, names: string[], deadline: number): Promise<void> {
+  await retrying(deadline, () =>
+    withMaintenance(conn, async (sql) => {
+      const locked = await sql<{ datname: string }[]>`
+        SELECT datname FROM pg_database WHERE datname = ANY(${names}) AND NOT datallowconn`;
+      for (const { datname } of locked)
+        await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
+    }),
+  );
 }
 
 export async function inspectTarget(conn: Conn): Promise<TargetState> {
