@@ -6,7 +6,14 @@ import { discardDump, type FetchOptions, type LocalDump, openDump } from "./sour
 import { ToolError, toolVersion } from "./tools.ts";
 
 export interface PostgresPlan {
-  dump: LocalDump;
+  dump: Omit<LocalDump, "sha256">;
+  /**
+   * The dump's sha256, when the plan needed it: to compare with a target's restore marker, to show in a
+   * dry run, or read anyway by a download. Otherwise it is read on during the restore (`hashing`).
+   */
+  sha256: string | undefined;
+  /** The dump's sha256 as it is read: the marker written once the restore is verified needs it. */
+  hashing: Promise<string>;
   header: DumpHeader;
   /** Archive entries (`pg_restore --list`); undefined for plain SQL. */
   entries: number | undefined;
@@ -23,6 +30,8 @@ export interface PlanOptions extends PgOptions {
   fetch: Omit<FetchOptions, "log" | "signal">;
   /** A safety dump will be taken: the local pg_dump must be able to dump this server. */
   safetyBackup: boolean;
+  /** The sha256 is wanted in the plan even when nothing compares it (a dry run shows it). */
+  hashInPlan: boolean;
 }
 
 export class DumpRefused extends Error {
@@ -42,7 +51,7 @@ function started<T>(promise: Promise<T>): Promise<T> {
  * table of contents read), the local tools' versions against it, and the target database as it is.
  * Reads that need nothing of each other run at once (the target and the local pg_dump while the dump is
  * fetched; the listing while the dump is hashed); a failure is still said in this order: the dump, the
- * target, the local pg_dump.
+ * target, the local pg_dump. A local dump's sha256 is awaited only when the plan needs it.
  */
 export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> {
   const targetRead = started(inspectTarget(options.conn));
@@ -86,8 +95,13 @@ export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> 
       );
     }
     const listing = await checked;
-    const dump: LocalDump = { ...opened, sha256: await sha256 };
     const target = await targetRead;
+    // Only a target with a restore marker can already hold this dump; otherwise the hash is read on
+    // beside the start of the restore.
+    const known =
+      options.hashInPlan || target.restored !== undefined || opened.tempDir !== undefined
+        ? await sha256
+        : undefined;
     let dumper: string | undefined;
     if (dumperRead) {
       const local = await dumperRead;
@@ -99,7 +113,9 @@ export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> 
       dumper = local.text;
     }
     return {
-      dump,
+      dump: opened,
+      sha256: known,
+      hashing: sha256,
       header,
       entries: listing?.length,
       dumpTables: listing?.flatMap((line) => {
@@ -108,7 +124,7 @@ export async function planPostgres(options: PlanOptions): Promise<PostgresPlan> 
       }),
       target,
       // A target still locked by an earlier run is unlocked by the apply, never left as "current".
-      alreadyCurrent: target.restored?.sha256 === dump.sha256 && !target.locked,
+      alreadyCurrent: known !== undefined && target.restored?.sha256 === known && !target.locked,
       tools: { restore: reader.text, dump: dumper },
     };
   } catch (error) {

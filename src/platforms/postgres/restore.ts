@@ -27,7 +27,9 @@ export const UNLOCK_MS = 30_000;
 
 export interface RestoreOptions extends PgOptions {
   conn: Conn;
-  dump: LocalDump;
+  dump: Omit<LocalDump, "sha256">;
+  /** The dump's sha256, perhaps still being read: the restore marker needs it only once verified. */
+  sha256: Promise<string>;
   header: DumpHeader;
   /** Archive entries (from the plan's listing), for progress lines. */
   entries?: number;
@@ -83,11 +85,13 @@ export function derivedName(database: string, suffix: string): string {
 export async function restorePostgres(options: RestoreOptions): Promise<RestoreResult> {
   const { conn } = options;
   const now = options.now ?? new Date();
-  const marker: RestoreMarker = {
-    sha256: options.dump.sha256,
+  const marking = options.sha256.then((sha256) => ({
+    sha256,
     name: options.dump.name,
     at: now.toISOString(),
-  };
+  }));
+  // Awaited by the step that writes the marker, or by the read-back after a failure.
+  marking.catch(() => {});
   const run: Run = { step: "prepare", verify: "not run", safetyBackup: undefined, plainSafety: undefined };
   const steps: RestoreResult["steps"] = [];
   const timed = timer(run, steps);
@@ -98,15 +102,19 @@ export async function restorePostgres(options: RestoreOptions): Promise<RestoreR
     await timed("prepare", () => prepare(options));
     const result =
       options.mode === "in-place"
-        ? await inPlace(options, phase, run, marker, now, timed)
-        : await swap(options, phase, run, marker, now, steps);
+        ? await inPlace(options, phase, run, marking, now, timed)
+        : await swap(options, phase, run, marking, now, steps);
     return { ...result, safetyBackup: run.safetyBackup, steps };
   } catch (error) {
+    // A dump that could not be hashed was never marked anywhere.
+    const marker = await marking.catch(() => undefined);
     const held: Held = await readBack(conn, {
       before: options.before.comment,
       restored: marker,
-      unverified: options.mode === "in-place" ? unverifiedText(marker) : undefined,
-      putBack: run.plainSafety ? putBackText(run.safetyBackup ?? run.plainSafety, marker.at) : undefined,
+      unverified: options.mode === "in-place" && marker ? unverifiedText(marker) : undefined,
+      putBack: run.plainSafety
+        ? putBackText(run.safetyBackup ?? run.plainSafety, now.toISOString())
+        : undefined,
     });
     throw new RestoreFailure(error, run.step, run.verify, held, run.safetyBackup);
   } finally {
@@ -225,7 +233,7 @@ async function inPlace(
   options: RestoreOptions,
   phase: RestoreOptions,
   run: Run,
-  marker: RestoreMarker,
+  marking: Promise<RestoreMarker>,
   now: Date,
   timed: Timed,
 ): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
@@ -233,7 +241,11 @@ async function inPlace(
   await timed("safety backup", () => safetyBackup(phase, run, now));
   const args = { path: options.dump.path, format: options.header.format, jobs: 1, entries: options.entries };
   log.info(`Restoring ${options.dump.name} into ${conn.database} in place, in one transaction.`);
-  await timed("restore", () => restoreInPlace(phase, conn, args, unverifiedText(marker)));
+  const marker = await timed("restore", async () => {
+    const marker = await marking;
+    await restoreInPlace(phase, conn, args, unverifiedText(marker));
+    return marker;
+  });
   let verified: string[];
   try {
     verified = await timed("verify", () => verify(phase, conn));
@@ -269,7 +281,7 @@ async function swap(
   options: RestoreOptions,
   phase: RestoreOptions,
   run: Run,
-  marker: RestoreMarker,
+  marking: Promise<RestoreMarker>,
   now: Date,
   steps: RestoreResult["steps"],
 ): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
@@ -285,7 +297,7 @@ async function swap(
       run,
       steps,
       (signal, timed) => timed("safety backup", () => safetyBackup({ ...phase, signal }, run, now)),
-      (signal, timed) => intoScratch({ ...phase, signal }, run, marker, scratch, timed),
+      (signal, timed) => intoScratch({ ...phase, signal }, run, marking, scratch, timed),
     );
     // A cancel before the swap keeps the target as it is; once started, the swap is seen through.
     options.signal?.throwIfAborted();
@@ -308,7 +320,7 @@ async function swap(
 async function intoScratch(
   options: RestoreOptions,
   run: Run,
-  marker: RestoreMarker,
+  marking: Promise<RestoreMarker>,
   scratch: string,
   timed: Timed,
 ): Promise<string[]> {
@@ -329,9 +341,10 @@ async function intoScratch(
   const verified = await timed("verify", () => verify(options, onDatabase(conn, scratch)));
   run.verify = "passed";
   for (const line of verified) log.info(`verify-sql: ${line}`);
-  await timed("mark", () =>
-    withClient(onDatabase(conn, scratch), (sql) => writeMarker(sql, scratch, marker)),
-  );
+  await timed("mark", async () => {
+    const marker = await marking;
+    await withClient(onDatabase(conn, scratch), (sql) => writeMarker(sql, scratch, marker));
+  });
   return verified;
 }
 
