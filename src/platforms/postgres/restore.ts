@@ -155,7 +155,8 @@ type Branch<T> = (signal: AbortSignal, timed: Timed) => Promise<T>;
 
 /**
  * Runs two branches at once. The first to fail stops the other (its tool killed, its partial file removed,
- * no further step started); once both have ended, that first failure, and its step, is the run's.
+ * no further step started); once both have ended, that first failure, and its step, is the run's. When
+ * both succeed, the run is at the step the later one ended in (what a cancel right after names).
  */
 async function together<A, B>(
   phase: RestoreOptions,
@@ -167,10 +168,13 @@ async function together<A, B>(
   const stop = new AbortController();
   const signal = AbortSignal.any([stop.signal, ...(phase.signal ? [phase.signal] : [])]);
   let failed: { error: unknown; step: Step } | undefined;
+  let ended = run.step;
   const start = async <T>(branch: Branch<T>): Promise<T> => {
     const at = { step: run.step };
     try {
-      return await branch(signal, timer(at, steps, signal));
+      const value = await branch(signal, timer(at, steps, signal));
+      ended = at.step;
+      return value;
     } catch (error) {
       if (!failed) {
         failed = { error, step: at.step };
@@ -180,10 +184,8 @@ async function together<A, B>(
     }
   };
   const [a, b] = await Promise.allSettled([start(first), start(second)]);
-  if (failed) {
-    run.step = failed.step;
-    throw failed.error;
-  }
+  run.step = failed?.step ?? ended;
+  if (failed) throw failed.error;
   return [(a as PromiseFulfilledResult<A>).value, (b as PromiseFulfilledResult<B>).value];
 }
 
