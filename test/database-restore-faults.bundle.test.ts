@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
 import { runBundle } from "./helpers/bundle.ts";
 import { type FaultProxy, startFaultProxy } from "./helpers/fault-proxy.ts";
-import { count, damage, dumpOf, seedShop } from "./helpers/pg-seed.ts";
+import { count, damage, databases, dumpOf, seedShop } from "./helpers/pg-seed.ts";
 
 let pg: PostgresServer;
 let proxy: FaultProxy;
@@ -109,6 +109,36 @@ describe("database-restore bundle: truth after failure", () => {
     expect(result.outputs.changed).toBe("false");
     expect(result.stdout).toContain(`${name} is as before`);
     expect(await count(pg, name, "users")).toBe(10);
+  });
+
+  it("SIGTERM to the bundle while the safety dump and the restore run at once: as before, nothing left", async () => {
+    const { name, dump, url } = await incident();
+    const runnerTemp = mkdtempSync(join(tmpdir(), "runner-temp-pg-"));
+    // The safety dump held in its COPY while the restore into the scratch database creates its tables.
+    proxy.arm(
+      { pattern: "TO stdout", fault: "delay", delayMs: 3000 },
+      {
+        pattern: "CREATE TABLE",
+        waitFor: "TO stdout",
+        fault: () => {
+          const pid = bundlePid(runnerTemp);
+          if (pid) process.kill(pid, "SIGTERM");
+        },
+      },
+    );
+    const result = await run({ "database-url": url, backup: dump, confirm: name }, runnerTemp);
+    expect(proxy.fired).toBe(true);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/Received SIGTERM/);
+    expect(result.outputs.changed).toBe("false");
+    expect(result.stdout).toContain(`${name} is as before`);
+    expect(await count(pg, name, "users")).toBe(10);
+    expect((await databases(pg)).filter((db) => db.startsWith(`${name}_`))).toEqual([]);
+    expect(readdirSync(runnerTemp).filter((file) => file.endsWith(".dump"))).toEqual([]);
+    proxy.arm({ pattern: "\u0000never", fault: "cut" });
+    const again = await run({ "database-url": url, backup: dump, confirm: name });
+    expect(again.outputs.status).toBe("restored");
+    expect(await count(pg, name, "users")).toBe(200);
   });
 
   it("safety-backup-key: only an encrypted 0600 copy is left, the key never shown", async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { CancelledError } from "../src/core/action.ts";
 import type { RecordingToolkit } from "../src/core/toolkit.ts";
 import { type PostgresServer, startPostgres } from "../src/sim/postgres-server.ts";
 import { type FaultProxy, type FaultRule, startFaultProxy } from "./helpers/fault-proxy.ts";
-import { count, damage, dumpOf, seedShop } from "./helpers/pg-seed.ts";
+import { count, damage, databases, dumpOf, seedShop } from "./helpers/pg-seed.ts";
 import { runInProcess } from "./helpers/run.ts";
 
 // Every step of both destructive sequences, by what the client sends to the server at that step.
@@ -29,6 +29,43 @@ const IN_PLACE: [string, string, number?][] = [
   ["mark", "COMMENT ON DATABASE", 2],
 ];
 const FAULTS = ["error", "cut", "SIGTERM"] as const;
+type Fault = (typeof FAULTS)[number];
+
+// Swap: the safety dump (pg_dump's COPY … TO stdout) runs beside the restore into the scratch database
+// (create scratch, pg_restore's CREATE TABLE then COPY … FROM stdin, verify, the mark's COMMENT ON
+// DATABASE). Each is faulted while the other is held mid-way, and after the other has finished.
+const OVERLAP: [string, "safety" | "restore", boolean, (fault: FaultRule["fault"]) => FaultRule[]][] = [
+  [
+    "the safety dump, the restore held in its COPY",
+    "safety",
+    false,
+    (fault) => [
+      { pattern: "FROM stdin", fault: "delay", delayMs: 3000 },
+      { pattern: "TO stdout", waitFor: "FROM stdin", fault },
+    ],
+  ],
+  [
+    "the safety dump, the restore verified and marked",
+    "safety",
+    false,
+    (fault) => [{ pattern: "TO stdout", waitFor: "COMMENT ON DATABASE", fault }],
+  ],
+  [
+    "the restore, the safety dump held in its COPY",
+    "restore",
+    false,
+    (fault) => [
+      { pattern: "TO stdout", fault: "delay", delayMs: 3000 },
+      { pattern: "CREATE TABLE", waitFor: "TO stdout", fault },
+    ],
+  ],
+  [
+    "the restore, the safety backup taken and read back",
+    "restore",
+    true,
+    (fault) => [{ pattern: "FROM stdin", delayMs: 3000, fault }],
+  ],
+];
 const USERS = 40;
 
 let pg: PostgresServer;
@@ -100,20 +137,16 @@ function expectTruth(tk: RecordingToolkit, name: string, users: number): void {
   expect(tk.failed).not.toMatch(/not changed|unknown/);
 }
 
-async function faultCase(mode: "swap" | "in-place", pattern: string, nth: number | undefined, fault: string) {
+function faultOf(fault: Fault, controller: AbortController): FaultRule["fault"] {
+  return fault === "SIGTERM" ? () => controller.abort(new CancelledError("SIGTERM")) : fault;
+}
+
+async function faultCase(mode: "swap" | "in-place", pattern: string, nth: number | undefined, fault: Fault) {
   const proxy = await startFaultProxy(pg.port);
   try {
     const { name, dump } = await incident();
     const controller = new AbortController();
-    const rule: FaultRule = {
-      pattern,
-      nth,
-      fault:
-        fault === "SIGTERM"
-          ? () => controller.abort(new CancelledError("SIGTERM"))
-          : (fault as "error" | "cut"),
-      refuseMs: 1500,
-    };
+    const rule: FaultRule = { pattern, nth, fault: faultOf(fault, controller), refuseMs: 1500 };
     proxy.arm(rule);
     const tk = await restore(proxy, { backup: dump, confirm: name, mode }, controller.signal);
     expect(proxy.fired, `the fault met "${pattern}"`).toBe(true);
@@ -141,3 +174,66 @@ for (const [mode, steps] of [
     }
   });
 }
+
+/**
+ * A fault in one of swap's two branches: the other is stopped, the target stays as before (changed false,
+ * said so), no scratch database is left, the safety backup is named only when it was taken whole (a
+ * partial one is removed), and a rerun restores.
+ */
+async function overlapCase(
+  failing: "safety" | "restore",
+  safetyDone: boolean,
+  rules: (fault: FaultRule["fault"]) => FaultRule[],
+  fault: Fault,
+) {
+  const proxy = await startFaultProxy(pg.port);
+  try {
+    const { name, dump } = await incident();
+    const keep = mkdtempSync(join(tmpdir(), "dbrestore-overlap-"));
+    const controller = new AbortController();
+    // A cut at once: these dumps are small enough to finish within the usual 50 ms.
+    proxy.arm(
+      ...rules(faultOf(fault, controller)).map((rule) => ({ ...rule, refuseMs: 1500, cutAfterMs: 0 })),
+    );
+    const tk = await restore(
+      proxy,
+      { backup: dump, confirm: name, "safety-backup-dir": keep },
+      controller.signal,
+    );
+    expect(proxy.fired, "every rule met its pattern").toBe(true);
+    expect(tk.outputs.status).toBe("failed");
+    expect(tk.outputs.changed).toBe("false");
+    expect(tk.failed).toContain(`${name} is as before (read back`);
+    expect(await held(name)).toBe(10);
+    expect((await databases(pg)).filter((db) => db.startsWith(`${name}_`))).toEqual([]);
+    if (fault === "SIGTERM") expect(tk.failed).toMatch(/^The restore was cancelled/);
+    else if (fault === "error") {
+      expect(tk.failed).toMatch(
+        failing === "safety" ? /^The safety backup step failed/ : /^The restore step failed/,
+      );
+    }
+    const files = readdirSync(keep);
+    if (safetyDone) {
+      expect(files).toHaveLength(1);
+      expect(tk.failed).toContain(`Safety backup: ${join(keep, files[0] as string)}.`);
+      expect(tk.outputs["safety-backup"]).toBe(join(keep, files[0] as string));
+    } else {
+      expect(files).toEqual([]);
+      expect(tk.failed).not.toContain("Safety backup:");
+    }
+    proxy.arm({ pattern: "\u0000never", fault: "cut" });
+    const again = await restore(proxy, { backup: dump, confirm: name, "safety-backup-dir": keep });
+    expect(again.outputs.status).toBe("restored");
+    expect(await held(name)).toBe(USERS);
+  } finally {
+    await proxy.close();
+  }
+}
+
+describe.concurrent("database-restore swap: a fault in one of the two steps running at once", () => {
+  for (const [what, failing, safetyDone, rules] of OVERLAP) {
+    for (const fault of FAULTS) {
+      it(`${what}: ${fault}`, () => overlapCase(failing, safetyDone, rules, fault), 60_000);
+    }
+  }
+});

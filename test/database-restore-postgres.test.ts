@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,11 +71,16 @@ describe("database-restore postgres, swap mode", () => {
     const { name, url, dump } = await incident();
     const first = await restore({ "database-url": url, backup: dump, confirm: name });
     expect(first.outputs.status).toBe("restored");
+    // No marker to compare with: the sha256 was read during the restore, and said with it.
+    const sha256 = createHash("sha256").update(readFileSync(dump)).digest("hex");
+    expect(first.summary).toContain("sha256 read during the restore");
+    expect(first.summary).toContain(`The dump's sha256, read during the restore: ${sha256}.`);
     const before = await databases(pg);
     const second = await restore({ "database-url": url, backup: dump, confirm: name });
     expect(second.failed).toBeUndefined();
     expect(second.outputs.status).toBe("already-current");
     expect(second.summary).toContain("already holds");
+    expect(second.summary).toContain(`sha256 ${sha256.slice(0, 12)}…`);
     expect(second.outputs["safety-backup"]).toBeUndefined();
     expect(await databases(pg)).toEqual(before);
   });

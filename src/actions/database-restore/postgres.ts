@@ -117,6 +117,7 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
     tempDir: temp,
     signal: ctx.signal,
     safetyBackup: safetyDir !== undefined,
+    hashInPlan: settings["dry-run"],
     fetch: { backup, cwd: ctx.run.workspace, headers: settings["backup-headers"], tempRoot: temp },
   });
   const { dump, header, target } = planned;
@@ -129,7 +130,10 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
     target: conn.database,
     restoredFrom,
     facts: [
-      ["Dump", `${dump.name}, ${formatBytes(dump.bytes)}, sha256 ${dump.sha256.slice(0, 12)}…`],
+      [
+        "Dump",
+        `${dump.name}, ${formatBytes(dump.bytes)}, ${planned.sha256 ? `sha256 ${planned.sha256.slice(0, 12)}…` : "sha256 read during the restore"}`,
+      ],
       ["Format", `${header.format}${planned.entries ? ` (${planned.entries} entries)` : ""}`],
       ["Dumped by", header.dumpVersion ? `pg_dump ${header.dumpVersion.split(" ")[0]}` : "unknown"],
       ["Target server", `PostgreSQL ${target.serverVersion} at ${conn.host}:${conn.port}`],
@@ -146,11 +150,11 @@ async function plan(ctx: Ctx): Promise<RestorePlan<PostgresDetail>> {
     ],
     replaces: describeTarget(planned, settings.mode === "in-place"),
     safety: safetyDir
-      ? `pg_dump -Fc of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back before the restore`
+      ? `pg_dump -Fc -Z1 of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back ${settings.mode === "in-place" ? "before the restore" : "while the restore runs into the scratch database, and before the swap"}`
       : undefined,
     noSafetyReason: undefined,
     alreadyCurrent: done
-      ? `${conn.database} already holds ${dump.name} (sha256 ${dump.sha256.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
+      ? `${conn.database} already holds ${dump.name} (sha256 ${planned.sha256?.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
       : undefined,
     detail: { conn, plan: planned, verifySql, safetyDir },
   };
@@ -169,6 +173,7 @@ async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
       tempDir: ctx.run.temp ?? tmpdir(),
       signal: ctx.signal,
       dump: pg.dump,
+      sha256: pg.hashing,
       header: pg.header,
       entries: pg.entries,
       mode: ctx.settings.mode === "in-place" ? "in-place" : "swap",
@@ -180,6 +185,7 @@ async function apply(ctx: Ctx, planned: RestorePlan<PostgresDetail>) {
       before: { comment: pg.target.comment, locked: pg.target.locked, leftovers: pg.target.leftovers },
     });
     const notes = result.verified.map((line) => `verify-sql: ${line}`);
+    if (!pg.sha256) notes.push(`The dump's sha256, read during the restore: ${await pg.hashing}.`);
     if (result.keptDatabase) {
       notes.push(
         `The database as it was before is kept as ${result.keptDatabase} (a second safety copy; drop it when no longer needed).`,

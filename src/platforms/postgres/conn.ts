@@ -65,6 +65,10 @@ export function client(conn: Conn): postgres.Sql {
     max: 1,
     connect_timeout: 30,
     onnotice: () => {},
+    // The driver's first query on each connection reads the array types; when that query fails (a cut,
+    // a backend ended) its rejection is unhandled and ends the process (porsager/postgres#1192). No
+    // query here takes or returns arrays (lists travel as json), and each connection saves a round trip.
+    fetch_types: false,
     connection: { application_name: "database-restore" },
   });
 }

@@ -90,22 +90,29 @@ export async function readDatabase(conn: Conn): Promise<DatabaseState> {
   });
 }
 
-/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
-export async function unlockDatabase(conn: Conn, names: string[], deadline: number): Promise<void> {
+/** `work` until it succeeds, each attempt on its own connection, until `deadline` (a restart, a network cut). */
+export async function retrying(deadline: number, work: () => Promise<void>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await withMaintenance(conn, async (sql) => {
-        const locked = await sql<{ datname: string }[]>`
-          SELECT datname FROM pg_database WHERE datname = ANY(${names}) AND NOT datallowconn`;
-        for (const { datname } of locked)
-          await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
-      });
-      return;
+      return await work();
     } catch (error) {
       if (Date.now() >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 2000)));
     }
   }
+}
+
+/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
+export async function unlockDatabase(conn: Conn, names: string[], deadline: number): Promise<void> {
+  await retrying(deadline, () =>
+    withMaintenance(conn, async (sql) => {
+      const locked = await sql<{ datname: string }[]>`
+        SELECT datname FROM pg_database
+        WHERE datname IN (SELECT jsonb_array_elements_text(${sql.json(names)})) AND NOT datallowconn`;
+      for (const { datname } of locked)
+        await sql.unsafe(`ALTER DATABASE ${ident(datname)} WITH ALLOW_CONNECTIONS true`);
+    }),
+  );
 }
 
 export async function inspectTarget(conn: Conn): Promise<TargetState> {
@@ -122,9 +129,8 @@ export async function inspectTarget(conn: Conn): Promise<TargetState> {
       }[]
     >`
       SELECT pg_database_size(d.oid)::text AS size, d.datallowconn AS allow,
-             ARRAY(SELECT datname FROM pg_database
-                   WHERE starts_with(datname, ${`${conn.database}_restoring_`})
-                   ORDER BY 1)::text[] AS leftovers,
+             (SELECT coalesce(json_agg(datname ORDER BY datname), '[]') FROM pg_database
+              WHERE starts_with(datname, ${`${conn.database}_restoring_`})) AS leftovers,
              shobj_description(d.oid, 'pg_database') AS comment,
              (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = d.datname AND a.pid <> pg_backend_pid())::text AS connections,
              current_setting('server_version') AS version,

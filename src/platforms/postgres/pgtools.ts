@@ -43,7 +43,7 @@ export async function listArchive(options: PgOptions, path: string): Promise<str
   return stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";"));
 }
 
-/** `pg_dump -Fc` of `conn.database` into `path`, then checked by reading its table of contents back. */
+/** `pg_dump -Fc -Z1` of `conn.database` into `path`, then checked by reading its table of contents back. */
 export async function dumpDatabase(
   options: PgOptions,
   conn: Conn,
@@ -57,7 +57,9 @@ export async function dumpDatabase(
   try {
     // Created private first: pg_dump keeps the mode of a file it truncates (a production dump, 0600).
     writeFileSync(path, "", { mode: 0o600, flag: "wx" });
-    await runTool(options.tools, "pg_dump", ["-Fc", "-f", path], {
+    // zlib level 1: on table data about as small as the default level 6, and 2.5 times as fast
+    // (bench/database-restore.ts: 175 MB in 5.0 s against 168 MB in 12.5 s).
+    await runTool(options.tools, "pg_dump", ["-Fc", "-Z1", "-f", path], {
       env: env.env,
       signal: options.signal,
     });

@@ -6,6 +6,7 @@ import { restoreInPlace } from "./inplace.ts";
 import {
   putBackText,
   type RestoreMarker,
+  retrying,
   unlockDatabase,
   unverifiedText,
   withMaintenance,
@@ -26,7 +27,9 @@ export const UNLOCK_MS = 30_000;
 
 export interface RestoreOptions extends PgOptions {
   conn: Conn;
-  dump: LocalDump;
+  dump: Omit<LocalDump, "sha256">;
+  /** The dump's sha256, perhaps still being read: the restore marker needs it only once verified. */
+  sha256: Promise<string>;
   header: DumpHeader;
   /** Archive entries (from the plan's listing), for progress lines. */
   entries?: number;
@@ -74,44 +77,44 @@ export function derivedName(database: string, suffix: string): string {
 
 /**
  * Restores `dump` over `conn.database`. Swap: into a scratch database, verified, then swapped in by
- * renaming (the old database stays under a dated name). In place: one transaction, marker included.
- * Either way a safety dump is taken and read back first. On any failure the target is read back and a
- * RestoreFailure says what it holds.
+ * renaming (the old database stays under a dated name); the safety dump is taken meanwhile, and the swap
+ * waits for it. In place: the safety dump first, then one transaction, marker included. Either way the
+ * target changes only once the safety dump is taken and read back. On any failure the target is read
+ * back and a RestoreFailure says what it holds.
  */
 export async function restorePostgres(options: RestoreOptions): Promise<RestoreResult> {
   const { conn } = options;
   const now = options.now ?? new Date();
-  const marker: RestoreMarker = {
-    sha256: options.dump.sha256,
+  const marking = options.sha256.then((sha256) => ({
+    sha256,
     name: options.dump.name,
     at: now.toISOString(),
-  };
+  }));
+  // Awaited by the step that writes the marker, or by the read-back after a failure.
+  marking.catch(() => {});
   const run: Run = { step: "prepare", verify: "not run", safetyBackup: undefined, plainSafety: undefined };
   const steps: RestoreResult["steps"] = [];
-  const timed = async <T>(name: Step, work: () => Promise<T>): Promise<T> => {
-    run.step = name;
-    const started = Date.now();
-    const value = await work();
-    steps.push({ name, ms: Date.now() - started });
-    return value;
-  };
+  const timed = timer(run, steps);
   const limits = [...(options.signal ? [options.signal] : [])];
   if (options.wait > 0) limits.push(AbortSignal.timeout(options.wait));
   const phase = { ...options, signal: AbortSignal.any(limits) };
   try {
     await timed("prepare", () => prepare(options));
-    await timed("safety backup", () => safetyBackup(phase, run, now));
     const result =
       options.mode === "in-place"
-        ? await inPlace(options, phase, run, marker, timed)
-        : await swap(options, phase, run, marker, now, timed);
+        ? await inPlace(options, phase, run, marking, now, timed)
+        : await swap(options, phase, run, marking, now, steps);
     return { ...result, safetyBackup: run.safetyBackup, steps };
   } catch (error) {
+    // A dump that could not be hashed was never marked anywhere.
+    const marker = await marking.catch(() => undefined);
     const held: Held = await readBack(conn, {
       before: options.before.comment,
       restored: marker,
-      unverified: options.mode === "in-place" ? unverifiedText(marker) : undefined,
-      putBack: run.plainSafety ? putBackText(run.safetyBackup ?? run.plainSafety, marker.at) : undefined,
+      unverified: options.mode === "in-place" && marker ? unverifiedText(marker) : undefined,
+      putBack: run.plainSafety
+        ? putBackText(run.safetyBackup ?? run.plainSafety, now.toISOString())
+        : undefined,
     });
     throw new RestoreFailure(error, run.step, run.verify, held, run.safetyBackup);
   } finally {
@@ -121,6 +124,7 @@ export async function restorePostgres(options: RestoreOptions): Promise<RestoreR
 }
 
 interface Run {
+  /** The step a failure is said to have happened in. */
   step: Step;
   verify: "not run" | "passed" | "failed";
   safetyBackup: string | undefined;
@@ -128,6 +132,62 @@ interface Run {
   plainSafety: string | undefined;
 }
 type Timed = <T>(name: Step, work: () => Promise<T>) => Promise<T>;
+
+/**
+ * Times each step into `steps` (in the order they start) and keeps the one under way in `at.step`. With
+ * `signal`, a step does not start once it is aborted.
+ */
+function timer(at: { step: Step }, steps: RestoreResult["steps"], signal?: AbortSignal): Timed {
+  return async (name, work) => {
+    at.step = name;
+    signal?.throwIfAborted();
+    const entry = { name, ms: 0 };
+    steps.push(entry);
+    const started = Date.now();
+    const value = await work();
+    entry.ms = Date.now() - started;
+    return value;
+  };
+}
+
+/** A line of work run beside another: it stops when `signal` aborts, and times its steps with `timed`. */
+type Branch<T> = (signal: AbortSignal, timed: Timed) => Promise<T>;
+
+/**
+ * Runs two branches at once. The first to fail stops the other (its tool killed, its partial file removed,
+ * no further step started); once both have ended, that first failure, and its step, is the run's. When
+ * both succeed, the run is at the step the later one ended in (what a cancel right after names).
+ */
+async function together<A, B>(
+  phase: RestoreOptions,
+  run: Run,
+  steps: RestoreResult["steps"],
+  first: Branch<A>,
+  second: Branch<B>,
+): Promise<[A, B]> {
+  const stop = new AbortController();
+  const signal = AbortSignal.any([stop.signal, ...(phase.signal ? [phase.signal] : [])]);
+  let failed: { error: unknown; step: Step } | undefined;
+  let ended = run.step;
+  const start = async <T>(branch: Branch<T>): Promise<T> => {
+    const at = { step: run.step };
+    try {
+      const value = await branch(signal, timer(at, steps, signal));
+      ended = at.step;
+      return value;
+    } catch (error) {
+      if (!failed) {
+        failed = { error, step: at.step };
+        stop.abort(error);
+      }
+      throw error;
+    }
+  };
+  const [a, b] = await Promise.allSettled([start(first), start(second)]);
+  run.step = failed?.step ?? ended;
+  if (failed) throw failed.error;
+  return [(a as PromiseFulfilledResult<A>).value, (b as PromiseFulfilledResult<B>).value];
+}
 
 /** Undoes what an earlier run left: a target still refusing connections, scratch databases. */
 async function prepare(options: RestoreOptions): Promise<void> {
@@ -175,13 +235,19 @@ async function inPlace(
   options: RestoreOptions,
   phase: RestoreOptions,
   run: Run,
-  marker: RestoreMarker,
+  marking: Promise<RestoreMarker>,
+  now: Date,
   timed: Timed,
 ): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
   const { conn, log } = options;
+  await timed("safety backup", () => safetyBackup(phase, run, now));
   const args = { path: options.dump.path, format: options.header.format, jobs: 1, entries: options.entries };
   log.info(`Restoring ${options.dump.name} into ${conn.database} in place, in one transaction.`);
-  await timed("restore", () => restoreInPlace(phase, conn, args, unverifiedText(marker)));
+  const marker = await timed("restore", async () => {
+    const marker = await marking;
+    await restoreInPlace(phase, conn, args, unverifiedText(marker));
+    return marker;
+  });
   let verified: string[];
   try {
     verified = await timed("verify", () => verify(phase, conn));
@@ -217,38 +283,28 @@ async function swap(
   options: RestoreOptions,
   phase: RestoreOptions,
   run: Run,
-  marker: RestoreMarker,
+  marking: Promise<RestoreMarker>,
   now: Date,
-  timed: Timed,
+  steps: RestoreResult["steps"],
 ): Promise<Omit<RestoreResult, "safetyBackup" | "steps">> {
   const { conn, log } = options;
   const scratch = derivedName(conn.database, `_restoring_${stamp(now)}`);
   const kept = derivedName(conn.database, `_before_restore_${stamp(now)}`);
   let swapped = false;
   try {
-    await timed("create scratch", () =>
-      withMaintenance(conn, (sql) => createScratch(sql, conn.database, scratch)),
-    );
-    log.info(
-      `Restoring ${options.dump.name} (${formatBytes(options.dump.bytes)}) into the scratch database ${scratch}.`,
-    );
-    const args = {
-      path: options.dump.path,
-      format: options.header.format,
-      jobs: options.jobs,
-      entries: options.entries,
-    };
-    await timed("restore", () => restoreDump(phase, onDatabase(conn, scratch), args));
-    const verified = await timed("verify", () => verify(phase, onDatabase(conn, scratch)));
-    run.verify = "passed";
-    for (const line of verified) log.info(`verify-sql: ${line}`);
-    await timed("mark", () =>
-      withClient(onDatabase(conn, scratch), (sql) => writeMarker(sql, scratch, marker)),
+    // The safety dump reads the target while the restore writes the scratch database: neither changes
+    // what the other reads, and the target itself changes only at the swap, once both have succeeded.
+    const [, verified] = await together(
+      phase,
+      run,
+      steps,
+      (signal, timed) => timed("safety backup", () => safetyBackup({ ...phase, signal }, run, now)),
+      (signal, timed) => intoScratch({ ...phase, signal }, run, marking, scratch, timed),
     );
     // A cancel before the swap keeps the target as it is; once started, the swap is seen through.
     options.signal?.throwIfAborted();
     const deadline = Date.now() + SWAP_MS;
-    const endedConnections = await timed("swap", () =>
+    const endedConnections = await timer(run, steps)("swap", () =>
       withMaintenance(conn, (sql) => swapNames(sql, { target: conn.database, scratch, kept, log, deadline })),
     );
     swapped = true;
@@ -262,6 +318,38 @@ async function swap(
   }
 }
 
+/** Creates the scratch database, restores the dump into it, verifies it and marks it. */
+async function intoScratch(
+  options: RestoreOptions,
+  run: Run,
+  marking: Promise<RestoreMarker>,
+  scratch: string,
+  timed: Timed,
+): Promise<string[]> {
+  const { conn, log } = options;
+  await timed("create scratch", () =>
+    withMaintenance(conn, (sql) => createScratch(sql, conn.database, scratch)),
+  );
+  log.info(
+    `Restoring ${options.dump.name} (${formatBytes(options.dump.bytes)}) into the scratch database ${scratch}.`,
+  );
+  const args = {
+    path: options.dump.path,
+    format: options.header.format,
+    jobs: options.jobs,
+    entries: options.entries,
+  };
+  await timed("restore", () => restoreDump(options, onDatabase(conn, scratch), args));
+  const verified = await timed("verify", () => verify(options, onDatabase(conn, scratch)));
+  run.verify = "passed";
+  for (const line of verified) log.info(`verify-sql: ${line}`);
+  await timed("mark", async () => {
+    const marker = await marking;
+    await withClient(onDatabase(conn, scratch), (sql) => writeMarker(sql, scratch, marker));
+  });
+  return verified;
+}
+
 /** After a failed swap: nothing stays locked, and the scratch database (if still by that name) goes. */
 async function undoSwap(
   conn: Conn,
@@ -273,7 +361,9 @@ async function undoSwap(
   await unlockDatabase(conn, [conn.database, kept], deadline).catch((error: Error) =>
     log.warn(`Could not unlock ${conn.database}: ${error.message}.`),
   );
-  await withMaintenance(conn, (sql) => dropDatabase(sql, scratch)).catch((error: Error) =>
-    log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. A rerun drops it.`),
+  // Retried like the unlock: a cut that stopped the safety dump stops the restore beside it too.
+  await retrying(deadline, () => withMaintenance(conn, (sql) => dropDatabase(sql, scratch))).catch(
+    (error: Error) =>
+      log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. A rerun drops it.`),
   );
 }

@@ -74,8 +74,17 @@ function hashing(hash: ReturnType<typeof createHash>, onBytes: (bytes: number) =
   });
 }
 
-/** Reads the dump where it is (a path) or streams it to a temp file (a URL), hashing as it goes. */
-export async function fetchDump(options: FetchOptions): Promise<LocalDump> {
+/** A dump being fetched: where it is once there; the sha256 of a local file is still being read. */
+export interface OpenedDump {
+  dump: Omit<LocalDump, "sha256">;
+  sha256: Promise<string>;
+}
+
+/**
+ * Finds the dump where it is (a path) or streams it to a temp file (a URL), hashing as it goes. A local
+ * file is usable at once: its sha256 is read while the caller checks it (pg_restore --list reads it too).
+ */
+export async function openDump(options: FetchOptions): Promise<OpenedDump> {
   if (!isUrl(options.backup)) {
     const path = resolve(options.cwd, options.backup);
     const info = await stat(path).catch(() => undefined);
@@ -85,18 +94,35 @@ export async function fetchDump(options: FetchOptions): Promise<LocalDump> {
         `${path} is not a file. Give a custom-format dump (pg_dump -Fc), a tar dump (-Ft) or a .sql / .sql.gz file.`,
       );
     }
-    const hash = createHash("sha256");
-    const report = progressEvery(options.log, `Reading ${basename(path)}`, info.size);
-    let read = 0;
-    for await (const chunk of createReadStream(path)) {
-      hash.update(chunk as Buffer);
-      read += (chunk as Buffer).length;
-      report(read);
-    }
-    const sha256 = hash.digest("hex");
-    return { path, source: path, name: basename(path), bytes: info.size, sha256, tempDir: undefined };
+    const sha256 = hashFile(path, info.size, options.log);
+    // Awaited by the caller unless it gives up on the dump first.
+    sha256.catch(() => {});
+    return {
+      dump: { path, source: path, name: basename(path), bytes: info.size, tempDir: undefined },
+      sha256,
+    };
   }
-  return download(options);
+  const { sha256, ...dump } = await download(options);
+  return { dump, sha256: Promise.resolve(sha256) };
+}
+
+/** The dump fetched and hashed whole. */
+export async function fetchDump(options: FetchOptions): Promise<LocalDump> {
+  const { dump, sha256 } = await openDump(options);
+  return { ...dump, sha256: await sha256 };
+}
+
+async function hashFile(path: string, size: number, log: Log): Promise<string> {
+  const hash = createHash("sha256");
+  const report = progressEvery(log, `Reading ${basename(path)}`, size);
+  let read = 0;
+  // 4 MiB reads: about twice as fast as the default 64 KiB on a dump of hundreds of MB.
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 << 20 })) {
+    hash.update(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    report(read);
+  }
+  return hash.digest("hex");
 }
 
 async function download(options: FetchOptions): Promise<LocalDump> {
@@ -203,7 +229,7 @@ async function downloadOnce(options: FetchOptions, shown: string, path: string):
 }
 
 /** Removes a downloaded dump (a local path is the user's and stays). */
-export async function discardDump(dump: LocalDump): Promise<void> {
+export async function discardDump(dump: Pick<LocalDump, "tempDir">): Promise<void> {
   if (dump.tempDir) await rm(dump.tempDir, { recursive: true, force: true });
 }
 
