@@ -302,6 +302,10 @@ function client(conn) {
         max: 1,
         connect_timeout: 30,
         onnotice: () => { },
+        // The driver's first query on each connection reads the array types; when that query fails (a cut,
+        // a backend ended) its rejection is unhandled and ends the process (porsager/postgres#1192). No
+        // query here takes or returns arrays (lists travel as json), and each connection saves a round trip.
+        fetch_types: false,
         connection: { application_name: "database-restore" },
     });
 }
@@ -589,7 +593,7 @@ async function listArchive(options, path) {
     });
     return stdout.split("\n").filter((line) => line.trim() && !line.startsWith(";"));
 }
-/** `pg_dump -Fc` of `conn.database` into `path`, then checked by reading its table of contents back. */
+/** `pg_dump -Fc -Z1` of `conn.database` into `path`, then checked by reading its table of contents back. */
 async function dumpDatabase(options, conn, path) {
     const env = (0,_conn_js__WEBPACK_IMPORTED_MODULE_3__/* .toolEnv */ .oW)(conn, options.tempDir);
     const stop = ticker(options.log, `Safety backup of ${conn.database}`, () => {
@@ -599,7 +603,9 @@ async function dumpDatabase(options, conn, path) {
     try {
         // Created private first: pg_dump keeps the mode of a file it truncates (a production dump, 0600).
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(path, "", { mode: 0o600, flag: "wx" });
-        await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_dump", ["-Fc", "-f", path], {
+        // zlib level 1: on table data about as small as the default level 6, and 2.5 times as fast
+        // (bench/database-restore.ts: 175 MB in 5.0 s against 168 MB in 12.5 s).
+        await (0,_tools_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .qI)(options.tools, "pg_dump", ["-Fc", "-Z1", "-f", path], {
             env: env.env,
             signal: options.signal,
         });
@@ -699,6 +705,7 @@ function plainStream(path, format) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   gU: () => (/* binding */ isUrl),
+/* harmony export */   nI: () => (/* binding */ openDump),
 /* harmony export */   rG: () => (/* binding */ discardDump),
 /* harmony export */   rL: () => (/* binding */ fetchDump),
 /* harmony export */   z3: () => (/* binding */ formatBytes),
@@ -758,8 +765,11 @@ function hashing(hash, onBytes) {
         },
     });
 }
-/** Reads the dump where it is (a path) or streams it to a temp file (a URL), hashing as it goes. */
-async function fetchDump(options) {
+/**
+ * Finds the dump where it is (a path) or streams it to a temp file (a URL), hashing as it goes. A local
+ * file is usable at once: its sha256 is read while the caller checks it (pg_restore --list reads it too).
+ */
+async function openDump(options) {
     if (!isUrl(options.backup)) {
         const path = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(options.cwd, options.backup);
         const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path).catch(() => undefined);
@@ -768,18 +778,33 @@ async function fetchDump(options) {
         if (!info.isFile()) {
             throw new Error(`${path} is not a file. Give a custom-format dump (pg_dump -Fc), a tar dump (-Ft) or a .sql / .sql.gz file.`);
         }
-        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
-        const report = progressEvery(options.log, `Reading ${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}`, info.size);
-        let read = 0;
-        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)) {
-            hash.update(chunk);
-            read += chunk.length;
-            report(read);
-        }
-        const sha256 = hash.digest("hex");
-        return { path, source: path, name: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path), bytes: info.size, sha256, tempDir: undefined };
+        const sha256 = hashFile(path, info.size, options.log);
+        // Awaited by the caller unless it gives up on the dump first.
+        sha256.catch(() => { });
+        return {
+            dump: { path, source: path, name: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path), bytes: info.size, tempDir: undefined },
+            sha256,
+        };
     }
-    return download(options);
+    const { sha256, ...dump } = await download(options);
+    return { dump, sha256: Promise.resolve(sha256) };
+}
+/** The dump fetched and hashed whole. */
+async function fetchDump(options) {
+    const { dump, sha256 } = await openDump(options);
+    return { ...dump, sha256: await sha256 };
+}
+async function hashFile(path, size, log) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256");
+    const report = progressEvery(log, `Reading ${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path)}`, size);
+    let read = 0;
+    // 4 MiB reads: about twice as fast as the default 64 KiB on a dump of hundreds of MB.
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path, { highWaterMark: 4 << 20 })) {
+        hash.update(chunk);
+        read += chunk.length;
+        report(read);
+    }
+    return hash.digest("hex");
 }
 async function download(options) {
     const shown = shownUrl(options.backup);

@@ -311,17 +311,11 @@ async function readDatabase(conn) {
         return { exists: row !== undefined, comment: row?.comment ?? null, locked: row ? !row.allow : false };
     });
 }
-/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
-async function unlockDatabase(conn, names, deadline) {
+/** `work` until it succeeds, each attempt on its own connection, until `deadline` (a restart, a network cut). */
+async function retrying(deadline, work) {
     for (let attempt = 0;; attempt++) {
         try {
-            await withMaintenance(conn, async (sql) => {
-                const locked = await sql `
-          SELECT datname FROM pg_database WHERE datname = ANY(${names}) AND NOT datallowconn`;
-                for (const { datname } of locked)
-                    await sql.unsafe(`ALTER DATABASE ${(0,postgres_conn/* ident */.bD)(datname)} WITH ALLOW_CONNECTIONS true`);
-            });
-            return;
+            return await work();
         }
         catch (error) {
             if (Date.now() >= deadline)
@@ -330,13 +324,22 @@ async function unlockDatabase(conn, names, deadline) {
         }
     }
 }
+/** `ALTER DATABASE … ALLOW_CONNECTIONS true`, each attempt on a new connection, until `deadline`. */
+async function unlockDatabase(conn, names, deadline) {
+    await retrying(deadline, () => withMaintenance(conn, async (sql) => {
+        const locked = await sql `
+        SELECT datname FROM pg_database
+        WHERE datname IN (SELECT jsonb_array_elements_text(${sql.json(names)})) AND NOT datallowconn`;
+        for (const { datname } of locked)
+            await sql.unsafe(`ALTER DATABASE ${(0,postgres_conn/* ident */.bD)(datname)} WITH ALLOW_CONNECTIONS true`);
+    }));
+}
 async function inspectTarget(conn) {
     const head = await withMaintenance(conn, async (sql) => {
         const rows = await sql `
       SELECT pg_database_size(d.oid)::text AS size, d.datallowconn AS allow,
-             ARRAY(SELECT datname FROM pg_database
-                   WHERE starts_with(datname, ${`${conn.database}_restoring_`})
-                   ORDER BY 1)::text[] AS leftovers,
+             (SELECT coalesce(json_agg(datname ORDER BY datname), '[]') FROM pg_database
+              WHERE starts_with(datname, ${`${conn.database}_restoring_`})) AS leftovers,
              shobj_description(d.oid, 'pg_database') AS comment,
              (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = d.datname AND a.pid <> pg_backend_pid())::text AS connections,
              current_setting('server_version') AS version,
@@ -391,51 +394,71 @@ class DumpRefused extends Error {
     name = "DumpRefused";
 }
 const major = (version) => (version ? Number(version.split(".")[0]) : undefined);
+/** A read started before it is awaited: if the plan fails first, nobody awaits it, and that is fine. */
+function started(promise) {
+    promise.catch(() => { });
+    return promise;
+}
 /**
  * Reads everything a restore depends on and changes nothing: the dump (fetched, hashed, its header and
  * table of contents read), the local tools' versions against it, and the target database as it is.
+ * Reads that need nothing of each other run at once (the target and the local pg_dump while the dump is
+ * fetched; the listing while the dump is hashed); a failure is still said in this order: the dump, the
+ * target, the local pg_dump. A local dump's sha256 is awaited only when the plan needs it.
  */
 async function planPostgres(options) {
-    const dump = await (0,source/* fetchDump */.rL)({ ...options.fetch, log: options.log, signal: options.signal });
+    const targetRead = started(inspectTarget(options.conn));
+    const dumperRead = options.safetyBackup ? started((0,tools/* toolVersion */.fX)(options.tools, "pg_dump")) : undefined;
+    const { dump: opened, sha256 } = await (0,source/* openDump */.nI)({
+        ...options.fetch,
+        log: options.log,
+        signal: options.signal,
+    });
     try {
-        const header = await (0,postgres_header/* readDumpHeader */.Kb)(dump.path).catch((error) => {
+        const header = await (0,postgres_header/* readDumpHeader */.Kb)(opened.path).catch((error) => {
             if (error instanceof postgres_header/* NotADumpError */.VV)
-                throw new DumpRefused(`${dump.source} is not usable: ${error.message}.`);
+                throw new DumpRefused(`${opened.source} is not usable: ${error.message}.`);
             throw error;
         });
         const archive = header.format === "custom" || header.format === "tar";
-        const reader = await (0,tools/* toolVersion */.fX)(options.tools, archive ? "pg_restore" : "psql");
-        const dumpMajor = major(header.dumpVersion);
-        if (dumpMajor !== undefined && dumpMajor > reader.major) {
-            throw new DumpRefused(`${dump.name} was written by pg_dump ${header.dumpVersion}, newer than the local ${archive ? "pg_restore" : "psql"} ${reader.text}, which cannot be trusted to read it. Install the PostgreSQL ${dumpMajor} client tools (apt-get install postgresql-client-${dumpMajor}) and set postgres-bin-dir to their folder (e.g. /usr/lib/postgresql/${dumpMajor}/bin).`);
-        }
-        let listing;
-        if (archive) {
-            listing = await (0,pgtools/* listArchive */.d0)(options, dump.path).then((lines) => lines, (error) => {
+        const readerRead = (0,tools/* toolVersion */.fX)(options.tools, archive ? "pg_restore" : "psql");
+        // Read alongside the version check, trusted only after it: a dump too new is refused by name first.
+        const checked = started(archive
+            ? (0,pgtools/* listArchive */.d0)(options, opened.path).catch((error) => {
                 if (error instanceof tools/* ToolError */.v4) {
-                    throw new DumpRefused(`${dump.name} does not read as a dump: ${error.message}`);
+                    throw new DumpRefused(`${opened.name} does not read as a dump: ${error.message}`);
                 }
                 throw error;
-            });
-        }
-        else {
-            await (0,postgres_header/* checkPlainComplete */.UI)(dump.path, header.format).catch((error) => {
+            })
+            : (0,postgres_header/* checkPlainComplete */.UI)(opened.path, header.format).then(() => undefined, (error) => {
                 if (error instanceof postgres_header/* NotADumpError */.VV)
-                    throw new DumpRefused(`${dump.name} is not usable: ${error.message}.`);
+                    throw new DumpRefused(`${opened.name} is not usable: ${error.message}.`);
                 throw error;
-            });
+            }));
+        const reader = await readerRead;
+        const dumpMajor = major(header.dumpVersion);
+        if (dumpMajor !== undefined && dumpMajor > reader.major) {
+            throw new DumpRefused(`${opened.name} was written by pg_dump ${header.dumpVersion}, newer than the local ${archive ? "pg_restore" : "psql"} ${reader.text}, which cannot be trusted to read it. Install the PostgreSQL ${dumpMajor} client tools (apt-get install postgresql-client-${dumpMajor}) and set postgres-bin-dir to their folder (e.g. /usr/lib/postgresql/${dumpMajor}/bin).`);
         }
-        const target = await inspectTarget(options.conn);
+        const listing = await checked;
+        const target = await targetRead;
+        // Only a target with a restore marker can already hold this dump; otherwise the hash is read on
+        // beside the start of the restore.
+        const known = options.hashInPlan || target.restored !== undefined || opened.tempDir !== undefined
+            ? await sha256
+            : undefined;
         let dumper;
-        if (options.safetyBackup) {
-            const local = await (0,tools/* toolVersion */.fX)(options.tools, "pg_dump");
+        if (dumperRead) {
+            const local = await dumperRead;
             if (local.major < target.serverMajor) {
                 throw new DumpRefused(`The local pg_dump ${local.text} cannot take the safety backup of a PostgreSQL ${target.serverVersion} server (pg_dump refuses newer servers). Install the PostgreSQL ${target.serverMajor} client tools and set postgres-bin-dir (e.g. /usr/lib/postgresql/${target.serverMajor}/bin).`);
             }
             dumper = local.text;
         }
         return {
-            dump,
+            dump: opened,
+            sha256: known,
+            hashing: sha256,
             header,
             entries: listing?.length,
             dumpTables: listing?.flatMap((line) => {
@@ -444,12 +467,12 @@ async function planPostgres(options) {
             }),
             target,
             // A target still locked by an earlier run is unlocked by the apply, never left as "current".
-            alreadyCurrent: target.restored?.sha256 === dump.sha256 && !target.locked,
+            alreadyCurrent: known !== undefined && target.restored?.sha256 === known && !target.locked,
             tools: { restore: reader.text, dump: dumper },
         };
     }
     catch (error) {
-        await (0,source/* discardDump */.rG)(dump);
+        await (0,source/* discardDump */.rG)(opened);
         throw error;
     }
 }
@@ -693,45 +716,45 @@ function derivedName(database, suffix) {
 }
 /**
  * Restores `dump` over `conn.database`. Swap: into a scratch database, verified, then swapped in by
- * renaming (the old database stays under a dated name). In place: one transaction, marker included.
- * Either way a safety dump is taken and read back first. On any failure the target is read back and a
- * RestoreFailure says what it holds.
+ * renaming (the old database stays under a dated name); the safety dump is taken meanwhile, and the swap
+ * waits for it. In place: the safety dump first, then one transaction, marker included. Either way the
+ * target changes only once the safety dump is taken and read back. On any failure the target is read
+ * back and a RestoreFailure says what it holds.
  */
 async function restorePostgres(options) {
     const { conn } = options;
     const now = options.now ?? new Date();
-    const marker = {
-        sha256: options.dump.sha256,
+    const marking = options.sha256.then((sha256) => ({
+        sha256,
         name: options.dump.name,
         at: now.toISOString(),
-    };
+    }));
+    // Awaited by the step that writes the marker, or by the read-back after a failure.
+    marking.catch(() => { });
     const run = { step: "prepare", verify: "not run", safetyBackup: undefined, plainSafety: undefined };
     const steps = [];
-    const timed = async (name, work) => {
-        run.step = name;
-        const started = Date.now();
-        const value = await work();
-        steps.push({ name, ms: Date.now() - started });
-        return value;
-    };
+    const timed = timer(run, steps);
     const limits = [...(options.signal ? [options.signal] : [])];
     if (options.wait > 0)
         limits.push(AbortSignal.timeout(options.wait));
     const phase = { ...options, signal: AbortSignal.any(limits) };
     try {
         await timed("prepare", () => prepare(options));
-        await timed("safety backup", () => safetyBackup(phase, run, now));
         const result = options.mode === "in-place"
-            ? await inPlace(options, phase, run, marker, timed)
-            : await restore_swap(options, phase, run, marker, now, timed);
+            ? await inPlace(options, phase, run, marking, now, timed)
+            : await restore_swap(options, phase, run, marking, now, steps);
         return { ...result, safetyBackup: run.safetyBackup, steps };
     }
     catch (error) {
+        // A dump that could not be hashed was never marked anywhere.
+        const marker = await marking.catch(() => undefined);
         const held = await readBack(conn, {
             before: options.before.comment,
             restored: marker,
-            unverified: options.mode === "in-place" ? unverifiedText(marker) : undefined,
-            putBack: run.plainSafety ? putBackText(run.safetyBackup ?? run.plainSafety, marker.at) : undefined,
+            unverified: options.mode === "in-place" && marker ? unverifiedText(marker) : undefined,
+            putBack: run.plainSafety
+                ? putBackText(run.safetyBackup ?? run.plainSafety, now.toISOString())
+                : undefined,
         });
         throw new RestoreFailure(error, run.step, run.verify, held, run.safetyBackup);
     }
@@ -740,6 +763,53 @@ async function restorePostgres(options) {
         if (options.safetyKey && run.plainSafety)
             (0,external_node_fs_.rmSync)(run.plainSafety, { force: true });
     }
+}
+/**
+ * Times each step into `steps` (in the order they start) and keeps the one under way in `at.step`. With
+ * `signal`, a step does not start once it is aborted.
+ */
+function timer(at, steps, signal) {
+    return async (name, work) => {
+        at.step = name;
+        signal?.throwIfAborted();
+        const entry = { name, ms: 0 };
+        steps.push(entry);
+        const started = Date.now();
+        const value = await work();
+        entry.ms = Date.now() - started;
+        return value;
+    };
+}
+/**
+ * Runs two branches at once. The first to fail stops the other (its tool killed, its partial file removed,
+ * no further step started); once both have ended, that first failure, and its step, is the run's. When
+ * both succeed, the run is at the step the later one ended in (what a cancel right after names).
+ */
+async function together(phase, run, steps, first, second) {
+    const stop = new AbortController();
+    const signal = AbortSignal.any([stop.signal, ...(phase.signal ? [phase.signal] : [])]);
+    let failed;
+    let ended = run.step;
+    const start = async (branch) => {
+        const at = { step: run.step };
+        try {
+            const value = await branch(signal, timer(at, steps, signal));
+            ended = at.step;
+            return value;
+        }
+        catch (error) {
+            if (!failed) {
+                failed = { error, step: at.step };
+                stop.abort(error);
+            }
+            throw error;
+        }
+    };
+    const [a, b] = await Promise.allSettled([start(first), start(second)]);
+    run.step = failed?.step ?? ended;
+    if (failed)
+        throw failed.error;
+    return [a.value, b.value];
 }
 /** Undoes what an earlier run left: a target still refusing connections, scratch databases. */
 async function prepare(options) {
@@ -781,11 +851,16 @@ async function safetyBackup(options, run, now) {
     else
         run.safetyBackup = plain;
 }
-async function inPlace(options, phase, run, marker, timed) {
+async function inPlace(options, phase, run, marking, now, timed) {
     const { conn, log } = options;
+    await timed("safety backup", () => safetyBackup(phase, run, now));
     const args = { path: options.dump.path, format: options.header.format, jobs: 1, entries: options.entries };
     log.info(`Restoring ${options.dump.name} into ${conn.database} in place, in one transaction.`);
-    await timed("restore", () => restoreInPlace(phase, conn, args, unverifiedText(marker)));
+    const marker = await timed("restore", async () => {
+        const marker = await marking;
+        await restoreInPlace(phase, conn, args, unverifiedText(marker));
+        return marker;
+    });
     let verified;
     try {
         verified = await timed("verify", () => restore_verify(phase, conn));
@@ -814,30 +889,19 @@ async function restore_verify(options, conn) {
     options.signal?.throwIfAborted();
     return (0,postgres_conn/* withClient */.SV)(conn, (sql) => (0,verify/* runVerify */.R9)(sql, options.verifySql, options.signal));
 }
-async function restore_swap(options, phase, run, marker, now, timed) {
+async function restore_swap(options, phase, run, marking, now, steps) {
     const { conn, log } = options;
     const scratch = derivedName(conn.database, `_restoring_${stamp(now)}`);
     const kept = derivedName(conn.database, `_before_restore_${stamp(now)}`);
     let swapped = false;
     try {
-        await timed("create scratch", () => withMaintenance(conn, (sql) => (0,swap/* createScratch */.Hj)(sql, conn.database, scratch)));
-        log.info(`Restoring ${options.dump.name} (${(0,source/* formatBytes */.z3)(options.dump.bytes)}) into the scratch database ${scratch}.`);
-        const args = {
-            path: options.dump.path,
-            format: options.header.format,
-            jobs: options.jobs,
-            entries: options.entries,
-        };
-        await timed("restore", () => (0,pgtools/* restoreDump */.nE)(phase, (0,postgres_conn/* onDatabase */.rj)(conn, scratch), args));
-        const verified = await timed("verify", () => restore_verify(phase, (0,postgres_conn/* onDatabase */.rj)(conn, scratch)));
-        run.verify = "passed";
-        for (const line of verified)
-            log.info(`verify-sql: ${line}`);
-        await timed("mark", () => (0,postgres_conn/* withClient */.SV)((0,postgres_conn/* onDatabase */.rj)(conn, scratch), (sql) => writeMarker(sql, scratch, marker)));
+        // The safety dump reads the target while the restore writes the scratch database: neither changes
+        // what the other reads, and the target itself changes only at the swap, once both have succeeded.
+        const [, verified] = await together(phase, run, steps, (signal, timed) => timed("safety backup", () => safetyBackup({ ...phase, signal }, run, now)), (signal, timed) => intoScratch({ ...phase, signal }, run, marking, scratch, timed));
         // A cancel before the swap keeps the target as it is; once started, the swap is seen through.
         options.signal?.throwIfAborted();
         const deadline = Date.now() + SWAP_MS;
-        const endedConnections = await timed("swap", () => withMaintenance(conn, (sql) => (0,swap/* swapNames */.GT)(sql, { target: conn.database, scratch, kept, log, deadline })));
+        const endedConnections = await timer(run, steps)("swap", () => withMaintenance(conn, (sql) => (0,swap/* swapNames */.GT)(sql, { target: conn.database, scratch, kept, log, deadline })));
         swapped = true;
         log.info(`Swapped: ${conn.database} is the restored data; the previous database is kept as ${kept}.`);
         return { keptDatabase: kept, endedConnections, verified };
@@ -852,11 +916,34 @@ async function restore_swap(options, phase, run, marker, now, timed) {
             await undoSwap(conn, scratch, kept, log);
     }
 }
+/** Creates the scratch database, restores the dump into it, verifies it and marks it. */
+async function intoScratch(options, run, marking, scratch, timed) {
+    const { conn, log } = options;
+    await timed("create scratch", () => withMaintenance(conn, (sql) => (0,swap/* createScratch */.Hj)(sql, conn.database, scratch)));
+    log.info(`Restoring ${options.dump.name} (${(0,source/* formatBytes */.z3)(options.dump.bytes)}) into the scratch database ${scratch}.`);
+    const args = {
+        path: options.dump.path,
+        format: options.header.format,
+        jobs: options.jobs,
+        entries: options.entries,
+    };
+    await timed("restore", () => (0,pgtools/* restoreDump */.nE)(options, (0,postgres_conn/* onDatabase */.rj)(conn, scratch), args));
+    const verified = await timed("verify", () => restore_verify(options, (0,postgres_conn/* onDatabase */.rj)(conn, scratch)));
+    run.verify = "passed";
+    for (const line of verified)
+        log.info(`verify-sql: ${line}`);
+    await timed("mark", async () => {
+        const marker = await marking;
+        await (0,postgres_conn/* withClient */.SV)((0,postgres_conn/* onDatabase */.rj)(conn, scratch), (sql) => writeMarker(sql, scratch, marker));
+    });
+    return verified;
+}
 /** After a failed swap: nothing stays locked, and the scratch database (if still by that name) goes. */
 async function undoSwap(conn, scratch, kept, log) {
     const deadline = Date.now() + UNLOCK_MS;
     await unlockDatabase(conn, [conn.database, kept], deadline).catch((error) => log.warn(`Could not unlock ${conn.database}: ${error.message}.`));
-    await withMaintenance(conn, (sql) => (0,swap/* dropDatabase */.Zi)(sql, scratch)).catch((error) => log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. A rerun drops it.`));
+    // Retried like the unlock: a cut that stopped the safety dump stops the restore beside it too.
+    await retrying(deadline, () => withMaintenance(conn, (sql) => (0,swap/* dropDatabase */.Zi)(sql, scratch))).catch((error) => log.warn(`Could not drop the scratch database ${scratch}: ${error.message}. A rerun drops it.`));
 }
 
 // EXTERNAL MODULE: ./src/core/secrets.ts
@@ -1714,6 +1801,7 @@ async function postgres_plan(ctx) {
         tempDir: temp,
         signal: ctx.signal,
         safetyBackup: safetyDir !== undefined,
+        hashInPlan: settings["dry-run"],
         fetch: { backup, cwd: ctx.run.workspace, headers: settings["backup-headers"], tempRoot: temp },
     });
     const { dump, header, target } = planned;
@@ -1727,7 +1815,10 @@ async function postgres_plan(ctx) {
         target: conn.database,
         restoredFrom,
         facts: [
-            ["Dump", `${dump.name}, ${(0,source/* formatBytes */.z3)(dump.bytes)}, sha256 ${dump.sha256.slice(0, 12)}…`],
+            [
+                "Dump",
+                `${dump.name}, ${(0,source/* formatBytes */.z3)(dump.bytes)}, ${planned.sha256 ? `sha256 ${planned.sha256.slice(0, 12)}…` : "sha256 read during the restore"}`,
+            ],
             ["Format", `${header.format}${planned.entries ? ` (${planned.entries} entries)` : ""}`],
             ["Dumped by", header.dumpVersion ? `pg_dump ${header.dumpVersion.split(" ")[0]}` : "unknown"],
             ["Target server", `PostgreSQL ${target.serverVersion} at ${conn.host}:${conn.port}`],
@@ -1744,11 +1835,11 @@ async function postgres_plan(ctx) {
         ],
         replaces: describeTarget(planned, settings.mode === "in-place"),
         safety: safetyDir
-            ? `pg_dump -Fc of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back before the restore`
+            ? `pg_dump -Fc -Z1 of ${conn.database} into ${safetyDir} (mode 0600${settings["safety-backup-key"] ? ", encrypted: openssl enc -aes-256-cbc -pbkdf2" : ""}), read back ${settings.mode === "in-place" ? "before the restore" : "while the restore runs into the scratch database, and before the swap"}`
             : undefined,
         noSafetyReason: undefined,
         alreadyCurrent: done
-            ? `${conn.database} already holds ${dump.name} (sha256 ${dump.sha256.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
+            ? `${conn.database} already holds ${dump.name} (sha256 ${planned.sha256?.slice(0, 12)}…), restored ${target.restored?.at}: nothing to do. To restore it again on purpose, clear the marker first: COMMENT ON DATABASE "${conn.database}" IS NULL.`
             : undefined,
         detail: { conn, plan: planned, verifySql, safetyDir },
     };
@@ -1767,6 +1858,7 @@ async function postgres_apply(ctx, planned) {
             tempDir: ctx.run.temp ?? (0,external_node_os_.tmpdir)(),
             signal: ctx.signal,
             dump: pg.dump,
+            sha256: pg.hashing,
             header: pg.header,
             entries: pg.entries,
             mode: ctx.settings.mode === "in-place" ? "in-place" : "swap",
@@ -1778,6 +1870,8 @@ async function postgres_apply(ctx, planned) {
             before: { comment: pg.target.comment, locked: pg.target.locked, leftovers: pg.target.leftovers },
         });
         const notes = result.verified.map((line) => `verify-sql: ${line}`);
+        if (!pg.sha256)
+            notes.push(`The dump's sha256, read during the restore: ${await pg.hashing}.`);
         if (result.keptDatabase) {
             notes.push(`The database as it was before is kept as ${result.keptDatabase} (a second safety copy; drop it when no longer needed).`);
         }
