@@ -17,7 +17,7 @@ export function storageInputs(world: World): Record<string, string> {
 export function revertInputs(world: World, reason: string): Record<string, string> {
   return {
     reason,
-    path: world.repo.checkout,
+    path: world.repo?.checkout ?? "",
     branch: "main",
     committer: "Drill <drill@example.com>",
   };
