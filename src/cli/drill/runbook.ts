@@ -282,20 +282,24 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     let resume: string | undefined;
     const stoppedPlatforms = (["vercel", "railway"] as const).filter((p) => stopped[p] !== undefined);
     if (stoppedPlatforms.length && data.every(dataKnown)) {
-      for (const platform of stoppedPlatforms) {
-        const resumed = await run(`resume-${platform}`, "traffic", {
-          mode: "resume",
-          platform,
-          stopped: JSON.stringify(stopped[platform]),
-          ...platformInputs[platform],
-        });
-        step(
-          "resumed",
-          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
-          resumed.durationMs,
-        );
-        if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
-      }
+      // Side by side: in the workflow each resume runs whatever the other's outcome (`always()`), so neither
+      // waits for the other.
+      await Promise.all(
+        stoppedPlatforms.map(async (platform) => {
+          const resumed = await run(`resume-${platform}`, "traffic", {
+            mode: "resume",
+            platform,
+            stopped: JSON.stringify(stopped[platform]),
+            ...platformInputs[platform],
+          });
+          step(
+            "resumed",
+            `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
+            resumed.durationMs,
+          );
+          if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
+        }),
+      );
     } else if (stoppedPlatforms.length) {
       resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
       step(
