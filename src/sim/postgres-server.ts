@@ -99,7 +99,19 @@ async function start(
     asRoot ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args);
   const pwfile = join(dir, "pwfile");
   writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
-  await as(`${BIN}/initdb`, ["-D", data, "-U", user, "--pwfile", pwfile, "--auth", "scram-sha-256"]);
+  // --no-sync: nothing waits for the new cluster to reach the disk, as the docs advise for testing
+  // (https://www.postgresql.org/docs/current/app-initdb.html); three times faster on a busy machine.
+  await as(`${BIN}/initdb`, [
+    "--no-sync",
+    "-D",
+    data,
+    "-U",
+    user,
+    "--pwfile",
+    pwfile,
+    "--auth",
+    "scram-sha-256",
+  ]);
   rmSync(pwfile);
   let port = 0;
   for (let attempt = 0; ; attempt++) {
