@@ -5,7 +5,8 @@
 // servers and the actions it spawns all write there); any entry left in it counts. New entries in the shared
 // system temp folder during the runs are listed too (other work on the machine may add some).
 // Run: node bench/drill.ts [--target full|all|…] [--fault NAME]...   (RUNS=N, default 50; ROOT=DIR runs another
-// checkout's drill, for a before/after in one session)
+// checkout's drill; BEFORE=DIR also runs that checkout's, alternating with this one run by run, so a busy machine
+// weighs on both alike)
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -20,6 +21,7 @@ const { values } = parseArgs({
 });
 const RUNS = Number(process.env.RUNS || 50);
 const root = resolve(process.env.ROOT || ".");
+const before = process.env.BEFORE ? resolve(process.env.BEFORE) : undefined;
 const systemTemp = tmpdir();
 const args = ["--target", values.target, ...values.fault.flatMap((fault) => ["--fault", fault])];
 
@@ -43,7 +45,7 @@ function ms(text: string | undefined): number | undefined {
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(node:[\w:]+\))$/m;
 const NOT_RECOVERED = /^Production (did NOT recover|was rolled back but NOT verified)/m;
 
-async function once(): Promise<Run> {
+async function once(root: string): Promise<Run> {
   const temp = mkdtempSync(join(systemTemp, "drill-bench-"));
   // As root, PostgreSQL runs as the postgres user, which must reach its data folder inside.
   chmodSync(temp, 0o711);
@@ -88,38 +90,53 @@ const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
     .join(" ");
-const before = new Set(readdirSync(systemTemp));
+const existing = new Set(readdirSync(systemTemp));
+const roots = before ? { before, after: root } : { drill: root };
 console.log(
-  `drill ${args.join(" ")} × ${RUNS} (${root}), ${cpus().length} cores, load ${load()}, ${new Date().toISOString()}`,
+  `drill ${args.join(" ")} × ${RUNS} (${Object.values(roots).join(" vs ")}), ${cpus().length} cores, load ${load()}, ${new Date().toISOString()}`,
 );
-const runs: Run[] = [];
+const runs = new Map<string, Run[]>(Object.keys(roots).map((label) => [label, []]));
 for (let i = 0; i < RUNS; i++) {
-  const run = await once();
-  runs.push(run);
-  const note = run.crash ? `  CRASH ${run.crash}` : run.left.length ? `  LEFT ${run.left.join(", ")}` : "";
-  console.log(
-    `${String(i + 1).padStart(3)}  exit ${run.code ?? run.signal}  wall ${s(run.wallMs)}  drill's total ${run.totalMs === undefined ? "-" : s(run.totalMs)}  simulated ${run.platformMs === undefined ? "-" : s(run.platformMs)}${note}`,
-  );
+  // Alternating which goes first, so neither always follows the other.
+  const order = Object.entries(roots);
+  if (i % 2) order.reverse();
+  for (const [label, dir] of order) {
+    const run = await once(dir);
+    runs.get(label)?.push(run);
+    const note = run.crash ? `  CRASH ${run.crash}` : run.left.length ? `  LEFT ${run.left.join(", ")}` : "";
+    console.log(
+      `${String(i + 1).padStart(3)} ${label.padEnd(6)} exit ${run.code ?? run.signal}  wall ${s(run.wallMs)}  drill's total ${run.totalMs === undefined ? "-" : s(run.totalMs)}  simulated ${run.platformMs === undefined ? "-" : s(run.platformMs)}${note}`,
+    );
+  }
 }
-const newInSystemTemp = readdirSync(systemTemp).filter((name) => !before.has(name));
+const newInSystemTemp = readdirSync(systemTemp).filter((name) => !existing.has(name));
 
-const finished = runs.filter((run) => run.totalMs !== undefined && run.platformMs);
-const wall = median(runs.map((run) => run.wallMs));
-const total = median(finished.map((run) => run.totalMs as number));
-const platform = median(finished.map((run) => run.platformMs as number));
-const crashes = runs.filter((run) => run.crash);
-const left = runs.flatMap((run) => run.left);
-console.log(`\n| drill ${args.join(" ")}, ${RUNS} runs, load ${load()} | figure |\n|---|---|`);
-console.log(`| wall, spawn to exit (median) | ${s(wall)} |`);
-console.log(`| the drill's "Total" (after its servers are up; median) | ${s(total)} |`);
-console.log(`| simulated platform work (median) | ${s(platform)} |`);
-console.log(`| wall / simulated | ${(wall / platform).toFixed(2)}× |`);
-console.log(`| Total / simulated | ${(total / platform).toFixed(2)}× |`);
-console.log(`| crashes | ${crashes.length} of ${RUNS} |`);
+let crashed = false;
 console.log(
-  `| entries left in the run's TMPDIR | ${left.length}${left.length ? ` (${left.join(", ")})` : ""} |`,
+  `\n| drill ${args.join(" ")}, ${RUNS} runs each, load ${load()} | ${[...runs.keys()].join(" | ")} |`,
 );
+console.log(`|---|${[...runs.keys()].map(() => "---|").join("")}`);
+const row = (what: string, figure: (runs: Run[]) => string) =>
+  console.log(`| ${what} | ${[...runs.values()].map(figure).join(" | ")} |`);
+const finished = (list: Run[]) => list.filter((run) => run.totalMs !== undefined && run.platformMs);
+const wall = (list: Run[]) => median(list.map((run) => run.wallMs));
+const total = (list: Run[]) => median(finished(list).map((run) => run.totalMs as number));
+const platform = (list: Run[]) => median(finished(list).map((run) => run.platformMs as number));
+row("wall, spawn to exit (median)", (list) => s(wall(list)));
+row(`the drill's "Total" (after its servers are up; median)`, (list) => s(total(list)));
+row("simulated platform work (median)", (list) => s(platform(list)));
+row("wall / simulated", (list) => `${(wall(list) / platform(list)).toFixed(2)}×`);
+row("Total / simulated", (list) => `${(total(list) / platform(list)).toFixed(2)}×`);
+row("crashes", (list) => {
+  const crashes = list.filter((run) => run.crash).length;
+  if (crashes) crashed = true;
+  return `${crashes} of ${list.length}`;
+});
+row("entries left in the run's TMPDIR", (list) => {
+  const left = list.flatMap((run) => run.left);
+  return `${left.length}${left.length ? ` (${left.slice(0, 5).join(", ")})` : ""}`;
+});
 console.log(
-  `| new entries in ${systemTemp} during the runs (any user) | ${newInSystemTemp.length}${newInSystemTemp.length ? ` (${newInSystemTemp.slice(0, 10).join(", ")})` : ""} |`,
+  `\nNew entries in ${systemTemp} during the runs (any user's): ${newInSystemTemp.length}${newInSystemTemp.length ? ` (${newInSystemTemp.slice(0, 10).join(", ")})` : ""}`,
 );
-if (crashes.length) process.exitCode = 1;
+if (crashed) process.exitCode = 1;
