@@ -1,6 +1,6 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { setPriority, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -23,6 +23,26 @@ export interface RunActionOptions {
   timeoutMs?: number;
   /** Each line the action prints, as it prints it. */
   onLine?: (line: string) => void;
+  /**
+   * Stops the action as a cancelled run does: SIGINT, then SIGKILL after `STOP_GRACE_MS`. runAction then
+   * rejects with the signal's reason, once the process has exited and its files are removed.
+   */
+  signal?: AbortSignal;
+  /** Where the step's folder (GITHUB_OUTPUT, the summary) goes: the OS temp folder by default. */
+  tempDir?: string;
+  /** The process's nice value (0 to 19): a step beside others on one machine that need the CPU first. */
+  niceness?: number;
+}
+
+/** How long a stopped action gets to see a change through before it is killed (the runner gives 7.5 s). */
+export const STOP_GRACE_MS = 5000;
+
+/** The actions running now, for a caller that must exit at once (`killRunningActions`). */
+const running = new Set<ChildProcess>();
+
+/** Kills every action still running, synchronously: for a process that is exiting without waiting for them. */
+export function killRunningActions(): void {
+  for (const child of running) child.kill("SIGKILL");
 }
 
 interface ActionInput {
@@ -48,6 +68,20 @@ export function parseOutputFile(text: string): Record<string, string> {
   return outputs;
 }
 
+const metadataCache = new Map<string, { inputs?: Record<string, ActionInput> }>();
+
+/** actions/<name>/action.yml, read once per process. */
+function metadataOf(name: string): { inputs?: Record<string, ActionInput> } {
+  let metadata = metadataCache.get(name);
+  if (!metadata) {
+    metadata = parse(readFileSync(join(root, "actions", name, "action.yml"), "utf8")) as {
+      inputs?: Record<string, ActionInput>;
+    };
+    metadataCache.set(name, metadata);
+  }
+  return metadata;
+}
+
 /** Defaults as the runner evaluates them; the only expression our action.yml files use is github.token. */
 function evaluateDefault(value: string, env: Record<string, string>): string {
   return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, env.GITHUB_TOKEN ?? "");
@@ -63,10 +97,27 @@ export async function runAction(
   inputs: Record<string, string>,
   options: RunActionOptions = {},
 ): Promise<ActionRun> {
-  const metadata = parse(readFileSync(join(root, "actions", name, "action.yml"), "utf8")) as {
-    inputs?: Record<string, ActionInput>;
-  };
-  const dir = mkdtempSync(join(tmpdir(), `action-${name}-`));
+  options.signal?.throwIfAborted();
+  const metadata = metadataOf(name);
+  for (const input of Object.keys(inputs)) {
+    if (!(input in (metadata.inputs ?? {})))
+      throw new Error(`actions/${name}/action.yml declares no input "${input}"`);
+  }
+  const dir = mkdtempSync(join(options.tempDir ?? tmpdir(), `action-${name}-`));
+  try {
+    return await runIn(dir, name, metadata, inputs, options);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runIn(
+  dir: string,
+  name: string,
+  metadata: { inputs?: Record<string, ActionInput> },
+  inputs: Record<string, string>,
+  options: RunActionOptions,
+): Promise<ActionRun> {
   const outputFile = join(dir, "output");
   const summaryFile = join(dir, "summary");
   writeFileSync(outputFile, "");
@@ -85,15 +136,18 @@ export async function runAction(
     // The runner upper-cases the name and replaces spaces with underscores; hyphens stay.
     env[`INPUT_${input.replace(/ /g, "_").toUpperCase()}`] = value;
   }
-  for (const input of Object.keys(inputs)) {
-    if (!(input in (metadata.inputs ?? {})))
-      throw new Error(`actions/${name}/action.yml declares no input "${input}"`);
-  }
 
   const started = performance.now();
   // ROLLBACK_DIST: run bundles built elsewhere (`node scripts/build.mjs --out DIR`) instead of the committed dist/.
   const dist = process.env.ROLLBACK_DIST || join(root, "dist");
-  const child = spawn(process.execPath, [join(dist, name, "index.js")], { cwd: options.cwd, env });
+  // No stdin, as on the runner.
+  const child = spawn(process.execPath, [join(dist, name, "index.js")], {
+    cwd: options.cwd,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  running.add(child);
+  if (options.niceness && child.pid) setPriority(child.pid, options.niceness);
   let stdout = "";
   let stderr = "";
   let partial = "";
@@ -108,10 +162,27 @@ export async function runAction(
     stderr += chunk;
   });
   const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 120_000);
-  const code = await new Promise<number | null>((done) => child.on("close", done));
-  clearTimeout(timer);
+  let grace: NodeJS.Timeout | undefined;
+  const stop = () => {
+    child.kill("SIGINT");
+    grace = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+  };
+  options.signal?.addEventListener("abort", stop, { once: true });
+  let code: number | null;
+  try {
+    code = await new Promise<number | null>((done, fail) => {
+      child.once("error", fail);
+      child.once("close", done);
+    });
+  } finally {
+    running.delete(child);
+    clearTimeout(timer);
+    clearTimeout(grace);
+    options.signal?.removeEventListener("abort", stop);
+  }
+  options.signal?.throwIfAborted();
   if (partial) options.onLine?.(partial);
-  const run: ActionRun = {
+  return {
     code,
     stdout,
     stderr,
@@ -119,6 +190,4 @@ export async function runAction(
     summary: readFileSync(summaryFile, "utf8"),
     durationMs: performance.now() - started,
   };
-  rmSync(dir, { recursive: true, force: true });
-  return run;
 }

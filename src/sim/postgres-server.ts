@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { chownSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -23,6 +23,26 @@ export interface PostgresServer {
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
+  /** Stops it (immediate mode) and removes its folder synchronously: for a process that is exiting. */
+  stopNow(): void;
+}
+
+/**
+ * Runs a command in its own session: the server it starts then misses a Ctrl-C in the terminal, so the caller
+ * closes its clients before it stops the server.
+ */
+function detached([command, ...args]: string[]): Promise<void> {
+  const child = spawn(command as string, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${code}): ${stderr}`)),
+    );
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -37,14 +57,39 @@ async function freePort(): Promise<number> {
  * PostgreSQL refuses to run as root, so as root the server runs as the Debian `postgres` user, which
  * then owns the temp folder. Durability is off: these servers hold test data only.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { parent?: string } = {}): Promise<PostgresServer> {
   const BIN = postgresBinDir();
   if (!BIN) throw new Error("No PostgreSQL server in /usr/lib/postgresql: apt-get install postgresql");
-  const dir = mkdtempSync(join(tmpdir(), "dbrestore-pg-"));
+  // parent: where its temp folder goes (the OS temp folder by default), for a caller that removes one folder.
+  const dir = mkdtempSync(join(options.parent ?? tmpdir(), "dbrestore-pg-"));
   const data = join(dir, "data");
+  const asRoot = process.getuid?.() === 0;
+  const stopNow = () => {
+    const stop = [`${BIN}/pg_ctl`, "-D", data, "-m", "immediate", "-w", "stop"];
+    try {
+      if (asRoot) execFileSync("runuser", ["-u", "postgres", "--", ...stop], { stdio: "ignore" });
+      else execFileSync(stop[0] as string, stop.slice(1), { stdio: "ignore" });
+    } catch {
+      // Not running (it never started, or already stopped).
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    return { ...(await start(BIN, dir, data, asRoot)), stopNow };
+  } catch (error) {
+    stopNow();
+    throw error;
+  }
+}
+
+async function start(
+  BIN: string,
+  dir: string,
+  data: string,
+  asRoot: boolean,
+): Promise<Omit<PostgresServer, "stopNow">> {
   const password = `pw-${Math.random().toString(36).slice(2)}-secret`;
   const user = "postgres";
-  const asRoot = process.getuid?.() === 0;
   if (asRoot) {
     const { stdout } = await run("id", ["-u", "postgres"]);
     const { stdout: gid } = await run("id", ["-g", "postgres"]);
@@ -54,7 +99,19 @@ export async function startPostgres(): Promise<PostgresServer> {
     asRoot ? run("runuser", ["-u", "postgres", "--", command, ...args]) : run(command, args);
   const pwfile = join(dir, "pwfile");
   writeFileSync(pwfile, `${password}\n`, { mode: 0o644 });
-  await as(`${BIN}/initdb`, ["-D", data, "-U", user, "--pwfile", pwfile, "--auth", "scram-sha-256"]);
+  // --no-sync: nothing waits for the new cluster to reach the disk, as the docs advise for testing
+  // (https://www.postgresql.org/docs/current/app-initdb.html); three times faster on a busy machine.
+  await as(`${BIN}/initdb`, [
+    "--no-sync",
+    "-D",
+    data,
+    "-U",
+    user,
+    "--pwfile",
+    pwfile,
+    "--auth",
+    "scram-sha-256",
+  ]);
   rmSync(pwfile);
   let port = 0;
   for (let attempt = 0; ; attempt++) {
@@ -68,7 +125,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       "-c synchronous_commit=off",
     ].join(" ");
     try {
-      await as(`${BIN}/pg_ctl`, ["-D", data, "-l", join(dir, "log"), "-o", options, "-w", "start"]);
+      const pgCtl = [`${BIN}/pg_ctl`, "-D", data, "-l", join(dir, "log"), "-o", options, "-w", "start"];
+      await detached(asRoot ? ["runuser", "-u", "postgres", "--", ...pgCtl] : pgCtl);
       break;
     } catch (error) {
       // Another test may have taken the port between the probe and the start.

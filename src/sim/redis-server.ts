@@ -22,6 +22,8 @@ export interface RedisServerOptions {
   cluster?: boolean;
   /** `databases` (16 by default): 1 is how managed services with a single database look. */
   databases?: number;
+  /** Where its temp folder goes (the OS temp folder by default): a caller that removes one folder at the end. */
+  parent?: string;
 }
 
 /** A throwaway redis-server on a free loopback port, persistence off, in its own temp folder. */
@@ -32,6 +34,8 @@ export interface RedisServer {
   admin(): Redis;
   kill(): Promise<void>;
   stop(): Promise<void>;
+  /** Kills it and removes its folder at once, synchronously: for a process that is exiting. */
+  stopNow(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -43,7 +47,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startRedis(options: RedisServerOptions = {}): Promise<RedisServer> {
-  const dir = mkdtempSync(join(tmpdir(), "redis-test-"));
+  const dir = mkdtempSync(join(options.parent ?? tmpdir(), "redis-test-"));
   const port = await freePort();
   const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
   args.push("--dir", dir, "--daemonize", "no", "--loglevel", "warning");
@@ -52,7 +56,8 @@ export async function startRedis(options: RedisServerOptions = {}): Promise<Redi
   for (const user of options.users ?? []) args.push("--user", ...user.split(" "));
   if (options.cluster)
     args.push("--cluster-enabled", "yes", "--cluster-config-file", join(dir, "nodes.conf"));
-  const child = spawn(REDIS_SERVER, args, { stdio: ["ignore", "ignore", "pipe"] });
+  // Its own process group: a Ctrl-C in the terminal reaches the caller, which closes its clients first.
+  const child = spawn(REDIS_SERVER, args, { stdio: ["ignore", "ignore", "pipe"], detached: true });
   let stderr = "";
   child.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -60,14 +65,23 @@ export async function startRedis(options: RedisServerOptions = {}): Promise<Redi
   const auth = options.password ? `:${encodeURIComponent(options.password)}@` : "";
   const url = `redis://${auth}127.0.0.1:${port}`;
   const admin = () => new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
-  await waitReady(port, options.password, child, () => stderr);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const end = async (signal: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  return { port, url, admin, kill: () => end("SIGKILL"), stop: () => end("SIGTERM") };
+  try {
+    await waitReady(port, options.password, child, () => stderr);
+  } catch (error) {
+    await end("SIGKILL");
+    throw error;
+  }
+  const stopNow = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { port, url, admin, kill: () => end("SIGKILL"), stop: () => end("SIGTERM"), stopNow };
 }
 
 async function waitReady(

@@ -6,9 +6,8 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import type { Redis } from "ioredis";
 import type postgres from "postgres";
-import { postgresBinDir, startPostgres } from "../../sim/postgres-server.ts";
 import { type RailwaySeed, type RailwaySimulator, SCENARIO } from "../../sim/railway.ts";
-import { redisAvailable, startRedis } from "../../sim/redis-server.ts";
+import { localServerAvailable, postgresBinDir } from "../../sim/servers.ts";
 import type { FaultName } from "./faults.ts";
 
 const run = promisify(execFile);
@@ -31,11 +30,41 @@ export interface DrillData {
   cache: CacheInputs;
   databaseProblem(): Promise<string | undefined>;
   cacheProblem(): Promise<string | undefined>;
+  /** Closes the clients, then stops the servers and removes their folders. */
   stop(): Promise<void>;
+  /** The servers stopped at once, synchronously: for a drill that is exiting without tearing down. */
+  stopNow(): void;
 }
 
-async function realDatabase(dir: string, faults: Set<FaultName>) {
-  const server = await startPostgres();
+interface Part {
+  note: string;
+  inputs: Record<string, string>;
+  problem(): Promise<string | undefined>;
+  stop(): Promise<void>;
+  stopNow(): void;
+}
+
+/** A real server, stopped (and its folder removed) when what follows its start fails. */
+async function seeded<S extends { stop(): Promise<void> }, T>(server: S, then: (server: S) => Promise<T>) {
+  try {
+    return await then(server);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+}
+
+async function realDatabase(dir: string, faults: Set<FaultName>): Promise<Part> {
+  // Loaded only here: the code targets never need the PostgreSQL driver.
+  const { startPostgres } = await import("../../sim/postgres-server.ts");
+  return seeded(await startPostgres({ parent: dir }), (server) => seedDatabase(server, dir, faults));
+}
+
+async function seedDatabase(
+  server: Awaited<ReturnType<typeof import("../../sim/postgres-server.ts").startPostgres>>,
+  dir: string,
+  faults: Set<FaultName>,
+): Promise<Part> {
   const url = await server.createDatabase(DATABASE);
   const seed = server.sql(DATABASE);
   await seed`CREATE TABLE users (id int PRIMARY KEY, email text NOT NULL)`;
@@ -89,15 +118,30 @@ async function realDatabase(dir: string, faults: Set<FaultName>) {
       await probe?.end({ timeout: 0 }).catch(() => undefined);
       await server.stop();
     },
+    stopNow: () => server.stopNow(),
   };
 }
 
-async function realCache() {
-  const server = await startRedis();
+async function realCache(dir: string): Promise<Part> {
+  // Loaded only here: the code targets never need the Redis client.
+  const { startRedis } = await import("../../sim/redis-server.ts");
+  return seeded(await startRedis({ parent: dir }), (server) => seedCache(server));
+}
+
+async function seedCache(
+  server: Awaited<ReturnType<typeof import("../../sim/redis-server.ts").startRedis>>,
+): Promise<Part> {
   const admin: Redis = server.admin();
-  for (const page of ["home", "checkout", "cart"])
-    await admin.set(`page:${page}`, "rendered by the bad deploy");
-  await admin.set("session:42", "a signed-in customer");
+  // Errors reach the command that caused them; without a listener ioredis prints each one as "Unhandled".
+  admin.on("error", () => {});
+  try {
+    for (const page of ["home", "checkout", "cart"])
+      await admin.set(`page:${page}`, "rendered by the bad deploy");
+    await admin.set("session:42", "a signed-in customer");
+  } catch (error) {
+    admin.disconnect();
+    throw error;
+  }
   return {
     note: `a real Redis on 127.0.0.1:${server.port} (pages cached by the bad deploy, sessions to keep)`,
     inputs: { "redis-url": server.url, pattern: "page:*" },
@@ -107,9 +151,11 @@ async function realCache() {
       return bad.length ? `${bad.length} pages cached by the bad deploy` : undefined;
     },
     async stop() {
-      admin.disconnect();
+      // QUIT waits for the replies still due; a server already gone (Ctrl-C) just closes the socket.
+      await admin.quit().catch(() => admin.disconnect());
       await server.stop();
     },
+    stopNow: () => server.stopNow(),
   };
 }
 
@@ -126,7 +172,7 @@ export function addPostgresService(seed: RailwaySeed): void {
   });
 }
 
-function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, why: string) {
+function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, why: string): Part {
   const hour = 3_600_000;
   const now = Date.now();
   railway.volumes.configure({ workflowMs: 200 });
@@ -164,6 +210,7 @@ function simulatedDatabase(railway: RailwaySimulator, faults: Set<FaultName>, wh
         ? undefined
         : "users corrupted by the bad deploy",
     stop: async () => {},
+    stopNow: () => {},
   };
 }
 
@@ -180,7 +227,7 @@ export function addRedisService(seed: RailwaySeed): void {
   });
 }
 
-function simulatedCache(railway: RailwaySimulator, why: string) {
+function simulatedCache(railway: RailwaySimulator, why: string): Part {
   // Restarting the service empties a cache without persistence: flushed once it serves again.
   let restarted = false;
   const unsubscribe = railway.onChange((deployment, previous) => {
@@ -200,6 +247,7 @@ function simulatedCache(railway: RailwaySimulator, why: string) {
     },
     problem: async () => (restarted ? undefined : "the cache still holds pages rendered by the bad deploy"),
     stop: async () => unsubscribe(),
+    stopNow: () => unsubscribe(),
   };
 }
 
@@ -207,19 +255,33 @@ export async function startData(options: {
   dir: string;
   faults: Set<FaultName>;
   railway: RailwaySimulator;
+  /** Settles when the Railway simulator serves: the simulated database and cache need its URL. */
+  railwayUp: Promise<unknown>;
   /** Use the simulated database and cache even where the machine has the servers (tests of the fallback). */
   simulated: boolean;
 }): Promise<DrillData> {
   const { dir, faults, railway, simulated } = options;
   const why = (real: boolean, server: string) => (real ? "asked for" : `this machine has no ${server}`);
-  const [database, cache] = await Promise.all([
+  const simulatedPart = async (make: () => Part) => {
+    await options.railwayUp;
+    return make();
+  };
+  // Both at once; when one fails, the other is stopped before the error goes on.
+  const parts = await Promise.allSettled([
     databaseIsSimulated(simulated)
-      ? simulatedDatabase(railway, faults, why(Boolean(postgresBinDir()), "PostgreSQL"))
+      ? simulatedPart(() => simulatedDatabase(railway, faults, why(Boolean(postgresBinDir()), "PostgreSQL")))
       : realDatabase(dir, faults),
     cacheIsSimulated(simulated)
-      ? simulatedCache(railway, why(redisAvailable(), "redis-server"))
-      : realCache(),
+      ? simulatedPart(() => simulatedCache(railway, why(localServerAvailable("redis"), "redis-server")))
+      : realCache(dir),
   ]);
+  const started = parts.flatMap((part) => (part.status === "fulfilled" ? [part.value] : []));
+  const failed = parts.find((part) => part.status === "rejected");
+  if (failed) {
+    await Promise.all(started.map((part) => part.stop()));
+    throw failed.reason;
+  }
+  const [database, cache] = started as [Part, Part];
   return {
     notes: [database.note, cache.note],
     database: database.inputs,
@@ -228,6 +290,10 @@ export async function startData(options: {
     cacheProblem: cache.problem,
     stop: async () => {
       await Promise.all([database.stop(), cache.stop()]);
+    },
+    stopNow: () => {
+      database.stopNow();
+      cache.stopNow();
     },
   };
 }
@@ -239,5 +305,5 @@ export function databaseIsSimulated(forced: boolean): boolean {
 
 /** Whether the drill's cache is simulated: no redis-server here, or asked for. */
 export function cacheIsSimulated(forced: boolean): boolean {
-  return forced || !redisAvailable();
+  return forced || !localServerAvailable("redis");
 }

@@ -1,3 +1,6 @@
+/** A mistake in the drill's options: exit code 2. */
+export class UsageError extends Error {}
+
 /** What the drill rehearses: the code rollback of one platform or both, a git revert, or the whole runbook. */
 export const TARGETS = ["all", "railway", "vercel", "git-revert", "full"] as const;
 export type Target = (typeof TARGETS)[number];

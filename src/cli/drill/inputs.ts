@@ -17,7 +17,7 @@ export function storageInputs(world: World): Record<string, string> {
 export function revertInputs(world: World, reason: string): Record<string, string> {
   return {
     reason,
-    path: world.repo.checkout,
+    path: world.repo?.checkout ?? "",
     branch: "main",
     committer: "Drill <drill@example.com>",
   };
@@ -28,8 +28,9 @@ export function smokeInputs(world: World, warm: string): Record<string, string> 
   return {
     url: world.checks.map((check) => `${world.app.url}/${check}/healthz`).join("\n"),
     "ready-timeout": warm,
+    // The app answers at once and its state changes only when a step changes it: a short window is enough.
     samples: "2",
-    interval: "100ms",
+    interval: "25ms",
     fail: "false",
   };
 }
@@ -46,7 +47,8 @@ export function analyzeInputs(world: World): Record<string, string> {
         "failure-condition": "result > 0.05",
       },
     ]),
-    interval: "200ms",
+    // As often as the drill's app updates its error rate (world.ts, REFRESH_MS): each measurement is fresh.
+    interval: "50ms",
     count: "3",
     fail: "false",
   };

@@ -8,7 +8,7 @@ export function incidentText(world: World, target: Target): string {
     (target === "all" || target === "railway" || target === "full") &&
       "Railway backend and ai-engine serve bad deployments",
     (target === "all" || target === "vercel" || target === "full") && "Vercel shop serves dpl_bad",
-    target === "git-revert" && `main holds bad commit ${world.repo.badSha.slice(0, 7)}`,
+    target === "git-revert" && `main holds bad commit ${world.repo?.badSha.slice(0, 7)}`,
     target === "full" && "the users table is corrupted, the bucket's files overwritten, bad pages cached",
   ];
   return parts.filter(Boolean).join("; ");

@@ -13,6 +13,7 @@ import { S3Simulator, SIM_S3_ACCESS_KEY, SIM_S3_SECRET_KEY } from "../../sim/s3.
 import { badProductionScenario, SIM_VERCEL_TOKEN, VercelSimulator } from "../../sim/vercel.ts";
 import { runAction } from "../run-action.ts";
 import { plainSummary } from "../terminal.ts";
+import { UsageError } from "./faults.ts";
 
 /** Each fault, and the check that must catch it. */
 export const READINESS_FAULTS = {
@@ -46,10 +47,14 @@ function oldTools(dir: string, real: string): string {
   return dir;
 }
 
-export async function drillReadiness(faults: string[], summaries: boolean): Promise<void> {
+export async function drillReadiness(
+  faults: string[],
+  summaries: boolean,
+  signal?: AbortSignal,
+): Promise<void> {
   const unknown = faults.filter((f) => !(f in READINESS_FAULTS));
   if (unknown.length) {
-    throw new Error(
+    throw new UsageError(
       `Faults for --target readiness: ${Object.keys(READINESS_FAULTS).join(", ")} (not ${unknown.join(", ")})`,
     );
   }
@@ -140,7 +145,7 @@ export async function drillReadiness(faults: string[], summaries: boolean): Prom
     } else notes.push("No Redis on this machine: the cache target is not checked.");
     for (const note of notes) console.log(note);
 
-    const run = await runAction("readiness", inputs, { env: { RUNNER_TEMP: dir } });
+    const run = await runAction("readiness", inputs, { env: { RUNNER_TEMP: dir }, signal });
     const report = run.outputs.report ? JSON.parse(readFileSync(run.outputs.report, "utf8")) : { checks: [] };
     const checks = report.checks as { target: string; check: string; state: string; evidence: string }[];
     const icon = { pass: "✅", warn: "⚠️", fail: "❌" } as Record<string, string>;

@@ -1,9 +1,13 @@
 // The local drill: rehearse the rollback runbook against built-in simulators, through the bundled actions
 // run exactly as the runner runs them, in the order rollback.yml runs its jobs.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { formatMs } from "../../core/wait.ts";
 import { SCENARIO } from "../../sim/railway.ts";
 import { SIM_VERCEL_TOKEN } from "../../sim/vercel.ts";
-import { type ActionRun, runAction } from "../run-action.ts";
+import { type ActionRun, killRunningActions, runAction } from "../run-action.ts";
+import { atExit } from "./exit.ts";
 import { FAULTS, type FaultName, type Target } from "./faults.ts";
 import { injectFaults } from "./inject.ts";
 import { analyzeInputs, outsideInputs, revertInputs, smokeInputs, storageInputs } from "./inputs.ts";
@@ -23,7 +27,7 @@ import {
 } from "./lines.ts";
 import { dataKnown, decide, type Outcome, resumeCommand, type Stopped } from "./rule.ts";
 import { type Serving, servingNow } from "./serving.ts";
-import { startWorld } from "./world.ts";
+import { startWorld, type World } from "./world.ts";
 
 export interface DrillOptions {
   target?: Target;
@@ -35,6 +39,11 @@ export interface DrillOptions {
   vercelAliasMs?: number;
   /** The full runbook's database and cache on the Railway simulator even where the machine has the servers. */
   simulatedData?: boolean;
+  /**
+   * Stops the drill (Ctrl-C): the running actions get SIGINT, as on a cancelled run, then everything is torn
+   * down and runDrill rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
 }
 
 export interface DrillStep {
@@ -97,20 +106,39 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     const took = durationMs === undefined ? "" : ` (${formatMs(durationMs)})`;
     log(`${formatMs(entry.at).padStart(7)}  ${phase.padEnd(12)} ${text}${took}`);
   };
-  const world = await startWorld({
-    target,
-    faults,
-    railwayDeployMs: options.railwayDeployMs ?? 900,
-    vercelAliasMs: options.vercelAliasMs ?? 1000,
-    simulatedData: options.simulatedData ?? false,
+  // Everything the drill and its steps write goes in one folder, removed when it ends, however it ends.
+  const dir = mkdtempSync(join(tmpdir(), "rollback-drill-"));
+  // As root, PostgreSQL runs as the postgres user, which must reach its data folder inside this one.
+  if (process.getuid?.() === 0) chmodSync(dir, 0o711);
+  let live: World | undefined;
+  const forget = atExit(() => {
+    killRunningActions();
+    live?.stopNow();
+    rmSync(dir, { recursive: true, force: true });
   });
-  const setupMs = performance.now() - started;
-  // The suite's own time counts from here: starting servers is the drill's, not the rollback's.
-  started = performance.now();
+  const stopping = new AbortController();
+  const onAbort = () => stopping.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  /** Actions running now: a drill that ends early stops and awaits them before it stops their servers. */
+  const inFlight = new Set<Promise<unknown>>();
   const runs: Record<string, ActionRun> = {};
   // Time spent waiting out injected faults (retries' back-off) is neither the platforms' work nor overhead.
   let backoffMs = 0;
   try {
+    const world = await startWorld({
+      dir,
+      target,
+      faults,
+      railwayDeployMs: options.railwayDeployMs ?? 900,
+      vercelAliasMs: options.vercelAliasMs ?? 1000,
+      simulatedData: options.simulatedData ?? false,
+    });
+    live = world;
+    stopping.signal.throwIfAborted();
+    const setupMs = performance.now() - started;
+    // The suite's own time counts from here: starting servers is the drill's, not the rollback's.
+    started = performance.now();
     injectFaults(world, faults);
     step(
       "ready",
@@ -130,13 +158,18 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       GITHUB_WORKFLOW: "Rollback (drill)",
       GITHUB_REF: "refs/heads/main",
       GITHUB_TOKEN: world.github.token,
-      // Reports, dumps and measurements land in the drill's folder, which goes when the drill ends.
-      RUNNER_TEMP: world.dir,
+      // Reports, dumps and measurements land in the drill's folder, which goes when the drill ends; so does
+      // anything a step writes in its temp folder.
+      RUNNER_TEMP: dir,
+      TMPDIR: dir,
     };
-    const run = async (label: string, name: string, inputs: Record<string, string>) => {
-      const result = await runAction(name, inputs, {
+    const run = async (label: string, name: string, inputs: Record<string, string>, niceness = 0) => {
+      const running = runAction(name, inputs, {
         env,
-        cwd: world.dir,
+        cwd: dir,
+        tempDir: dir,
+        signal: stopping.signal,
+        niceness,
         onLine: (line) => {
           const text = line.replace(/^::(warning|notice)[^:]*::/, "");
           if (line.startsWith("::add-mask::")) return;
@@ -146,6 +179,10 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
           else if (HANDLED.test(text)) step("handled", `${name}: ${decode(text)}`);
         },
       });
+      inFlight.add(running);
+      const forgetRun = () => inFlight.delete(running);
+      running.then(forgetRun, forgetRun);
+      const result = await running;
       runs[label] = result;
       return result;
     };
@@ -161,14 +198,20 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       step("detected", `analyze ${metrics.outputs.verdict}: ${failedMetrics(metrics)}`, metrics.durationMs);
     }
 
-    // As in the workflow, the announcement goes out beside the rollback, never ahead of it.
-    const announcing = run("announce", "notify", {
-      status: "started",
-      title: "Production rollback started",
-      reason: REASON,
-      "github-deployment": "true",
-      ...outside,
-    }).then((announced) => {
+    // As in the workflow, the announcement goes out beside the rollback, never ahead of it. There it has a
+    // runner of its own; here it shares the machine, so it yields the CPU to the steps that must finish first.
+    const announcing = run(
+      "announce",
+      "notify",
+      {
+        status: "started",
+        title: "Production rollback started",
+        reason: REASON,
+        "github-deployment": "true",
+        ...outside,
+      },
+      10,
+    ).then((announced) => {
       step(
         "announced",
         `notify ${announced.outputs.status}: ${announced.outputs.sent || "nothing sent"}${unreached(announced)}`,
@@ -176,6 +219,8 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       );
       return announced;
     });
+    // Awaited below; when a step fails before that, the failure that ends the drill is the one reported.
+    announcing.catch(() => undefined);
 
     // The rule, as rollback.yml and the root action apply it: a destructive step runs only when every step
     // before it succeeded.
@@ -244,20 +289,24 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
     let resume: string | undefined;
     const stoppedPlatforms = (["vercel", "railway"] as const).filter((p) => stopped[p] !== undefined);
     if (stoppedPlatforms.length && data.every(dataKnown)) {
-      for (const platform of stoppedPlatforms) {
-        const resumed = await run(`resume-${platform}`, "traffic", {
-          mode: "resume",
-          platform,
-          stopped: JSON.stringify(stopped[platform]),
-          ...platformInputs[platform],
-        });
-        step(
-          "resumed",
-          `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
-          resumed.durationMs,
-        );
-        if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
-      }
+      // Side by side: in the workflow each resume runs whatever the other's outcome (`always()`), so neither
+      // waits for the other.
+      await Promise.all(
+        stoppedPlatforms.map(async (platform) => {
+          const resumed = await run(`resume-${platform}`, "traffic", {
+            mode: "resume",
+            platform,
+            stopped: JSON.stringify(stopped[platform]),
+            ...platformInputs[platform],
+          });
+          step(
+            "resumed",
+            `traffic ${resumed.outputs.status ?? "failed"}: ${trafficLine(resumed, platform, stopped[platform])}`,
+            resumed.durationMs,
+          );
+          if (resumed.code !== 0) resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
+        }),
+      );
     } else if (stoppedPlatforms.length) {
       resume = resumeCommand(stopped, "production", env.GITHUB_RUN_ID);
       step(
@@ -329,6 +378,16 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       runs,
     };
   } finally {
-    await world.stop();
+    // Steps still running (the announcement, when a step failed beside it) are stopped and awaited first, then
+    // the clients and servers, then the files.
+    stopping.abort(new Error("the drill ended"));
+    await Promise.allSettled(inFlight);
+    try {
+      await live?.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      forget();
+      options.signal?.removeEventListener("abort", onAbort);
+    }
   }
 }

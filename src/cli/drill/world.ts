@@ -1,12 +1,12 @@
 // The drill's production: the platforms' simulators, a git origin, the team's app whose health endpoints
 // answer 503 while something bad serves, and for the whole runbook the data it restores (a real PostgreSQL
 // and Redis where the machine has them), a bucket, a metrics source and the outside world's status page.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { ChatSimulator } from "../../sim/chat.ts";
 import { GitHubSimulator } from "../../sim/github.ts";
 import { MetricsSource } from "../../sim/metrics.ts";
@@ -29,6 +29,8 @@ export const BROKEN_FILE = "BROKEN";
 export const SHOP_DOMAIN = "shop.example.com";
 
 export interface WorldOptions {
+  /** The drill's folder: the git origin, dumps, reports, the servers' data. The caller removes it. */
+  dir: string;
   target: Target;
   faults: Set<FaultName>;
   railwayDeployMs: number;
@@ -51,7 +53,8 @@ export interface World {
   data: DrillData | undefined;
   /** When the bucket was last as it should be: storage-restore's point in time. */
   bucketGoodAt: string;
-  repo: { origin: string; checkout: string; badSha: string };
+  /** The git origin and its checkout: only for the git-revert target. */
+  repo: { origin: string; checkout: string; badSha: string } | undefined;
   app: { url: string };
   /** Health endpoints the smoke test checks, by name. */
   checks: string[];
@@ -61,36 +64,48 @@ export interface World {
   shopDomain: string;
   /** Simulated platform time on the critical path, from the simulators' own events. */
   platformMs(): number;
+  /** Closes every client, then the servers they use, then the simulators; awaits all of it. */
   stop(): Promise<void>;
+  /** Stops the real servers at once, synchronously: for a drill that is exiting without tearing down. */
+  stopNow(): void;
 }
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", args, {
-    cwd,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" },
-  }).trim();
+const GIT_ENV = { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+const execGit = promisify(execFile);
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  return (await execGit("git", args, { cwd, encoding: "utf8", env: GIT_ENV })).stdout.trim();
 }
 
 /** A bare origin whose main ends with a bad commit, and a checkout of it for revert-commit. */
-function gitOrigin(dir: string): World["repo"] {
+async function gitOrigin(dir: string): Promise<NonNullable<World["repo"]>> {
   const origin = join(dir, "origin.git");
   const seed = join(dir, "seed");
   const checkout = join(dir, "checkout");
-  git(dir, "init", "--quiet", "--bare", "--initial-branch=main", origin);
-  git(dir, "init", "--quiet", "--initial-branch=main", seed);
-  const commit = (file: string, content: string, message: string) => {
-    writeFileSync(join(seed, file), content);
-    git(seed, "add", file);
-    git(seed, "-c", "user.name=Dev", "-c", "user.email=dev@example.com", "commit", "--quiet", "-m", message);
+  await Promise.all([
+    git(dir, "init", "--quiet", "--bare", "--initial-branch=main", origin),
+    git(dir, "init", "--quiet", "--initial-branch=main", seed),
+  ]);
+  const commit = async (file: string, content: string, message: string) => {
+    await writeFile(join(seed, file), content);
+    await git(seed, "add", file);
+    await git(
+      seed,
+      "-c",
+      "user.name=Dev",
+      "-c",
+      "user.email=dev@example.com",
+      "commit",
+      "--quiet",
+      "-m",
+      message,
+    );
     return git(seed, "rev-parse", "HEAD");
   };
-  commit("app.txt", "v1\n", "Add search");
-  commit("app.txt", "v2\n", "Faster checkout");
-  const badSha = commit(BROKEN_FILE, "payment flow rewrite\n", "Rewrite payment flow");
-  git(seed, "push", "--quiet", origin, "main");
-  git(dir, "clone", "--quiet", origin, checkout);
+  await commit("app.txt", "v1\n", "Add search");
+  await commit("app.txt", "v2\n", "Faster checkout");
+  const badSha = await commit(BROKEN_FILE, "payment flow rewrite\n", "Rewrite payment flow");
+  await git(seed, "push", "--quiet", origin, "main");
+  await git(dir, "clone", "--quiet", origin, checkout);
   return { origin, checkout, badSha };
 }
 
@@ -142,9 +157,14 @@ function appServer(health: Record<string, () => Promise<string | undefined> | st
   );
 }
 
+/** Settles once every start has: rejects with the first failure, after the others finished starting. */
+async function allStarted(starts: Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(starts)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
 export async function startWorld(options: WorldOptions): Promise<World> {
-  const { target, faults } = options;
-  const dir = mkdtempSync(join(tmpdir(), "rollback-drill-"));
+  const { target, faults, dir } = options;
   const platform = { railway: 0, vercel: 0 };
   const railwayStarted = new Map<string, number>();
   const full = target === "full";
@@ -181,29 +201,10 @@ export async function startWorld(options: WorldOptions): Promise<World> {
   const statuspage = new StatuspageSimulator();
   const pagerduty = new PagerDutySimulator();
   const s3 = new S3Simulator();
-  const repo = gitOrigin(dir);
-  await Promise.all([
-    railway.start(),
-    vercel.start(),
-    chat.start(),
-    github.start(),
-    statuspage.start(),
-    pagerduty.start(),
-    s3.start(),
-  ]);
-  const stopSimulators = async () => {
-    await Promise.all([railway, vercel, chat, github, statuspage, pagerduty, s3].map((sim) => sim.stop()));
-    rmSync(dir, { recursive: true, force: true });
-  };
-  const data = full
-    ? await startData({ dir, faults, railway, simulated: options.simulatedData }).catch(
-        async (error: unknown) => {
-          await stopSimulators();
-          throw error;
-        },
-      )
-    : undefined;
-  const goodUntil = seedBucket(s3);
+  // The app's error rate, as its metrics report it: a share of the requests fail while any check does.
+  let errorRate = 0.4;
+  const metrics = new MetricsSource({ errorRate: () => errorRate });
+  const simulators = [railway, vercel, chat, github, statuspage, pagerduty, s3, metrics];
 
   const railwayOn = target === "all" || target === "railway" || full;
   const vercelOn = target === "all" || target === "vercel" || full;
@@ -232,33 +233,65 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       return visit.deploymentId === "dpl_bad" ? "dpl_bad serving: payment flow broken" : undefined;
     };
   }
+  let repo: World["repo"];
   if (target === "git-revert") {
-    health.git = () => {
+    health.git = async () => {
+      const sha = repo?.badSha ?? "";
       try {
-        git(repo.origin, "cat-file", "-e", `main:${BROKEN_FILE}`);
-        return `main still holds the bad commit ${repo.badSha.slice(0, 7)}`;
+        await git(repo?.origin ?? dir, "cat-file", "-e", `main:${BROKEN_FILE}`);
+        return `main still holds the bad commit ${sha.slice(0, 7)}`;
       } catch {
         return undefined;
       }
     };
   }
-  if (data) {
-    health.database = () => data.databaseProblem();
+  let data: DrillData | undefined;
+  if (full) {
+    health.database = () => data?.databaseProblem();
     health.files = () => bucketProblem(s3);
-    health.cache = () => data.cacheProblem();
+    health.cache = () => data?.cacheProblem();
   }
-  const app = await appServer(health);
-  // The app's error rate, as its metrics report it: a share of the requests fail while any check does.
-  const failing = async () =>
-    (await Promise.all(Object.values(health).map((check) => check()))).filter(Boolean);
-  let errorRate = 0.4;
-  const metrics = new MetricsSource({ errorRate: () => errorRate });
-  await metrics.start();
-  const refresh = setInterval(() => {
-    void failing().then((problems) => {
-      errorRate = problems.length ? 0.4 : 0.001;
-    });
-  }, 200);
+
+  // Everything at once: the simulators, the app, and the database and cache servers or the git origin.
+  const simulatorsUp = allStarted(simulators.map((sim) => sim.start()));
+  const starting = {
+    app: appServer(health),
+    data: full
+      ? startData({ dir, faults, railway, railwayUp: simulatorsUp, simulated: options.simulatedData })
+      : undefined,
+    repo: target === "git-revert" ? gitOrigin(dir) : undefined,
+  };
+  const started = await Promise.allSettled([simulatorsUp, starting.app, starting.data, starting.repo]);
+  const failed = started.find((result) => result.status === "rejected");
+  const app = started[1].status === "fulfilled" ? started[1].value : undefined;
+  data = started[2].status === "fulfilled" ? started[2].value : undefined;
+  const stopServers = async () => {
+    await Promise.all([app && closeServer(app.server), metrics.stop()]);
+    await data?.stop();
+    await Promise.all(simulators.map((sim) => sim.stop()));
+  };
+  if (failed || !app) {
+    await stopServers();
+    throw failed?.reason;
+  }
+  repo = started[3].status === "fulfilled" ? started[3].value : undefined;
+  const goodUntil = seedBucket(s3);
+
+  // The error rate follows the checks (only the full runbook measures it); a check under way finishes before
+  // the clients it uses are closed.
+  let refreshing: Promise<void> | undefined;
+  const refresh = full
+    ? setInterval(() => {
+        refreshing ??= failingChecks(health)
+          .then((problems) => {
+            errorRate = problems.length ? 0.4 : 0.001;
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            refreshing = undefined;
+          });
+      }, REFRESH_MS)
+    : undefined;
 
   return {
     dir,
@@ -280,11 +313,33 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     platformMs: () => Math.max(platform.railway, platform.vercel),
     async stop() {
       clearInterval(refresh);
-      app.server.close();
-      await Promise.all([metrics.stop(), data?.stop()]);
-      await stopSimulators();
+      await refreshing;
+      await stopServers();
+    },
+    stopNow() {
+      clearInterval(refresh);
+      data?.stopNow();
     },
   };
+}
+
+/** How often the app's error rate follows its checks. */
+const REFRESH_MS = 50;
+
+async function failingChecks(
+  health: Record<string, () => Promise<string | undefined> | string | undefined>,
+): Promise<string[]> {
+  return (await Promise.all(Object.values(health).map((check) => check()))).filter(
+    (problem): problem is string => Boolean(problem),
+  );
+}
+
+/** Closes a server and the connections still open to it (keep-alive ones included), and waits for it. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
 
 /**
