@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { setPriority, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
@@ -30,8 +30,6 @@ export interface RunActionOptions {
   signal?: AbortSignal;
   /** Where the step's folder (GITHUB_OUTPUT, the summary) goes: the OS temp folder by default. */
   tempDir?: string;
-  /** The process's nice value (0 to 19): a step beside others on one machine that need the CPU first. */
-  niceness?: number;
 }
 
 /** How long a stopped action gets to see a change through before it is killed (the runner gives 7.5 s). */
@@ -147,7 +145,6 @@ async function runIn(
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
-  if (options.niceness && child.pid) setPriority(child.pid, options.niceness);
   let stdout = "";
   let stderr = "";
   let partial = "";

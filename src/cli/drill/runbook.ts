@@ -163,13 +163,12 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       RUNNER_TEMP: dir,
       TMPDIR: dir,
     };
-    const run = async (label: string, name: string, inputs: Record<string, string>, niceness = 0) => {
+    const run = async (label: string, name: string, inputs: Record<string, string>) => {
       const running = runAction(name, inputs, {
         env,
         cwd: dir,
         tempDir: dir,
         signal: stopping.signal,
-        niceness,
         onLine: (line) => {
           const text = line.replace(/^::(warning|notice)[^:]*::/, "");
           if (line.startsWith("::add-mask::")) return;
@@ -198,20 +197,14 @@ export async function runDrill(options: DrillOptions = {}): Promise<DrillResult>
       step("detected", `analyze ${metrics.outputs.verdict}: ${failedMetrics(metrics)}`, metrics.durationMs);
     }
 
-    // As in the workflow, the announcement goes out beside the rollback, never ahead of it. There it has a
-    // runner of its own; here it shares the machine, so it yields the CPU to the steps that must finish first.
-    const announcing = run(
-      "announce",
-      "notify",
-      {
-        status: "started",
-        title: "Production rollback started",
-        reason: REASON,
-        "github-deployment": "true",
-        ...outside,
-      },
-      10,
-    ).then((announced) => {
+    // As in the workflow, the announcement goes out beside the rollback, never ahead of it.
+    const announcing = run("announce", "notify", {
+      status: "started",
+      title: "Production rollback started",
+      reason: REASON,
+      "github-deployment": "true",
+      ...outside,
+    }).then((announced) => {
       step(
         "announced",
         `notify ${announced.outputs.status}: ${announced.outputs.sent || "nothing sent"}${unreached(announced)}`,
