@@ -8,15 +8,17 @@ const drill = (...args: string[]) =>
 
 /** A timeline line without what changes from run to run: times, durations, ids, folders, ports. */
 function normalize(line: string): string {
-  return line
-    .replace(/^\s*[\d.]+ ?m?s {2}/, "")
-    .replace(/ \([\d.]+ ?m?s\)$/, "")
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
-    .replace(/\/tmp\/rollback-drill-\w+\/[\w.-]+/g, "<file>")
-    // The safety dump runs beside the restore: whether it was whole when verify-sql failed is a matter of timing.
-    .replace(/ Safety backup: <file>\./, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    line
+      .replace(/^\s*[\d.]+ ?m?s {2}/, "")
+      .replace(/ \([\d.]+ ?m?s\)$/, "")
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<id>")
+      .replace(/\/tmp\/rollback-drill-\w+\/[\w.-]+/g, "<file>")
+      // The safety dump runs beside the restore: whether it was whole when verify-sql failed is a matter of timing.
+      .replace(/ Safety backup: <file>\./, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 /** The README's excerpt of `$ command`: its lines, each of which the drill must print. */
