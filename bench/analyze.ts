@@ -13,6 +13,7 @@ import { recordingToolkit } from "../src/core/toolkit.ts";
 import { DatadogSimulator, SIM_DATADOG_API_KEY, SIM_DATADOG_APP_KEY } from "../src/sim/metrics.ts";
 import { RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
 import { type SimRequest, type SimResponse, SimServer } from "../src/sim/server.ts";
+import { median } from "./median.ts";
 
 const DELAY_MS = 200;
 const PER_PROVIDER = 5;
@@ -160,7 +161,6 @@ async function measure(): Promise<void> {
   }
   child.kill();
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const round = median(rounds);
   const plain = median(plains);
   console.log(

@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runAction } from "../src/cli/run-action.ts";
 import { startPostgres } from "../src/sim/postgres-server.ts";
+import { median } from "./median.ts";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 2_600_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -42,13 +43,7 @@ const timed = (run: () => void) => {
 };
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
+
 const admin = pg.sql("postgres");
 
 /** A fresh copy of the seeded database (a file copy on the server: no restore time of its own). */

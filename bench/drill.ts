@@ -12,6 +12,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { median } from "./median.ts";
 
 const { values } = parseArgs({
   options: {
@@ -77,12 +78,6 @@ async function once(root: string): Promise<Run> {
   const left = readdirSync(temp);
   rmSync(temp, { recursive: true, force: true });
   return { code, signal, wallMs, totalMs: ms(total?.[1]), platformMs: ms(total?.[2]), crash, left };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const s = (value: number) => `${(value / 1000).toFixed(2)} s`;

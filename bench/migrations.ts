@@ -11,9 +11,8 @@ import { GitHubSimulator } from "../src/sim/github.ts";
 import type { SimCommit } from "../src/sim/github-compare.ts";
 import { RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
 import { runBundle } from "../test/helpers/bundle.ts";
+import { median } from "./median.ts";
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const silent = { info() {}, warn() {}, debug() {} };
 const commit = (n: number) => `backend${n}`.padEnd(40, "0");
 

@@ -19,6 +19,7 @@ import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parse } from "yaml";
+import { median } from "./median.ts";
 
 const RUNS = Number(process.env.RUNS || 15);
 const dist = resolve(process.env.DIST || "dist");
@@ -150,8 +151,6 @@ function launch(
     );
   });
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 console.log(`Node ${process.version}, ${RUNS} interleaved rounds, spawn to exit, medians`);
 let missed = false;

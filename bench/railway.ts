@@ -3,14 +3,7 @@
 // Usage: node bench/railway.ts
 import { type RailwaySeed, RailwaySimulator, rollbackScenario, SCENARIO } from "../src/sim/railway.ts";
 import { runBundle } from "../test/helpers/bundle.ts";
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
+import { median } from "./median.ts";
 
 /** One rollback of `backend` run as the runner runs it; when the new deployment hit SUCCESS and when the process exited. */
 async function rollback(seed: RailwaySeed, setup: (sim: RailwaySimulator) => void = () => {}) {

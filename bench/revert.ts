@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runAction } from "../src/cli/run-action.ts";
+import { median } from "./median.ts";
 
 const RUNS = 7;
 const HISTORY = 300;
@@ -47,11 +48,6 @@ for (let i = 0; i < HISTORY; i++) {
 }
 git(dev, "push", "--quiet", "origin", "HEAD:refs/heads/main");
 const tip = git(origin, "rev-parse", "main");
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 const plain: number[] = [];
 const action: number[] = [];

@@ -24,6 +24,7 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { median } from "./median.ts";
 
 const RUNS = Number(process.env.RUNS || 21);
 const dist = resolve(process.env.DIST || "dist");
@@ -108,8 +109,6 @@ function run(args: string[], env: Record<string, string>): Promise<{ started: nu
     child.on("exit", () => done({ started, exited: performance.timeOrigin + performance.now() }));
   });
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const ncc = createRequire(import.meta.url).resolve("@vercel/ncc/dist/ncc/cli.js");
 const probes = ["undici-request", "node-http-request"];

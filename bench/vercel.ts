@@ -11,6 +11,7 @@ import { runDefinition } from "../src/core/action.ts";
 import { recordingToolkit } from "../src/core/toolkit.ts";
 import { badProductionSimulator, SIM_VERCEL_TOKEN } from "../src/sim/vercel.ts";
 import { runBundle } from "../test/helpers/bundle.ts";
+import { median } from "./median.ts";
 
 const args = process.argv.slice(2);
 const bundle = args.includes("--bundle");
@@ -46,12 +47,6 @@ async function once(aliasJobMs: number): Promise<Sample> {
   const requests = sim.requests.length;
   await sim.stop();
   return { lagMs: exitedAt - finishedAt, requests, status };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 const samples: Sample[] = [];
