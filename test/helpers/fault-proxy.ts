@@ -22,7 +22,10 @@ export interface FaultRule {
 
 export interface FaultProxy {
   port: number;
-  /** Arms the rules (replacing any earlier ones); `fired` says whether every one has met its pattern. */
+  /**
+   * Arms the rules, replacing any earlier ones: a cut they still had pending, and the refusal after one, are
+   * dropped, so it cannot land in the next run. `fired` says whether every rule has met its pattern.
+   */
   arm(...rules: FaultRule[]): void;
   readonly fired: boolean;
   close(): Promise<void>;
@@ -40,6 +43,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   const sockets = new Set<Socket>();
   let refuseUntil = 0;
+  const pendingCuts = new Set<NodeJS.Timeout>();
   let armed: Armed[] = [];
   // Each `waitFor` text: resolved once the client has sent it.
   let sent = new Map<string, { promise: Promise<void>; resolve: () => void; done: boolean }>();
@@ -101,7 +105,13 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       for (const { rule } of hits) {
         const act = rule.fault;
         if (act === "cut")
-          held.then(() => setTimeout(() => cutAll(rule.refuseMs ?? 2000), rule.cutAfterMs ?? 50));
+          held.then(() => {
+            const timer = setTimeout(() => {
+              pendingCuts.delete(timer);
+              cutAll(rule.refuseMs ?? 2000);
+            }, rule.cutAfterMs ?? 50);
+            pendingCuts.add(timer);
+          });
         else if (typeof act === "function") held.then(act);
       }
     });
@@ -111,6 +121,9 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
   return {
     port,
     arm(...rules) {
+      for (const timer of pendingCuts) clearTimeout(timer);
+      pendingCuts.clear();
+      refuseUntil = 0;
       armed = rules.map((rule) => ({ rule, seen: 0, fired: false }));
       sent = new Map();
       for (const rule of rules) {
@@ -126,6 +139,7 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       return armed.every((entry) => entry.fired);
     },
     async close() {
+      for (const timer of pendingCuts) clearTimeout(timer);
       cutAll(0);
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
